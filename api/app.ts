@@ -1,0 +1,42 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { jwtSecretOf } from '../config/env';
+import { createTokenVerifier } from './auth-tokens';
+import type { AppDeps, AppEnv } from './context';
+import { requireAuth } from './middleware/auth';
+import { onError, onNotFound } from './middleware/errors';
+import { requestContext } from './middleware/request-context';
+import { problemJson } from './problem';
+import { publicAuthRouter, meRouter } from './routes/auth';
+import { docsRouter } from './routes/docs';
+import { healthRouter } from './routes/health';
+import { orgRouter } from './routes/org';
+
+/** The one place routers are composed; public routes first, then everything behind authentication. */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const { env } = deps;
+  const verify = createTokenVerifier({ secret: env.JWKS_URL ? undefined : jwtSecretOf(env), jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } }));
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }) }));
+  app.onError(onError);
+  app.notFound(onNotFound);
+
+  app.route('/', healthRouter);
+  app.route('/docs', docsRouter);
+  app.route('/api', publicAuthRouter);
+
+  app.use('/api/*', requireAuth(verify));
+  app.route('/api', meRouter);
+  app.route('/api', orgRouter);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: '安监流程 anjian-flow API', version: '0.1.0', description: '区级安全生产监管执法工作流与审批引擎' },
+  });
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { Client } from '@temporalio/client';
+import type { Env } from '../config/env';
+import type { Database } from '../db/client';
+import type { RoleId } from '../db/schema';
+
+export interface AuthUser {
+  id: string;
+  name: string;
+  departmentId: string;
+  roles: RoleId[];
+}
+
+/** What every handler can reach: built once at start-up, never per request. */
+export interface AppDeps {
+  env: Env;
+  database: Database;
+  temporal: Client;
+}
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    user: AuthUser;
+    requestId: string;
+  };
+};

@@ -1,0 +1,52 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { devLoginEnabled, jwtSecretOf } from '../../config/env';
+import { appendAudit } from '../../db/audit-trail';
+import { users } from '../../db/schema';
+import { issueDevToken } from '../auth-tokens';
+import { createRouter, problemResponses } from '../openapi';
+import { HttpProblem } from '../problem';
+
+const UserSchema = z
+  .object({ id: z.string(), name: z.string(), departmentId: z.string(), roles: z.array(z.string()) })
+  .openapi('AuthUser');
+
+const devLogin = createRoute({
+  method: 'post',
+  path: '/auth/dev-login',
+  tags: ['认证'],
+  summary: '开发环境登录：为种子用户签发令牌（生产环境关闭）',
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ userId: z.string().min(1).max(64) }) } } } },
+  responses: {
+    200: { description: '令牌', content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } } },
+    ...problemResponses,
+    404: { description: '用户不存在', content: { 'application/problem+json': { schema: z.any() } } },
+  },
+});
+
+/** Public: development login. Production uses tokens from the government SSO, verified by JWKS. */
+export const publicAuthRouter = createRouter().openapi(devLogin, async (c) => {
+  const { env, database } = c.get('deps');
+  if (!devLoginEnabled(env)) throw new HttpProblem(404, '资源不存在', '开发登录未启用');
+  const { userId } = c.req.valid('json');
+  const [user] = await database.db.select().from(users).where(eq(users.id, userId)).limit(1);
+  if (!user || !user.active) {
+    await appendAudit(database.db, { actor: 'anonymous', action: 'auth.dev-login', outcome: 'denied', comment: `未知用户 ${userId}` });
+    throw new HttpProblem(404, '资源不存在', `用户 ${userId} 不存在`, [{ field: 'body.userId', rule: 'exists', message: '用户不存在' }]);
+  }
+  const authUser = { id: user.id, name: user.name, departmentId: user.departmentId, roles: user.roles };
+  const token = await issueDevToken(authUser, { secret: jwtSecretOf(env), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  await appendAudit(database.db, { actor: user.id, action: 'auth.dev-login' });
+  return c.json({ token, user: authUser }, 200);
+});
+
+const me = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['认证'],
+  summary: '当前用户',
+  security: [{ bearer: [] }],
+  responses: { 200: { description: '当前用户', content: { 'application/json': { schema: UserSchema } } }, ...problemResponses },
+});
+
+export const meRouter = createRouter().openapi(me, (c) => c.json(c.get('user'), 200));

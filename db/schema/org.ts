@@ -1,0 +1,44 @@
+import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Units of the district: departments with supervisory duties, towns/streets (镇街), parks (园区), offices. */
+export const departments = pgTable('departments', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['department', 'town', 'park', 'office', 'government'] }).notNull(),
+  supervisoryDomain: text('supervisory_domain'),
+  hasSupervisoryDuty: boolean('has_supervisory_duty').notNull().default(false),
+});
+
+export const roleIds = ['officer', 'department-head', 'legal-reviewer', 'district-leader', 'safety-office', 'admin'] as const;
+export type RoleId = (typeof roleIds)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    departmentId: text('department_id')
+      .notNull()
+      .references(() => departments.id),
+    roles: text('roles').array().notNull().$type<RoleId[]>(),
+    title: text('title'),
+    hasEnforcementCredential: boolean('has_enforcement_credential').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [index('users_department_idx').on(t.departmentId)],
+);
+
+/** Out-of-office substitutes (代理): tasks opened in [from, to] go to the substitute. */
+export const substitutes = pgTable('substitutes', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id),
+  substituteId: text('substitute_id')
+    .notNull()
+    .references(() => users.id),
+  fromDate: date('from_date').notNull(),
+  toDate: date('to_date').notNull(),
+  reason: text('reason'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

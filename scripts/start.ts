@@ -1,0 +1,63 @@
+// `npm start`: the whole system on one machine — Temporal dev server (persisted in .data/), database
+// (PostgreSQL when DATABASE_URL is set, else embedded PGlite), migrations and seed, worker, agency simulator, API.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { loadEnv } from '../config/env';
+import { runUntilSignal } from '../config/lifecycle';
+import { logger } from '../config/logger';
+import { startApiServer } from '../api/server';
+import { openDatabase, migrateDatabase } from '../db/client';
+import { seedAll } from '../db/seed-all';
+import { connectClient } from '../temporal/connection';
+import { createWorker } from '../temporal/worker';
+import { assertPortFree, startDevServer } from './dev-server';
+import { startAgencySimulatorInProcess } from './agencies-in-process';
+
+await runUntilSignal('start', async () => {
+  const env = loadEnv();
+  const setup = spawnSync(process.execPath, ['scripts/setup-temporal.mjs'], { stdio: 'inherit' });
+  if (setup.status !== 0) throw new Error('Temporal 二进制文件不可用 (see the message above)');
+
+  const [host, portText] = env.TEMPORAL_ADDRESS.split(':') as [string, string];
+  await assertPortFree(Number(portText), 'Temporal gRPC');
+  await assertPortFree(env.TEMPORAL_UI_PORT, 'Temporal Web UI');
+  await assertPortFree(env.API_PORT, 'API');
+  await assertPortFree(env.AGENCIES_PORT, 'agency simulator');
+
+  mkdirSync('.data', { recursive: true });
+  logger.info('starting Temporal dev server');
+  const temporalServer = await startDevServer({ port: Number(portText), uiPort: env.TEMPORAL_UI_PORT, dbFile: '.data/temporal.db', namespace: env.TEMPORAL_NAMESPACE });
+
+  const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
+  await migrateDatabase(database);
+  const seeded = await seedAll(database.db);
+  logger.info({ database: database.kind, ...seeded }, 'database migrated and seeded');
+
+  const agencies = await startAgencySimulatorInProcess(env);
+  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db });
+  const workerRun = worker.run();
+  const { client, connection } = await connectClient(env);
+  const api = await startApiServer({ env, database, temporal: client }, env.API_PORT, env.API_HOST);
+
+  console.log(`
+安监流程 anjian-flow is running:
+  API                 http://${env.API_HOST}:${api.port}
+  API docs            http://${env.API_HOST}:${api.port}/docs
+  Health              http://${env.API_HOST}:${api.port}/health?deep=true
+  Temporal Web UI     http://${host}:${env.TEMPORAL_UI_PORT}
+  Temporal gRPC       ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})
+  Agency simulator    ${agencies.url}
+  Database            ${database.kind === 'pglite' ? `PGlite in ${env.PGLITE_DIR}` : 'PostgreSQL (DATABASE_URL)'}
+Press Ctrl-C to stop.`);
+
+  return async () => {
+    await api.close();
+    worker.shutdown();
+    await workerRun;
+    await workerConnection.close();
+    await connection.close();
+    await agencies.close();
+    await database.close();
+    await temporalServer.stop();
+  };
+});
