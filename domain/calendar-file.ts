@@ -2,7 +2,7 @@
 // run when an administrator loads the next notice. Working days cannot be computed; they are
 // fixed by this notice each year (全国年节及纪念日放假办法, 国务院令第795号, Arts. 2, 6, 7).
 import { jsonValueLines, lineOfOffset } from './json-lines';
-import { formatIsoDate, parseIsoDate, weekdayOf, type IsoDate } from './dates';
+import { dayNumberFromParts, formatIsoDate, fromDayNumber, isWeekend, parseIsoDate, weekdayOf, type IsoDate } from './dates';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 
@@ -59,7 +59,8 @@ export type CalendarFileRule =
   | 'workday-not-weekend'
   | 'statutory-day-missing'
   | 'holiday-count'
-  | 'workday-count';
+  | 'workday-count'
+  | 'long-break-missing';
 
 export type CalendarFileResult =
   | { ok: true; year: number; calendar: CalendarYear }
@@ -68,11 +69,19 @@ export type CalendarFileResult =
 /**
  * Plausibility bounds on entry counts. Every real year 2016–2026 has 27–33 holiday entries
  * (each rest block listed in full, weekends included) and 5–8 adjusted working days.
- * The bounds leave room for an unusual but genuine notice while catching a file that lost
- * or duplicated whole blocks. Zero adjusted working days is legally possible, so allowed.
+ * 20 is about the fewest the rules allow (two 7-day weeks, Labour Day, and the other festivals
+ * falling mid-week so only the day itself is off, as in the first 2019 notice); 40 leaves room
+ * above the 2020 extension (30). Zero adjusted working days is legally possible, so allowed.
+ * Counts alone cannot see a lost block, hence also the long-break rule below.
  */
 export const HOLIDAY_COUNT_BOUNDS = { min: 20, max: 40 } as const;
 export const WORKDAY_COUNT_BOUNDS = { min: 0, max: 12 } as const;
+
+/**
+ * Every year since 2000 has two runs of at least 7 rest days in a row: the Spring Festival and
+ * National Day weeks. A file without both has almost certainly lost a block.
+ */
+export const LONG_BREAK = { minDays: 7, perYear: 2 } as const;
 
 /**
  * A notice may reach back into the previous year's last week: 国办发明电〔2018〕15号 made
@@ -228,6 +237,13 @@ function checkCalendar(input: unknown): CalendarFileError[] {
       }
     }
   }
+  if (yearValid) {
+    const longBreaks = countLongBreaks(year, kinds);
+    if (longBreaks < LONG_BREAK.perYear) {
+      fail('days', 'long-break-missing',
+        `只找到 ${longBreaks} 个连续 ${LONG_BREAK.minDays} 天以上的假期，春节和国庆节假期应各有一个，请核对是否遗漏`);
+    }
+  }
   if (holidays < HOLIDAY_COUNT_BOUNDS.min || holidays > HOLIDAY_COUNT_BOUNDS.max) {
     fail('days', 'holiday-count',
       `放假日共 ${holidays} 天，超出合理范围 ${HOLIDAY_COUNT_BOUNDS.min}–${HOLIDAY_COUNT_BOUNDS.max} 天，请核对是否遗漏或重复`);
@@ -237,6 +253,26 @@ function checkCalendar(input: unknown): CalendarFileError[] {
       `调休上班日共 ${workdays} 天，超出合理范围 ${WORKDAY_COUNT_BOUNDS.min}–${WORKDAY_COUNT_BOUNDS.max} 天`);
   }
   return errors;
+}
+
+/** Runs of at least LONG_BREAK.minDays consecutive rest days within the year. */
+function countLongBreaks(year: number, kinds: Map<string, CalendarDayKind>): number {
+  let runs = 0;
+  let run = 0;
+  const first = dayNumberFromParts({ year, month: 1, day: 1 });
+  const last = dayNumberFromParts({ year, month: 12, day: 31 });
+  for (let day = first; day <= last + 1; day += 1) {
+    const date = fromDayNumber(day);
+    const kind = kinds.get(date);
+    const rest = day <= last && (kind === 'holiday' || (kind !== 'workday' && isWeekend(date)));
+    if (rest) {
+      run += 1;
+    } else {
+      if (run >= LONG_BREAK.minDays) runs += 1;
+      run = 0;
+    }
+  }
+  return runs;
 }
 
 function checkNotice(

@@ -52,7 +52,7 @@ Press Ctrl-C to stop.`);
 
   return async () => {
     await api.close();
-    worker.shutdown();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await workerRun;
     await workerConnection.close();
     await connection.close();

@@ -13,7 +13,7 @@ await runUntilSignal('worker', async () => {
   logger.info({ taskQueue: env.TEMPORAL_TASK_QUEUE, namespace: env.TEMPORAL_NAMESPACE }, 'worker started');
   const running = worker.run();
   return async () => {
-    worker.shutdown();
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
     await connection.close();
     await database.close();

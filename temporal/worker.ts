@@ -4,6 +4,7 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import type { Env } from '../config/env';
 import { createActivities, type ActivityDeps } from '../activities';
 import { tlsFromEnv } from './connection';
+import { installWorkerRuntime } from './runtime';
 
 export const workflowsPath = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -19,6 +20,7 @@ export type WorkerSettings = Pick<
   | 'WORKER_MAX_CACHED_WORKFLOWS'
   | 'WORKER_MAX_CONCURRENT_ACTIVITIES'
   | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'
+  | 'LOG_LEVEL'
 >;
 
 export function workerIdentity(): string {
@@ -31,6 +33,7 @@ export async function createWorker(
   deps: Omit<ActivityDeps, 'workerIdentity'>,
   extra: Partial<WorkerOptions> = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
+  installWorkerRuntime(env.LOG_LEVEL);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS, tls: tlsFromEnv(env) });
   const identity = workerIdentity();
   const worker = await Worker.create({

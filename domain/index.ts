@@ -1,0 +1,10 @@
+// Public API of the pure rules module. No I/O and no clock: safe to import from workflow code.
+export * from './dates';
+export * from './calendar-file';
+export * from './calendar';
+export * from './periods';
+export * from './legal-basis';
+export * from './surcharge';
+export * from './accident-level';
+export * from './powers';
+export { bundledCalendarYears } from './calendar-data';

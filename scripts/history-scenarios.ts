@@ -1,0 +1,22 @@
+import type { Client } from '@temporalio/client';
+import { deepHealthWorkflow } from '../workflows/deep-health';
+
+/**
+ * Real runs whose histories are kept in tests/histories/ and replayed in CI, so a change that
+ * would break a running workflow fails the build. Each workflow kind adds its major paths here.
+ */
+export interface HistoryScenario {
+  name: string;
+  run(client: Client, taskQueue: string): Promise<string>;
+}
+
+export const historyScenarios: HistoryScenario[] = [
+  {
+    name: 'deep-health',
+    async run(client, taskQueue) {
+      const workflowId = 'history-deep-health';
+      await client.workflow.execute(deepHealthWorkflow, { taskQueue, workflowId, args: [workflowId] });
+      return workflowId;
+    },
+  },
+];
