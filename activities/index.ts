@@ -1,4 +1,6 @@
 import type { Db } from '../db/client';
+import { createApprovalActivities } from './approval';
+import { createCalendarActivities } from './calendar';
 import { createHealthActivities } from './health';
 
 export interface ActivityDeps {
@@ -10,6 +12,8 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createHealthActivities(deps),
+    ...createCalendarActivities(deps),
+    ...createApprovalActivities(deps),
   };
 }
 

@@ -1,9 +1,10 @@
-import { agencyIds, type AgencyId } from './types';
+import { DEV_AGENCY_CREDENTIAL, DEV_AGENCY_SECRET } from '../config/env';
 import type { AgencyEndpoint } from './gateway';
+import { agencyIds, type AgencyId } from './types';
 
-// Development defaults shared by the simulator and our API, so `npm start` works with no configuration.
-export const devAgencySecret = 'anjian-dev-callback-secret';
-export const devAgencyCredential = 'anjian-dev-agency-credential';
+// The project's development defaults, so the simulator and our API agree with no configuration.
+export const devAgencySecret = DEV_AGENCY_SECRET;
+export const devAgencyCredential = DEV_AGENCY_CREDENTIAL;
 export const defaultAgenciesUrl = 'http://127.0.0.1:4100';
 
 type Env = Record<string, string | undefined>;
@@ -34,13 +35,13 @@ export function gatewayConfigUnder(
 }
 
 /**
- * Gateway configuration from `AGENCIES_URL` (default the local simulator), `AGENCY_BASE_URL_<AGENCY>`,
+ * Gateway configuration from `AGENCIES_BASE_URL` (default the local simulator), `AGENCY_BASE_URL_<AGENCY>`,
  * `AGENCY_CREDENTIAL[_<AGENCY>]` and `AGENCY_TIMEOUT_MS`.
  */
 export function gatewayConfigFromEnv(env: Env = process.env): Record<AgencyId, AgencyEndpoint> {
   const timeoutMs = env.AGENCY_TIMEOUT_MS ? Number(env.AGENCY_TIMEOUT_MS) : undefined;
   const credentials = perAgency(env, 'AGENCY_CREDENTIAL', devAgencyCredential);
-  const config = gatewayConfigUnder(env.AGENCIES_URL || defaultAgenciesUrl, { credentials, timeoutMs });
+  const config = gatewayConfigUnder(env.AGENCIES_BASE_URL || defaultAgenciesUrl, { credentials, timeoutMs });
   for (const id of agencyIds) {
     const override = env[agencyEnvKey('AGENCY_BASE_URL', id)];
     if (override) config[id] = { ...config[id], baseUrl: override };

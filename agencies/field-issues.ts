@@ -3,6 +3,8 @@ import { z } from 'zod';
 export interface FieldIssue {
   /** Dotted path with array indexes, e.g. `materials[0].title`; empty for the body as a whole. */
   field: string;
+  /** The zod issue code (`invalid_type`, `too_small`…), for callers that branch on it. */
+  rule: string;
   message: string;
 }
 
@@ -26,6 +28,6 @@ export function parseNamingFields<S extends z.ZodType>(schema: S, input: unknown
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ field: fieldPath(issue.path), message: issue.message })),
+    issues: result.error.issues.map((issue) => ({ field: fieldPath(issue.path), rule: issue.code, message: issue.message })),
   };
 }

@@ -35,6 +35,7 @@ const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true });
 /** Money is integer fen throughout, never floating yuan. */
 const fen = z.number().int().nonnegative();
+const positiveFen = z.number().int().positive();
 // 统一社会信用代码 (GB 32100-2015): 18 characters, letters I, O, S, V, Z never used.
 const unifiedSocialCreditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/);
 
@@ -61,7 +62,7 @@ export const courtEnforcementApplicationSchema = z.object({
   respondent: partySchema,
   penaltyDecisionNo: text,
   penaltyDecidedOn: isoDate,
-  fineFen: fen.positive(),
+  fineFen: positiveFen,
   surchargeFen: fen,
   demandServedOn: isoDate,
   partyOpinions: text.optional(),
@@ -241,7 +242,7 @@ export const callbackEventSchema = z.discriminatedUnion('type', [
   ),
   callbackEvent(
     'payment.received',
-    z.object({ amountFen: fen.positive(), paidAt: isoDateTime, paymentRef: text.optional(), payer: text.optional() }),
+    z.object({ amountFen: positiveFen, paidAt: isoDateTime, paymentRef: text.optional(), payer: text.optional() }),
   ),
   callbackEvent('disclosure.published', z.object({ receiptNo: text, documentUrl: z.url(), publishedAt: isoDateTime })),
 ]);

@@ -15,6 +15,8 @@ export interface AuditEntry {
   step?: string | null;
   legalBasis?: string | null;
   detail?: Record<string, unknown> | null;
+  /** Recorded once per key: a retried activity does not add a second record. */
+  dedupeKey?: string | null;
   /** ISO timestamp; defaults to now. Workflows pass their own event time. */
   at?: string;
 }
@@ -39,6 +41,7 @@ function hashedFields(row: Omit<AuditRow, 'seq' | 'hash'>): Record<string, unkno
     step: row.step,
     legalBasis: row.legalBasis,
     detail: row.detail,
+    dedupeKey: row.dedupeKey,
     prevHash: row.prevHash,
   };
 }
@@ -50,6 +53,10 @@ export function auditHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    if (entry.dedupeKey) {
+      const [existing] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.dedupeKey, entry.dedupeKey)).limit(1);
+      if (existing) return existing;
+    }
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     const row = {
       at: new Date(entry.at ?? Date.now()).toISOString(),
@@ -63,6 +70,7 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<{ seq: num
       step: entry.step ?? null,
       legalBasis: entry.legalBasis ?? null,
       detail: entry.detail ?? null,
+      dedupeKey: entry.dedupeKey ?? null,
       prevHash: last?.hash ?? GENESIS_HASH,
     } satisfies Omit<AuditRow, 'seq' | 'hash'>;
     const hash = auditHash(row);

@@ -1,2 +1,3 @@
 // The worker bundles every workflow exported here.
 export { deepHealthWorkflow } from './deep-health';
+export { approvalRequestWorkflow } from './approval-request';

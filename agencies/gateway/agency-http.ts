@@ -38,7 +38,8 @@ export function createAgencyHttp(agency: AgencyId, endpoint: AgencyEndpoint, fet
       accept: 'application/json, application/problem+json',
       authorization: `Bearer ${endpoint.credential}`,
     };
-    if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+    // Header values must be ASCII, and business keys carry Chinese case numbers (北碚应急罚〔2026〕12号).
+    if (idempotencyKey !== undefined) headers['idempotency-key'] = encodeURIComponent(idempotencyKey);
     if (body !== undefined) headers['content-type'] = 'application/json';
 
     let res: Response;

@@ -71,7 +71,7 @@ export function adminRoutes(ctx: SimulatorContext) {
     if (!parsed.ok) return sendProblem(c, invalidBody(parsed.issues));
     const event = parsed.value;
     if (!isCallbackFromAgency(agency, event)) {
-      const issues = [{ field: 'type', message: `${agencyNames[agency]}不发送「${type}」回调` }];
+      const issues = [{ field: 'type', rule: 'agency_event', message: `${agencyNames[agency]}不发送「${type}」回调` }];
       return sendProblem(c, invalidBody(issues));
     }
     const delivered = ctx.callbacks.sequence(agency, [

@@ -1,3 +1,4 @@
+import { ConfigError } from '../../config/env';
 import { devAgencyCredential, devAgencySecret, perAgency } from '../config';
 import { agencyIdSchema, type AgencyId } from '../types';
 import type { SimulatorOptions } from './create-simulator';
@@ -31,7 +32,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`环境变量 ${name}=${raw} 无效：应为 ${min} 到 ${max} 之间的整数`);
+    throw new ConfigError(`环境变量 ${name}=${raw} 无效：应为 ${min} 到 ${max} 之间的整数`);
   }
   return value;
 }
@@ -40,7 +41,7 @@ function agencyList(env: Env, name: string): AgencyId[] {
   const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   return items.map((item) => {
     const parsed = agencyIdSchema.safeParse(item);
-    if (!parsed.success) throw new Error(`环境变量 ${name} 含有未知机构「${item}」，可选值：${agencyIdSchema.options.join('、')}`);
+    if (!parsed.success) throw new ConfigError(`环境变量 ${name} 含有未知机构「${item}」，可选值：${agencyIdSchema.options.join('、')}`);
     return parsed.data;
   });
 }

@@ -26,7 +26,7 @@ function recordRequest(ctx: SimulatorContext, agency: AgencyId): MiddlewareHandl
       agency,
       method: c.req.method,
       path: c.req.path,
-      idempotencyKey: c.req.header('idempotency-key'),
+      idempotencyKey: readableKey(c.req.header('idempotency-key')),
       body: raw === '' ? undefined : parseOr(raw),
       receivedAt: ctx.now().toISOString(),
     };
@@ -65,8 +65,8 @@ function injectFaults(ctx: SimulatorContext, agency: AgencyId): MiddlewareHandle
       case 'slow':
         await pause(fault.delayMs ?? 2_000, ctx.closing);
         return next();
-      default:
-        // timeout: the agency processes the request but its answer never arrives in time.
+      case 'timeout':
+        // The agency processes the request, but its answer never arrives in time.
         await next();
         await pause(fault.delayMs ?? 60_000, AbortSignal.any([ctx.closing, c.req.raw.signal]));
         c.res = new Response(JSON.stringify(problem('gateway-timeout', 504, '网关超时')), {
@@ -100,9 +100,9 @@ export function intake<S extends z.ZodType>(
   handle: (input: z.output<S>, meta: { idempotencyKey: string }) => Reply,
 ) {
   return async (c: Context<SimulatorEnv>) => {
-    const idempotencyKey = c.req.header('idempotency-key');
+    const idempotencyKey = readableKey(c.req.header('idempotency-key'));
     if (!idempotencyKey) {
-      const issues = [{ field: 'Idempotency-Key', message: '缺少必填请求头' }];
+      const issues = [{ field: 'Idempotency-Key', rule: 'required', message: '缺少必填请求头' }];
       return sendProblem(c, problem('missing-idempotency-key', 400, '缺少 Idempotency-Key 请求头', { errors: issues }));
     }
     const raw = await c.req.text();
@@ -136,6 +136,16 @@ export function intake<S extends z.ZodType>(
 
 const invalidJson = Symbol('invalid-json');
 
+/** Keys are opaque to the agency; records show our gateway's percent-encoding decoded, for people reading them. */
+function readableKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
+}
+
 function parseOr<T = string>(raw: string, fallback?: T): unknown {
   try {
     return JSON.parse(raw);
@@ -159,7 +169,7 @@ async function pause(ms: number, signal: AbortSignal): Promise<void> {
   await sleep(ms, undefined, { signal }).catch(() => undefined);
 }
 
-/** Looks up a filing for a status query, or answers 404 in the agency's words. */
+/** 404 for a status query about a number the agency never issued. */
 export function notFound(c: Context, what: string, number: string): Response {
   return sendProblem(c, problem('not-found', 404, `未找到${what}`, { detail: `编号「${number}」不存在` }));
 }

@@ -1,37 +1,20 @@
-import { serve } from '@hono/node-server';
-import { createSimulator } from './create-simulator';
+import { ConfigError } from '../../config/env';
+import { runUntilSignal } from '../../config/lifecycle';
+import { logger } from '../../config/logger';
 import { readSimulatorEnv } from './env';
+import { startSimulatorServer } from './server';
 
 // `npm run agencies`: the stand-in for every outside agency, for development and tests.
-let settings;
-try {
-  settings = readSimulatorEnv();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
-const { port, hostname, options } = settings;
-const simulator = createSimulator({ ...options, log: (line) => console.log(`[agencies] ${line}`) });
-
-const server = serve({ fetch: simulator.app.fetch, port, hostname }, (info) => {
-  console.log(
-    `[agencies] 机构模拟服务已就绪：http://${hostname}:${info.port}，回调发往 ${options.callbackBaseUrl}/api/callbacks/:agency`,
+await runUntilSignal('agencies', async () => {
+  const { port, hostname, options } = readSimulatorEnv();
+  const log = logger.child({ component: 'agencies' });
+  const running = await startSimulatorServer({ ...options, log: (line) => log.warn(line) }, port, hostname).catch((error) => {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new ConfigError(`端口 ${port} 已被占用：请先停止占用它的进程，或用 AGENCIES_PORT 指定其他端口`);
+  });
+  log.info(
+    { url: running.url, callbacks: `${options.callbackBaseUrl}/api/callbacks/:agency` },
+    `机构模拟服务已就绪：${running.url}`,
   );
+  return () => running.close();
 });
-
-server.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EADDRINUSE') {
-    console.error(`[agencies] 端口 ${port} 已被占用：请先停止占用它的进程，或用 AGENCIES_PORT 指定其他端口`);
-  } else {
-    console.error(`[agencies] 启动失败：${error.message}`);
-  }
-  process.exit(1);
-});
-
-async function shutdown() {
-  await simulator.close();
-  server.close(() => process.exit(0));
-  if ('closeAllConnections' in server) server.closeAllConnections();
-}
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);

@@ -19,6 +19,8 @@ export const auditLog = pgTable(
     step: text('step'),
     legalBasis: text('legal_basis'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /** Activities retry: the same event (workflow + request id) is recorded once. */
+    dedupeKey: text('dedupe_key').unique(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
   },

@@ -1,4 +1,5 @@
-import { date, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CalendarYear } from '../../domain/calendar-file';
 
 /** Each load of a year's State Council notice creates a new version; the newest version of a year is in force. */
 export const calendarVersions = pgTable('calendar_versions', {
@@ -8,6 +9,8 @@ export const calendarVersions = pgTable('calendar_versions', {
   noticeNumber: text('notice_number'),
   noticePublished: date('notice_published'),
   fileSha256: text('file_sha256').notNull(),
+  /** The validated file as loaded, so a snapshot can be rebuilt exactly. */
+  file: jsonb('file').$type<CalendarYear>().notNull(),
   loadedBy: text('loaded_by').notNull(),
   loadedAt: timestamp('loaded_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,3 +1,4 @@
 export * from './org';
 export * from './calendar';
 export * from './audit';
+export * from './tasks';

@@ -21,7 +21,7 @@ describe('foundation: health, authentication, documentation', () => {
     const description = await handle.describe();
     expect(description.status.name).toBe('COMPLETED');
     expect(description.type).toBe('deepHealthWorkflow');
-    const probe = await system.database.db.execute(sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`);
+    const probe = (await system.database.db.execute(sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`)) as unknown as unknown[];
     expect(probe.length).toBe(1);
   });
 
@@ -39,12 +39,12 @@ describe('foundation: health, authentication, documentation', () => {
   });
 
   it('refuses a request without a valid token with 401 problem+json, and records the denial', async () => {
-    const before = await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`);
+    const before = (await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`)) as unknown as Array<{ n: number }>;
     const res = await system.http('GET', '/api/me', { token: 'not-a-jwt' });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 401, title: '未登录或令牌无效' });
-    const after = await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`);
+    const after = (await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`)) as unknown as Array<{ n: number }>;
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
   });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "calendar_versions" ADD COLUMN "file" jsonb NOT NULL;

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { migrateDatabase, openDatabase, type Database } from '../../db/client';
+import { seedAll } from '../../db/seed-all';
+import { temporalTestServerPath } from '../../scripts/temporal-binaries';
+import { workflowsPath } from '../../temporal/worker';
+
+export interface WorkflowTestEnv {
+  env: TestWorkflowEnvironment;
+  database: Database;
+  taskQueue: string;
+  /** Runs fn while a worker with the real activities (on embedded PGlite) polls the task queue. */
+  withWorker<T>(fn: () => Promise<T>, activityOverrides?: Record<string, (...args: any[]) => unknown>): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The time-skipping test server from the pinned binary, and a fresh in-memory database for the activities. */
+export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
+  const [env, database] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
+    openDatabase({ pgliteDir: 'memory://' }).then(async (db) => {
+      await migrateDatabase(db);
+      await seedAll(db.db);
+      return db;
+    }),
+  ]);
+  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  const workflowBundle = await bundle;
+  const taskQueue = `wf-${randomUUID().slice(0, 8)}`;
+  return {
+    env,
+    database,
+    taskQueue,
+    async withWorker(fn, activityOverrides = {}) {
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle,
+        activities: { ...createActivities({ db: database.db, workerIdentity: 'test-worker' }), ...activityOverrides },
+      });
+      return worker.runUntil(fn);
+    },
+    async teardown() {
+      await env.teardown();
+      await database.close();
+    },
+  };
+}
