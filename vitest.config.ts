@@ -8,11 +8,12 @@ export default defineConfig({
     env: { LOG_LEVEL: 'warn' },
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000 },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 20_000, sequence: { groupOrder: 0 } },
       },
       {
         test: {
           name: 'workflows',
+          sequence: { groupOrder: 1 },
           include: ['tests/workflows/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -23,6 +24,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 2 },
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/support/integration-global-setup.ts'],
           fileParallelism: false,

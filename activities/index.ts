@@ -1,10 +1,13 @@
+import type { AgencyGateway } from '../agencies/gateway';
 import type { Db } from '../db/client';
+import { createAgencyActivities } from './agency';
 import { createApprovalActivities } from './approval';
 import { createCalendarActivities } from './calendar';
 import { createHealthActivities } from './health';
 
 export interface ActivityDeps {
   db: Db;
+  gateway: AgencyGateway;
   workerIdentity: string;
 }
 
@@ -14,6 +17,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHealthActivities(deps),
     ...createCalendarActivities(deps),
     ...createApprovalActivities(deps),
+    ...createAgencyActivities(deps),
   };
 }
 

@@ -12,6 +12,8 @@ import { publicAuthRouter, meRouter } from './routes/auth';
 import { docsRouter } from './routes/docs';
 import { healthRouter } from './routes/health';
 import { orgRouter } from './routes/org';
+import { calendarRouter } from './routes/calendar';
+import { callbacksRouter } from './routes/callbacks';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -28,10 +30,12 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/', healthRouter);
   app.route('/docs', docsRouter);
   app.route('/api', publicAuthRouter);
+  app.route('/api', callbacksRouter);
 
   app.use('/api/*', requireAuth(verify));
   app.route('/api', meRouter);
   app.route('/api', orgRouter);
+  app.route('/api', calendarRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -1,6 +1,10 @@
 import type { Env } from '../config/env';
+import { readSimulatorEnv, startSimulatorServer } from '../agencies/simulator';
 
-/** Placeholder until the agency simulator lands: reports where it would run. */
+/** In development `npm start` runs the agency simulator beside the API; callbacks come back to the API. */
 export async function startAgencySimulatorInProcess(env: Env): Promise<{ url: string; close(): Promise<void> }> {
-  return { url: `${env.AGENCIES_BASE_URL} (not yet started)`, close: async () => {} };
+  const settings = readSimulatorEnv({ ...process.env, AGENCIES_PORT: String(env.AGENCIES_PORT) });
+  const callbackBaseUrl = process.env.CALLBACK_BASE_URL ?? `http://${env.API_HOST}:${env.API_PORT}`;
+  const running = await startSimulatorServer({ ...settings.options, callbackBaseUrl }, env.AGENCIES_PORT, settings.hostname);
+  return { url: running.url, close: () => running.close() };
 }

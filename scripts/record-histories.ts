@@ -8,6 +8,10 @@ import { connectClient } from '../temporal/connection';
 import { createWorker } from '../temporal/worker';
 import { freePort, startDevServer } from './dev-server';
 import { historyScenarios } from './history-scenarios';
+import { createAgencyGateway } from '../agencies/gateway';
+import { devAgencySecret, gatewayConfigUnder } from '../agencies/config';
+import { agencyIds } from '../agencies/types';
+import { startSimulatorServer } from '../agencies/simulator';
 
 const wanted = process.argv.slice(2);
 const server = await startDevServer({ port: await freePort() });
@@ -16,7 +20,9 @@ const database = await openDatabase({ pgliteDir: 'memory://' });
 try {
   await migrateDatabase(database);
   await seedAll(database.db);
-  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db });
+  const agencies = await startSimulatorServer({ callbackBaseUrl: 'http://127.0.0.1:9', secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, manual: [...agencyIds] }, 0);
+  const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url));
+  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
   const { client, connection } = await connectClient(env);
   await worker.runUntil(async () => {
     for (const scenario of historyScenarios.filter((s) => wanted.length === 0 || wanted.includes(s.name))) {
@@ -29,6 +35,7 @@ try {
   });
   await workerConnection.close();
   await connection.close();
+  await agencies.close();
 } finally {
   await database.close();
   await server.stop();

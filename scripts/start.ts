@@ -12,6 +12,8 @@ import { connectClient } from '../temporal/connection';
 import { createWorker } from '../temporal/worker';
 import { assertPortFree, startDevServer } from './dev-server';
 import { startAgencySimulatorInProcess } from './agencies-in-process';
+import { createAgencyGateway } from '../agencies/gateway';
+import { gatewayConfigFromEnv } from '../agencies/config';
 
 await runUntilSignal('start', async () => {
   const env = loadEnv();
@@ -34,7 +36,8 @@ await runUntilSignal('start', async () => {
   logger.info({ database: database.kind, ...seeded }, 'database migrated and seeded');
 
   const agencies = await startAgencySimulatorInProcess(env);
-  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db });
+  const gateway = createAgencyGateway(gatewayConfigFromEnv());
+  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
   const workerRun = worker.run();
   const { client, connection } = await connectClient(env);
   const api = await startApiServer({ env, database, temporal: client }, env.API_PORT, env.API_HOST);

@@ -2,3 +2,4 @@ export * from './org';
 export * from './calendar';
 export * from './audit';
 export * from './tasks';
+export * from './agency';

@@ -6,12 +6,18 @@ import { startApiServer } from '../../api/server';
 import { connectClient } from '../../temporal/connection';
 import { createWorker } from '../../temporal/worker';
 import type { Client } from '@temporalio/client';
+import { createAgencyGateway } from '../../agencies/gateway';
+import { gatewayConfigUnder } from '../../agencies/config';
+import { devAgencySecret } from '../../agencies/config';
+import { agencyIds } from '../../agencies/types';
+import { startSimulatorServer, type RunningSimulator } from '../../agencies/simulator';
 
 export interface RunningSystem {
   env: Env;
   database: Database;
   temporal: Client;
   baseUrl: string;
+  agencies: RunningSimulator;
   login(userId: string): Promise<string>;
   http(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
@@ -28,11 +34,17 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     ...overrides,
   });
   const database = await openDatabase({ url: env.DATABASE_URL, maxConnections: 5 });
-  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db });
-  const workerRun = worker.run();
   const { client, connection } = await connectClient(env);
   const api = await startApiServer({ env, database, temporal: client }, 0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${api.port}`;
+  // The agency stand-in, over real HTTP: filings go out through the gateway, callbacks come back signed to the API.
+  const agencies = await startSimulatorServer(
+    { callbackBaseUrl: baseUrl, secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, defaultDelayMs: 50, manual: ['court', 'public-security', 'procuratorate'] },
+    0,
+  );
+  const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
+  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
+  const workerRun = worker.run();
 
   const http: RunningSystem['http'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -58,6 +70,7 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     database,
     temporal: client,
     baseUrl,
+    agencies,
     http,
     async login(userId) {
       const res = await http('POST', '/api/auth/dev-login', { body: { userId } });
@@ -70,6 +83,7 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
       await workerRun;
       await workerConnection.close();
       await connection.close();
+      await agencies.close();
       await database.close();
     },
   };

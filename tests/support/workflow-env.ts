@@ -2,6 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { createAgencyGateway } from '../../agencies/gateway';
+import { devAgencySecret, gatewayConfigUnder } from '../../agencies/config';
+import { agencyIds } from '../../agencies/types';
+import { startSimulatorServer, type RunningSimulator } from '../../agencies/simulator';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client';
 import { seedAll } from '../../db/seed-all';
 import { temporalTestServerPath } from '../../scripts/temporal-binaries';
@@ -11,6 +15,8 @@ export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
   database: Database;
   taskQueue: string;
+  /** The agency stand-in over real HTTP; manual mode: tests deliver callbacks to the workflow themselves. */
+  agencies: RunningSimulator;
   /** Runs fn while a worker with the real activities (on embedded PGlite) polls the task queue. */
   withWorker<T>(fn: () => Promise<T>, activityOverrides?: Record<string, (...args: any[]) => unknown>): Promise<T>;
   teardown(): Promise<void>;
@@ -28,6 +34,11 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       return db;
     }),
   ]);
+  const agencies = await startSimulatorServer(
+    { callbackBaseUrl: 'http://127.0.0.1:9', secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, manual: [...agencyIds] },
+    0,
+  );
+  const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
   bundle ??= bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
   const workflowBundle = await bundle;
   const taskQueue = `wf-${randomUUID().slice(0, 8)}`;
@@ -35,17 +46,19 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
     env,
     database,
     taskQueue,
+    agencies,
     async withWorker(fn, activityOverrides = {}) {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle,
-        activities: { ...createActivities({ db: database.db, workerIdentity: 'test-worker' }), ...activityOverrides },
+        activities: { ...createActivities({ db: database.db, gateway, workerIdentity: 'test-worker' }), ...activityOverrides },
       });
       return worker.runUntil(fn);
     },
     async teardown() {
       await env.teardown();
+      await agencies.close();
       await database.close();
     },
   };
