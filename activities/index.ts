@@ -1,6 +1,7 @@
 import type { AgencyGateway } from '../agencies/gateway';
 import type { Db } from '../db/client';
 import { createAgencyActivities } from './agency';
+import { createCaseActivities } from './cases';
 import { createApprovalActivities } from './approval';
 import { createCalendarActivities } from './calendar';
 import { createHealthActivities } from './health';
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCalendarActivities(deps),
     ...createApprovalActivities(deps),
     ...createAgencyActivities(deps),
+    ...createCaseActivities(deps),
   };
 }
 

@@ -3,3 +3,4 @@ export * from './calendar';
 export * from './audit';
 export * from './tasks';
 export * from './agency';
+export * from './cases';

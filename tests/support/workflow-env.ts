@@ -10,6 +10,7 @@ import { migrateDatabase, openDatabase, type Database } from '../../db/client';
 import { seedAll } from '../../db/seed-all';
 import { temporalTestServerPath } from '../../scripts/temporal-binaries';
 import { workflowsPath } from '../../temporal/worker';
+import { customSearchAttributes } from '../../temporal/search-attributes';
 
 export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
@@ -34,6 +35,12 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
       return db;
     }),
   ]);
+  // The time-skipping server starts bare: register our search attributes as a cluster operator would.
+  const indexedType = { Keyword: 2, Datetime: 6 } as const;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(Object.entries(customSearchAttributes).map(([name, type]) => [name, indexedType[type]])),
+  });
   const agencies = await startSimulatorServer(
     { callbackBaseUrl: 'http://127.0.0.1:9', secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, manual: [...agencyIds] },
     0,

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { caseDeadlines, cases } from '../db/schema';
+import type { CaseSnapshot } from '../workflows/case/types';
+
+export function createCaseActivities(deps: { db: Db }) {
+  const { db } = deps;
+  return {
+    /** Writes the case and its deadlines; an older version never overwrites a newer one (idempotent). */
+    async syncCase(snapshot: CaseSnapshot): Promise<void> {
+      const pending = snapshot.deadlines.filter((d) => d.status === 'pending').map((d) => d.dueDate).sort();
+      const now = new Date().toISOString();
+      await db.transaction(async (tx) => {
+        const row = {
+          workflowId: snapshot.workflowId,
+          kind: snapshot.kind,
+          caseNumber: snapshot.caseNumber,
+          title: snapshot.title,
+          departmentId: snapshot.departmentId,
+          stage: snapshot.stage,
+          stageLabel: snapshot.stageLabel,
+          status: snapshot.status,
+          outcome: snapshot.outcome ?? null,
+          nextDeadline: pending[0] ?? null,
+          summary: snapshot.summary,
+          openedAt: snapshot.openedAt,
+          closedAt: snapshot.closedAt ?? null,
+          updatedAt: now,
+          version: snapshot.version,
+        };
+        const written = await tx
+          .insert(cases)
+          .values(row)
+          .onConflictDoUpdate({
+            target: cases.workflowId,
+            set: { title: sql`excluded.title`, stage: sql`excluded.stage`, stageLabel: sql`excluded.stage_label`, status: sql`excluded.status`, outcome: sql`excluded.outcome`, nextDeadline: sql`excluded.next_deadline`, summary: sql`excluded.summary`, closedAt: sql`excluded.closed_at`, updatedAt: sql`excluded.updated_at`, version: sql`excluded.version` },
+            setWhere: sql`${cases.version} <= excluded.version`,
+          })
+          .returning({ version: cases.version });
+        if (written.length === 0) return; // a newer state is already there
+        for (const d of snapshot.deadlines) {
+          const values = { workflowId: snapshot.workflowId, key: d.key, label: d.label, basisId: d.basisId ?? null, citation: d.citation ?? null, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt ?? null, provisional: d.provisional, status: d.status, metAt: d.metAt ?? null };
+          await tx
+            .insert(caseDeadlines)
+            .values(values)
+            .onConflictDoUpdate({ target: [caseDeadlines.workflowId, caseDeadlines.key], set: { label: values.label, dueDate: values.dueDate, dueAt: values.dueAt, provisional: values.provisional, status: values.status, metAt: values.metAt, citation: values.citation } });
+        }
+      });
+    },
+  };
+}
+
+export type CaseActivities = ReturnType<typeof createCaseActivities>;
