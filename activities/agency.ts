@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { AgencyRejectedError, type AgencyGateway } from '../agencies/gateway';
 import { agencyNames } from '../agencies/types';
 import type { Db } from '../db/client';
+import { taskRowId } from '../db/task-ids';
 import { agencyRefs, tasks, users } from '../db/schema';
 import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { AgencyCallRequest } from '../workflows/agency/types';
@@ -50,7 +51,7 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
       await db
         .insert(tasks)
         .values({
-          id: input.taskId,
+          id: taskRowId(input.taskId),
           workflowId: input.workflowId,
           workflowKind: input.workflowKind,
           caseId: input.caseId,
@@ -63,7 +64,7 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
           assigneeId: assignee,
           assigneeDepartmentId: input.departmentId,
           status: input.open ? 'open' : 'done',
-          detail: input.detail,
+          detail: { ...input.detail, attentionKey: input.taskId },
           openedAt: now,
           closedAt: input.open ? null : now,
           version: input.version,

@@ -1,6 +1,7 @@
 import { and, arrayOverlaps, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditEntry } from '../db/audit-trail';
+import { taskRowId } from '../db/task-ids';
 import { outbox, substitutes, tasks, users } from '../db/schema';
 import { activeSlots } from '../workflows/approval/step-state';
 import type { CaseRef, ParticipantSpec, Slot, StepState } from '../workflows/approval/types';
@@ -51,7 +52,7 @@ export function createApprovalActivities(deps: { db: Db }) {
       const { caseRef, step } = input;
       const active = new Set(activeSlots(step).map((s) => s.slotId));
       const rows = step.slots.map((slot) => ({
-        id: `${caseRef.workflowId}/${slot.slotId}`,
+        id: taskRowId(`${caseRef.workflowId}/${slot.slotId}`),
         workflowId: caseRef.workflowId,
         workflowKind: caseRef.workflowKind,
         caseId: caseRef.caseId,
@@ -102,7 +103,7 @@ export function createApprovalActivities(deps: { db: Db }) {
     async syncRevisionTask(input: { caseRef: CaseRef; open: boolean; since: string; comment: string; returnedBy: string; version: number }): Promise<void> {
       const { caseRef } = input;
       const [initiator] = await db.select().from(users).where(eq(users.id, caseRef.initiatorId)).limit(1);
-      const id = `${caseRef.workflowId}/revision/${input.since}`;
+      const id = taskRowId(`${caseRef.workflowId}/revision/${input.since}`);
       await db
         .insert(tasks)
         .values({

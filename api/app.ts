@@ -14,6 +14,11 @@ import { healthRouter } from './routes/health';
 import { orgRouter } from './routes/org';
 import { calendarRouter } from './routes/calendar';
 import { callbacksRouter } from './routes/callbacks';
+import { tasksRouter } from './routes/tasks';
+import { taskActionsRouter } from './routes/task-actions';
+import { auditRouter } from './routes/audit';
+import { substitutesRouter } from './routes/substitutes';
+import { approvalRequestsRouter } from './routes/approval-requests';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -36,6 +41,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', meRouter);
   app.route('/api', orgRouter);
   app.route('/api', calendarRouter);
+  app.route('/api', taskActionsRouter);
+  app.route('/api', tasksRouter);
+  app.route('/api', auditRouter);
+  app.route('/api', substitutesRouter);
+  app.route('/api', approvalRequestsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

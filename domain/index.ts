@@ -6,5 +6,8 @@ export * from './periods';
 export * from './legal-basis';
 export * from './surcharge';
 export * from './accident-level';
+export * from './accident-case';
 export * from './powers';
+export * from './criminal-transfer-letter';
+export * from './blacklist';
 export { bundledCalendarYears } from './calendar-data';

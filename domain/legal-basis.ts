@@ -218,6 +218,18 @@ const catalogue = [
     amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十二条', confirmed: true,
   },
 
+  // ---- Blacklist (§十三) ----
+  {
+    id: 'blacklist.listing', law: DISTRICT_POLICY, article: '第十三条',
+    description: '对存在严重违法失信行为的生产经营单位，经决定列入安全生产黑名单，通过信用公示系统向社会公布，并在融资、政府采购、招投标、土地出让、评先评优等方面依法予以限制',
+    amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十三条', confirmed: true,
+  },
+  {
+    id: 'blacklist.removal', law: DISTRICT_POLICY, article: '第十三条',
+    description: '限制期届满或者经决定提前移出的，从黑名单中移出并向社会公布',
+    amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十三条', confirmed: true,
+  },
+
   // ---- Workflow 4: accident investigation report and disclosure (§九) ----
   {
     id: 'accident.unit-report', law: ACCIDENT_RULES, article: '第九条',

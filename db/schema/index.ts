@@ -4,3 +4,6 @@ export * from './audit';
 export * from './tasks';
 export * from './agency';
 export * from './cases';
+export * from './entrustment';
+export * from './annual-plan';
+export * from './accidents';

@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { eq } from 'drizzle-orm';
+import { departments } from '../../db/schema';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
+import { approvalRequestWorkflow } from '../../workflows/approval-request';
+import { approvalTemplates } from '../../workflows/approval/templates';
+import { requireRole } from '../middleware/auth';
+import { createRouter, problemResponses } from '../openapi';
+import { HttpProblem } from '../problem';
+
+const start = createRoute({
+  method: 'post',
+  path: '/approval-requests',
+  tags: ['审批'],
+  summary: '发起审批事项（按审批路线：部门负责人 → 法制审核 → 区政府）',
+  security: [{ bearer: [] }],
+  middleware: [requireRole('officer', 'department-head')] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            caseNumber: z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符'),
+            title: z.string().trim().min(2).max(200),
+            template: z.enum(Object.keys(approvalTemplates) as [keyof typeof approvalTemplates]),
+            content: z.record(z.string(), z.unknown()).optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: '已发起', content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string() }) } } },
+    ...problemResponses,
+    409: { description: '编号已存在', content: { 'application/problem+json': { schema: z.any() } } },
+  },
+});
+
+export const approvalRequestsRouter = createRouter().openapi(start, async (c) => {
+  const body = c.req.valid('json');
+  const user = c.get('user');
+  const { temporal, env, database } = c.get('deps');
+  const [dept] = await database.db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
+  if (!dept) throw HttpProblem.unprocessable('token.dept', 'exists', '您所在的单位不存在');
+  const workflowId = `approval-${body.caseNumber}`;
+  try {
+    await temporal.workflow.start(approvalRequestWorkflow, {
+      taskQueue: env.TEMPORAL_TASK_QUEUE,
+      workflowId,
+      args: [{ caseId: body.caseNumber, title: body.title, departmentId: user.departmentId, initiatorId: user.id, steps: approvalTemplates[body.template], content: body.content }],
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: CaseNumber, value: body.caseNumber },
+        { key: DepartmentId, value: user.departmentId },
+        { key: WorkflowKind, value: 'approval-request' },
+      ]),
+    });
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
+    throw err;
+  }
+  return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
+});
