@@ -29,6 +29,8 @@ const envSchema = z.object({
   AGENCY_SECRET: z.string().min(16, 'AGENCY_SECRET 至少 16 个字符').optional(),
   AGENCY_CREDENTIAL: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_METRICS_BIND: z.string().regex(/^[^:\s]+:\d+$/, '应为 host:port 形式').optional(),
+  WORKER_METRICS_URL: z.string().url().optional(),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),

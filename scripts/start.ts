@@ -16,7 +16,8 @@ import { createAgencyGateway } from '../agencies/gateway';
 import { gatewayConfigFromEnv } from '../agencies/config';
 
 await runUntilSignal('start', async () => {
-  const env = loadEnv();
+  // In development the worker runs in this process and exports its SDK metrics beside the API's.
+  const env = loadEnv({ WORKER_METRICS_BIND: '127.0.0.1:9464', WORKER_METRICS_URL: 'http://127.0.0.1:9464/metrics', ...process.env });
   const setup = spawnSync(process.execPath, ['scripts/setup-temporal.mjs'], { stdio: 'inherit' });
   if (setup.status !== 0) throw new Error('Temporal 二进制文件不可用 (see the message above)');
 
@@ -47,6 +48,7 @@ await runUntilSignal('start', async () => {
   API                 http://${env.API_HOST}:${api.port}
   API docs            http://${env.API_HOST}:${api.port}/docs
   Health              http://${env.API_HOST}:${api.port}/health?deep=true
+  Metrics             http://${env.API_HOST}:${api.port}/metrics
   Temporal Web UI     http://${host}:${env.TEMPORAL_UI_PORT}
   Temporal gRPC       ${env.TEMPORAL_ADDRESS} (namespace ${env.TEMPORAL_NAMESPACE})
   Agency simulator    ${agencies.url}

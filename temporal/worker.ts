@@ -21,6 +21,7 @@ export type WorkerSettings = Pick<
   | 'WORKER_MAX_CONCURRENT_ACTIVITIES'
   | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'
   | 'LOG_LEVEL'
+  | 'WORKER_METRICS_BIND'
 >;
 
 export function workerIdentity(): string {
@@ -33,7 +34,7 @@ export async function createWorker(
   deps: Omit<ActivityDeps, 'workerIdentity'>,
   extra: Partial<WorkerOptions> = {},
 ): Promise<{ worker: Worker; connection: NativeConnection }> {
-  installWorkerRuntime(env.LOG_LEVEL);
+  installWorkerRuntime(env.LOG_LEVEL, env.WORKER_METRICS_BIND);
   const connection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS, tls: tlsFromEnv(env) });
   const identity = workerIdentity();
   const worker = await Worker.create({

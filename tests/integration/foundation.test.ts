@@ -77,4 +77,15 @@ describe('foundation: health, authentication, documentation', () => {
     const bundle = await fetch(`${system.baseUrl}/docs/assets/swagger-ui-bundle.js`);
     expect(bundle.status).toBe(200);
   });
+
+  it('exposes Prometheus metrics by route pattern, without ids in the series', async () => {
+    const token = await system.login('yjj-officer1');
+    await system.http('GET', '/api/tasks/t_000000000000000000000000', { token });
+    const res = await fetch(`${system.baseUrl}/metrics`);
+    const text = await res.text();
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(text).toMatch(/anjian_http_requests_total\{method="GET",route="\/api\/tasks\/:id",status="404"\} \d+/);
+    expect(text).toContain('anjian_http_request_duration_seconds_bucket');
+    expect(text).not.toContain('t_000000000000000000000000');
+  });
 });
