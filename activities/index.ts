@@ -5,6 +5,11 @@ import { createCaseActivities } from './cases';
 import { createApprovalActivities } from './approval';
 import { createCalendarActivities } from './calendar';
 import { createHealthActivities } from './health';
+import { createEnforcementActivities } from './enforcement';
+import { createEntrustmentActivities } from './entrustment';
+import { createBlacklistActivities } from './blacklist';
+import { createAccidentActivities } from './accidents';
+import { createAnnualPlanActivities } from './annual-plan';
 
 export interface ActivityDeps {
   db: Db;
@@ -16,10 +21,15 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createHealthActivities(deps),
+    ...createEnforcementActivities(deps),
     ...createCalendarActivities(deps),
     ...createApprovalActivities(deps),
     ...createAgencyActivities(deps),
     ...createCaseActivities(deps),
+    ...createEntrustmentActivities(deps),
+    ...createBlacklistActivities(deps),
+    ...createAccidentActivities(deps),
+    ...createAnnualPlanActivities(deps),
   };
 }
 

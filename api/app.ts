@@ -8,8 +8,10 @@ import { requireAuth } from './middleware/auth';
 import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { problemJson } from './problem';
+import { ApiMetrics } from './metrics';
 import { publicAuthRouter, meRouter } from './routes/auth';
 import { docsRouter } from './routes/docs';
+import { createConsoleRouter } from '../web/console';
 import { healthRouter } from './routes/health';
 import { orgRouter } from './routes/org';
 import { calendarRouter } from './routes/calendar';
@@ -19,23 +21,39 @@ import { taskActionsRouter } from './routes/task-actions';
 import { auditRouter } from './routes/audit';
 import { substitutesRouter } from './routes/substitutes';
 import { approvalRequestsRouter } from './routes/approval-requests';
+import { criminalTransfersRouter } from './routes/criminal-transfers';
+import { blacklistRouter } from './routes/blacklist';
+import { publicViolationsRouter } from './routes/public-violations';
+import { entrustmentsRouter } from './routes/entrustments';
+import { annualPlansRouter } from './routes/annual-plans';
+import { publicRandomInspectionsRouter, randomInspectionsRouter } from './routes/random-inspections';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { env } = deps;
   const verify = createTokenVerifier({ secret: env.JWKS_URL ? undefined : jwtSecretOf(env), jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
   const app = new OpenAPIHono<AppEnv>();
+  const metrics = new ApiMetrics();
 
-  app.use('*', requestContext(deps));
+  app.use('*', requestContext(deps, metrics));
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } }));
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }) }));
   app.onError(onError);
   app.notFound(onNotFound);
 
   app.route('/', healthRouter);
+  // Prometheus: the API's own series, then the worker's SDK metrics when a worker exporter is configured.
+  app.get('/metrics', async (c) => {
+    let worker = '';
+    if (env.WORKER_METRICS_URL) worker = await fetch(env.WORKER_METRICS_URL, { signal: AbortSignal.timeout(2000) }).then((r) => r.text(), () => '# worker metrics unavailable\n');
+    return c.body(metrics.render() + worker, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+  });
   app.route('/docs', docsRouter);
+  app.route('/', createConsoleRouter({ verify, api: (req) => app.fetch(req) }));
   app.route('/api', publicAuthRouter);
   app.route('/api', callbacksRouter);
+  app.route('/api', publicViolationsRouter);
+  app.route('/api', publicRandomInspectionsRouter);
 
   app.use('/api/*', requireAuth(verify));
   app.route('/api', meRouter);
@@ -46,6 +64,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', auditRouter);
   app.route('/api', substitutesRouter);
   app.route('/api', approvalRequestsRouter);
+  app.route('/api', criminalTransfersRouter);
+  app.route('/api', blacklistRouter);
+  app.route('/api', entrustmentsRouter);
+  app.route('/api', annualPlansRouter);
+  app.route('/api', randomInspectionsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

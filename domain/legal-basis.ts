@@ -320,6 +320,26 @@ const catalogue = [
     description: '其他执法决定信息应当在执法决定作出之日起二十个工作日内向社会公布',
     amount: 20, unit: 'working-days', unitBasis: 'stated-in-text', citation: '国办发〔2018〕118号', confirmed: true,
   },
+  {
+    id: 'plan.working-day-budget', law: DISTRICT_POLICY, article: '第十四条',
+    description: '按照统筹兼顾、突出重点、量力而行的原则，以年度法定工作日和执法人员数量测算执法工作日，计划检查天数不得超出执法工作日预算',
+    amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十四条；安监总政法〔2017〕150号', confirmed: true,
+  },
+  {
+    id: 'plan.amendment', law: DISTRICT_POLICY, article: '第十四条',
+    description: '年度监督检查计划确需调整的，按原审批程序报经批准，并重新备案',
+    amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十四条', confirmed: true,
+  },
+  {
+    id: 'plan.execution', law: DISTRICT_POLICY, article: '第十四条',
+    description: '按计划实施监督检查；区政府安委办按季度掌握各部门计划完成情况，对进度滞后的部门予以提醒',
+    amount: null, unit: null, citation: '北碚府办发〔2016〕65号第十四条', confirmed: true,
+  },
+  {
+    id: 'inspection.recusal', law: PENALTY_LAW, article: '第四十三条',
+    description: '执法人员与检查对象有直接利害关系或者其他关系可能影响公正执法的，应当回避；随机选派时不选派与企业有关联或者上一轮检查过该企业的执法人员（本区做法）',
+    amount: null, unit: null, citation: '《行政处罚法》第四十三条', confirmed: true,
+  },
 
   // ---- Workflow 2: entrusted enforcement (§十六, §十) ----
   {

@@ -160,3 +160,6 @@ export function verifyDraw(input: DrawInput, seedHash: string, published: DrawAs
   const rerun = drawRandomInspection(input);
   return { seedMatches, resultMatches: JSON.stringify(rerun.assignments) === JSON.stringify(published) };
 }
+
+/** Sectors that directly affect public safety: full-coverage key supervision, never sampled (优化营商环境条例 Art. 54). */
+export const keySupervisionSectors = ['危险化学品', '烟花爆竹', '民用爆炸物品', '非煤矿山'] as const;

@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { deepHealthWorkflow } from '../workflows/deep-health';
+import { entrustmentScenarios } from './entrustment-scenarios';
+import { criminalTransferScenarios } from './criminal-transfer-scenarios';
 
 /**
  * Real runs whose histories are kept in tests/histories/ and replayed in CI, so a change that
@@ -19,4 +21,6 @@ export const historyScenarios: HistoryScenario[] = [
       return workflowId;
     },
   },
+  ...entrustmentScenarios,
+  ...criminalTransferScenarios,
 ];

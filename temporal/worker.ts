@@ -22,6 +22,7 @@ export type WorkerSettings = Pick<
   | 'WORKER_MAX_CONCURRENT_WORKFLOW_TASKS'
   | 'LOG_LEVEL'
   | 'WORKER_METRICS_BIND'
+  | 'WORKFLOW_BUNDLE'
 >;
 
 export function workerIdentity(): string {
@@ -42,7 +43,8 @@ export async function createWorker(
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     identity,
-    workflowsPath,
+    // Production loads the bundle built ahead of time (npm run build:workflows); development bundles at start.
+    ...(env.WORKFLOW_BUNDLE ? { workflowBundle: { codePath: env.WORKFLOW_BUNDLE } } : { workflowsPath }),
     activities: createActivities({ ...deps, workerIdentity: identity }),
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentActivityTaskExecutions: env.WORKER_MAX_CONCURRENT_ACTIVITIES,

@@ -7,3 +7,4 @@ export * from './cases';
 export * from './entrustment';
 export * from './annual-plan';
 export * from './accidents';
+export * from './blacklist';

@@ -24,7 +24,7 @@ export interface RunningSystem {
 }
 
 /** The real parts for one integration file: a worker on its own task queue, the API on a real port. */
-export async function startSystem(overrides: Record<string, string> = {}): Promise<RunningSystem> {
+export async function startSystem(overrides: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<RunningSystem> {
   const env = loadEnv({
     NODE_ENV: 'test',
     DATABASE_URL: inject('databaseUrl'),
@@ -43,8 +43,9 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     0,
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
-  const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
-  const workerRun = worker.run();
+  // Fault tests run the worker as a separate process they can kill; everything else runs it here.
+  const inProcess = options.worker === false ? undefined : await createWorker(env, { db: database.db, gateway });
+  const workerRun = inProcess?.worker.run();
 
   const http: RunningSystem['http'] = async (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
@@ -79,9 +80,11 @@ export async function startSystem(overrides: Record<string, string> = {}): Promi
     },
     async stop() {
       await api.close();
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await workerRun;
-      await workerConnection.close();
+      if (inProcess) {
+        if (inProcess.worker.getState() === 'RUNNING') inProcess.worker.shutdown();
+        await workerRun;
+        await inProcess.connection.close();
+      }
       await connection.close();
       await agencies.close();
       await database.close();

@@ -1,0 +1,100 @@
+// Shared by the annual plan routes: request schemas, pre-checks that answer 4xx before anything changes,
+// and carrying an Update to a plan workflow with its rejections mapped to HTTP.
+import { z } from '@hono/zod-openapi';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { appendAudit } from '../db/audit-trail';
+import { currentCalendarSnapshot } from '../db/calendar-store';
+import { annualPlans, enterprises, planCycles, users } from '../db/schema';
+import { checkPlan, inspectionKinds, type PlanContent } from '../domain/annual-plan';
+import { parseIsoDate } from '../domain/dates';
+import type { Actor } from '../workflows/approval/types';
+import { planRejectionStatus, type PlanRejectionCode, type PlanView } from '../workflows/annual-plan/types';
+import type { AuthUser } from './context';
+import { HttpProblem } from './problem';
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((v) => parseIsoDate(v) !== null, '不存在的日期');
+
+export const PlanItemSchema = z.object({
+  itemId: z.string().trim().min(1).max(40),
+  enterpriseId: z.string().trim().min(1).max(40).optional(),
+  category: z.string().trim().min(1).max(100).optional(),
+  kind: z.enum(inspectionKinds).openapi({ description: 'routine 日常检查 / key 重点检查 / random 双随机抽查' }),
+  quarter: z.number().int().min(1).max(4),
+  legalBasis: z.string().trim().min(1).max(300),
+  plannedDays: z.number().positive().max(366).openapi({ description: '计划占用的执法工作日（人·日）' }),
+});
+
+export const PlanContentSchema = z
+  .object({
+    items: z.array(PlanItemSchema).min(1).max(500),
+    enforcementStaff: z.number().int().min(1).max(1000).openapi({ description: '持证执法人员数' }),
+    otherDutyDays: z.number().min(0).max(366_000).openapi({ description: '其他工作占用的工作日（人·日）' }),
+    note: z.string().max(2000).optional(),
+  })
+  .openapi('AnnualPlanContent');
+
+export const requestId = z.string().trim().min(8).max(100).openapi({ description: '客户端生成的请求编号（幂等）' });
+export const yearParam = z.coerce.number().int().min(2016).max(2100);
+export const unitParam = z.string().regex(/^[a-z0-9-]{2,40}$/, '单位编号格式无效');
+
+export async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
+  const [u] = await db.select().from(users).where(eq(users.id, user.id)).limit(1);
+  if (!u || !u.active) throw new HttpProblem(403, '无权执行此操作', `用户 ${user.id} 不存在或已停用`);
+  return { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles };
+}
+
+/** The year must have an open cycle: a plan for a closed (or never opened) year is refused. */
+export async function requireOpenYear(db: Db, year: number): Promise<void> {
+  const [cycle] = await db.select().from(planCycles).where(eq(planCycles.year, year));
+  if (!cycle) throw HttpProblem.unprocessable('path.year', 'no_cycle', `${year}年度监督检查计划编制周期尚未开启`);
+  if (cycle.status === 'closed') throw HttpProblem.unprocessable('path.year', 'year_closed', `${year}年度已结束，不再受理该年度计划的提交或调整`);
+}
+
+export async function planOf(db: Db, year: number, unitId: string) {
+  const [plan] = await db.select().from(annualPlans).where(eq(annualPlans.id, `AP-${year}-${unitId}`));
+  if (!plan) throw HttpProblem.notFound(`${year}年度没有单位 ${unitId} 的监督检查计划`);
+  return plan;
+}
+
+/** Budget, unknown enterprises, duplicates: every problem named by its field, before any Update is sent. */
+export async function requireValidPlan(db: Db, year: number, content: PlanContent, field = 'body.content'): Promise<void> {
+  const ids = [...new Set(content.items.map((i) => i.enterpriseId).filter((x): x is string => !!x))];
+  const known = ids.length ? await db.select({ id: enterprises.id }).from(enterprises).where(inArray(enterprises.id, ids)) : [];
+  const problems = checkPlan(await currentCalendarSnapshot(db), year, content, new Set(known.map((k) => k.id)));
+  if (problems.length > 0) {
+    throw new HttpProblem(422, '年度监督检查计划不符合要求', problems.map((p) => p.message).join('；'), problems.map((p) => ({ field: `${field}.${p.field}`, rule: p.rule, message: p.message })));
+  }
+}
+
+/** Sends a plan Update; a validator's refusal becomes 403/409/422 and is audited, changing nothing. */
+export async function sendPlanUpdate<R extends { requestId: string }>(deps: { db: Db; temporal: Client }, user: AuthUser, workflowId: string, update: UpdateDefinition<PlanView, [R]>, req: R): Promise<PlanView> {
+  try {
+    return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [req], updateId: req.requestId });
+  } catch (err) {
+    if (err instanceof WorkflowUpdateFailedError) {
+      const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
+      const code = (cause?.type ?? 'WRONG_STAGE') as PlanRejectionCode;
+      const status = planRejectionStatus[code] ?? 422;
+      const reason = cause?.message ?? '操作被拒绝';
+      await appendAudit(deps.db, { actor: user.id, action: update.name, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId });
+      const errors = (cause?.details ?? []).filter((d): d is { field: string; rule: string; message: string } => typeof d === 'object' && d !== null && 'field' in d).map((d) => ({ ...d, field: `body.${d.field}` }));
+      throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, errors.length ? errors : undefined, { code });
+    }
+    if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message ?? '')) throw new HttpProblem(409, '状态冲突', '该年度计划流程已结束');
+    throw err;
+  }
+}
+
+/** Unit officers and heads act on their own unit's plan; anyone else is refused (403, audited). */
+export async function requireUnitMember(db: Db, user: AuthUser, headDepartmentId: string, action: string, workflowId?: string): Promise<void> {
+  if (user.departmentId === headDepartmentId && user.roles.some((r) => r === 'officer' || r === 'department-head')) return;
+  const reason = '只有本单位执法人员或负责人可以办理本单位的年度监督检查计划';
+  await appendAudit(db, { actor: user.id, action, outcome: 'denied', comment: reason, workflowId: workflowId ?? null });
+  throw HttpProblem.forbidden(reason);
+}

@@ -1,0 +1,97 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { blacklistEntries, departments } from '../../db/schema';
+import { blacklistRestrictions, restrictionPeriodProblem } from '../../domain/blacklist';
+import { parseIsoDate } from '../../domain/dates';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
+import { blacklistWorkflow } from '../../workflows/blacklist';
+import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
+import { actorOf, caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
+import { requireRole } from '../middleware/auth';
+import { createRouter, problemResponses } from '../openapi';
+import { HttpProblem } from '../problem';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
+// Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
+const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
+const caseNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符');
+const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
+
+const StartBody = z
+  .object({
+    caseNumber,
+    enterprise: z.object({ name: text(200), unifiedSocialCreditCode: creditCode, address: text(300).optional() }),
+    reason: text(2000),
+    decisionNo: text(100),
+    restriction: z.object({ startsOn: isoDate, endsOn: isoDate }),
+    restrictions: z.array(z.enum(blacklistRestrictions)).min(1, '至少选择一项限制措施').max(blacklistRestrictions.length),
+  })
+  .superRefine((b, ctx) => {
+    const period = restrictionPeriodProblem(b.restriction);
+    if (period) ctx.addIssue({ code: 'custom', path: ['restriction', period.field], message: period.message, params: { rule: period.rule } });
+  })
+  .openapi('BlacklistStart');
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
+const byNumber = z.object({ caseNumber });
+
+const start = createRoute({
+  method: 'post', path: '/blacklist', tags: ['黑名单'], summary: '提请列入安全生产黑名单（部门负责人 → 区政府安委办决定）',
+  security: [{ bearer: [] }], middleware: [requireRole('officer', 'department-head')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
+  responses: { 201: { description: '已提请', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) }, ...problemResponses, 409: problem('编号已存在') },
+});
+const get = createRoute({
+  method: 'get', path: '/blacklist/{caseNumber}', tags: ['黑名单'], summary: '黑名单案件：公示状态、限制期、时间线',
+  security: [{ bearer: [] }], request: { params: byNumber },
+  responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
+});
+const removal = createRoute({
+  method: 'post', path: '/blacklist/{caseNumber}/removal-requests', tags: ['黑名单'], summary: '提请提前移出黑名单（经审批决定）',
+  security: [{ bearer: [] }], request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: z.object({ requestId: z.string().uuid().optional(), reason: text(2000) }) } } } },
+  responses: { 200: { description: '已受理，进入审批', ...json(z.object({ accepted: z.boolean() })) }, ...problemResponses, 404: problem('案件不存在'), 409: problem('当前不在公示期内') },
+});
+
+export const blacklistRouter = createRouter()
+  .openapi(start, async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user');
+    const { temporal, env, database } = c.get('deps');
+    const [dept] = await database.db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
+    if (!dept) throw HttpProblem.unprocessable('token.departmentId', 'exists', '您所在的单位不存在');
+    const workflowId = `blacklist-${body.caseNumber}`;
+    try {
+      await temporal.workflow.start(blacklistWorkflow, {
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [{ caseNumber: body.caseNumber, title: `${body.enterprise.name}列入安全生产黑名单`, departmentId: dept.id, initiatorId: user.id, enterprise: body.enterprise, reason: body.reason, decisionNo: body.decisionNo, restriction: body.restriction, restrictions: body.restrictions }],
+        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.caseNumber }, { key: DepartmentId, value: dept.id }, { key: WorkflowKind, value: 'blacklist' }]),
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
+      throw err;
+    }
+    return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
+  })
+  .openapi(get, async (c) => {
+    const { database, temporal } = c.get('deps');
+    const row = await findCase(database.db, c.get('user'), 'blacklist', c.req.valid('param').caseNumber);
+    const [entry] = await database.db.select().from(blacklistEntries).where(eq(blacklistEntries.workflowId, row.workflowId)).limit(1);
+    return c.json({ ...(await caseDetail(database.db, temporal, row)), entry: entry ?? null }, 200);
+  })
+  .openapi(removal, async (c) => {
+    const { database, temporal } = c.get('deps');
+    const user = c.get('user');
+    const row = await findCase(database.db, user, 'blacklist', c.req.valid('param').caseNumber);
+    const body = c.req.valid('json');
+    const requestId = body.requestId ?? randomUUID();
+    const actor = await actorOf(database.db, user);
+    const result = await runCaseUpdate(database.db, user, { workflowId: row.workflowId, caseId: row.caseNumber, action: 'blacklist.request-removal' }, () =>
+      temporal.workflow.getHandle(row.workflowId).executeUpdate(blacklistRemovalUpdate, { args: [{ requestId, actor, reason: body.reason }], updateId: requestId }),
+    );
+    return c.json(result, 200);
+  });

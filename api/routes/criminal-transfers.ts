@@ -1,0 +1,158 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { cases, departments, users } from '../../db/schema';
+import { imposedMeasureKinds, transferReportProblem } from '../../domain/criminal-transfer-letter';
+import { parseIsoDate } from '../../domain/dates';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
+import { criminalTransferWorkflow } from '../../workflows/criminal-transfer';
+import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/messages';
+import { transferSourceKinds, type CriminalTransferAction } from '../../workflows/criminal-transfer/types';
+import { actorOf, canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdate } from '../criminal-transfer-view';
+import { requireRole } from '../middleware/auth';
+import { createRouter, problemResponses } from '../openapi';
+import { HttpProblem } from '../problem';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
+// Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
+const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
+const caseNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符');
+const documentRef = z.object({ title: text(200), url: z.url().optional() });
+// 统一社会信用代码 (GB 32100-2015).
+const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
+
+const StartBody = z
+  .object({
+    caseNumber,
+    title: text(200).optional(),
+    source: z.object({ kind: z.enum(transferSourceKinds, '来源案件类型只能是 enforcement（执法案件）或 accident（事故）'), caseNumber }),
+    suspect: z.object({ name: text(200), kind: z.enum(['person', 'organisation']), unifiedSocialCreditCode: creditCode.optional(), address: text(300).optional() }),
+    allegedOffence: text(100),
+    facts: text(5000),
+    report: z.object({ officerIds: z.array(z.string().min(1)).min(2, '移送书面报告须由两名以上执法人员提出'), summary: text(5000) }),
+    materials: z.object({ investigationReport: documentRef, exhibitList: documentRef, appraisalReports: z.array(documentRef).max(50) }),
+    measuresImposed: z.array(z.object({ kind: z.enum(imposedMeasureKinds), decisionNo: text(100), decidedOn: isoDate })).max(20).default([]),
+  })
+  .openapi('CriminalTransferStart');
+
+const ActBody = z
+  .object({
+    requestId: z.string().uuid('requestId 必须是 UUID（客户端生成，用于幂等）'),
+    action: z.enum(['request-reconsideration', 'request-supervision', 'accept-refusal', 'record-exhibits-handover']),
+    reasons: z.string().trim().max(2000).optional(),
+    comment: z.string().max(2000).optional(),
+    handedOverOn: isoDate.optional(),
+    exhibits: z.array(text(200)).max(200).optional(),
+    receiptNo: text(100).optional(),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.action === 'request-reconsideration' || b.action === 'request-supervision') && !b.reasons) ctx.addIssue({ code: 'custom', path: ['reasons'], message: '提请复议或建议立案监督须写明理由' });
+    if (b.action === 'record-exhibits-handover' && !b.handedOverOn) ctx.addIssue({ code: 'custom', path: ['handedOverOn'], message: '须填写移交日期' });
+    if (b.action === 'record-exhibits-handover' && !b.exhibits?.length) ctx.addIssue({ code: 'custom', path: ['exhibits'], message: '须列明移交的涉案物品' });
+  })
+  .openapi('CriminalTransferAct');
+
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
+const byNumber = z.object({ caseNumber });
+
+const start = createRoute({
+  method: 'post', path: '/criminal-transfers', tags: ['涉嫌犯罪案件移送'], summary: '提出移送书面报告（两名以上执法人员），报负责人三日内决定',
+  security: [{ bearer: [] }], middleware: [requireRole('officer', 'department-head')] as const,
+  request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
+  responses: { 201: { description: '已提出', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) }, ...problemResponses, 409: problem('编号已存在'), 422: problem('执法人员或来源案件不符') },
+});
+const get = createRoute({
+  method: 'get', path: '/criminal-transfers/{caseNumber}', tags: ['涉嫌犯罪案件移送'], summary: '移送案件：阶段、各期限（依据、是否按期）、时间线',
+  security: [{ bearer: [] }], request: { params: byNumber },
+  responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
+});
+const act = createRoute({
+  method: 'post', path: '/criminal-transfers/{caseNumber}/actions', tags: ['涉嫌犯罪案件移送'], summary: '提请复议、建议立案监督、接受不予立案决定、登记涉案物品移交',
+  security: [{ bearer: [] }], request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: ActBody } } } },
+  responses: { 200: { description: '已受理', ...json(z.object({ accepted: z.boolean(), stage: z.string() })) }, ...problemResponses, 404: problem('案件不存在'), 409: problem('案件当前阶段不允许'), 422: problem('缺少理由或内容无效') },
+});
+const list = createRoute({
+  method: 'get', path: '/criminal-transfers', tags: ['涉嫌犯罪案件移送'], summary: '移送案件列表（按单位、阶段、状态）',
+  security: [{ bearer: [] }],
+  request: { query: z.object({ departmentId: z.string().max(40).optional(), stage: z.string().max(60).optional(), status: z.enum(['open', 'closed']).optional(), page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }) },
+  responses: { 200: { description: '列表', ...json(z.object({ items: z.array(z.any()), total: z.number() })) }, ...problemResponses },
+});
+
+/** 区应急管理局 → 应急: the short name used in the transfer letter number. */
+const shortNameOf = (name: string) => name.replace(/^区/, '').replace(/(管理局|委员会|局|委)$/, '') || name;
+
+export const criminalTransfersRouter = createRouter()
+  .openapi(start, async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user');
+    const { temporal, env, database } = c.get('deps');
+    const db = database.db;
+    const reportProblem = transferReportProblem(body.report.officerIds.map((id) => ({ id })));
+    if (reportProblem) throw HttpProblem.unprocessable('body.report.officerIds', reportProblem.rule, reportProblem.message);
+    const [dept] = await db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
+    if (!dept) throw HttpProblem.unprocessable('token.departmentId', 'exists', '您所在的单位不存在');
+    const officers = await db.select().from(users).where(and(inArray(users.id, body.report.officerIds), eq(users.departmentId, user.departmentId), eq(users.active, true)));
+    const notOfficers = body.report.officerIds.filter((id) => !officers.some((o) => o.id === id && o.hasEnforcementCredential));
+    if (notOfficers.length) throw HttpProblem.unprocessable('body.report.officerIds', 'officer_of_department', `${notOfficers.join('、')} 不是本单位持证执法人员`);
+    // A source case already in the system must be of the kind stated.
+    const [source] = await db.select({ kind: cases.kind }).from(cases).where(eq(cases.caseNumber, body.source.caseNumber)).limit(1);
+    if (source && source.kind !== body.source.kind) throw HttpProblem.unprocessable('body.source.kind', 'matches_case', `案件 ${body.source.caseNumber} 的类型是 ${source.kind}`);
+    const workflowId = `criminal-transfer-${body.caseNumber}`;
+    try {
+      await temporal.workflow.start(criminalTransferWorkflow, {
+        taskQueue: env.TEMPORAL_TASK_QUEUE,
+        workflowId,
+        args: [{
+          caseNumber: body.caseNumber, title: body.title ?? `${body.suspect.name}涉嫌${body.allegedOffence}案移送`, departmentId: dept.id, departmentName: dept.name, agencyShortName: shortNameOf(dept.name), initiatorId: user.id,
+          source: body.source, suspect: body.suspect, allegedOffence: body.allegedOffence, facts: body.facts,
+          report: { officers: body.report.officerIds.map((id) => ({ id, name: officers.find((o) => o.id === id)!.name })), summary: body.report.summary },
+          materials: body.materials, measuresImposed: body.measuresImposed,
+        }],
+        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.caseNumber }, { key: DepartmentId, value: dept.id }, { key: WorkflowKind, value: 'criminal-transfer' }]),
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
+      throw err;
+    }
+    return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
+  })
+  .openapi(get, async (c) => {
+    const { database, temporal } = c.get('deps');
+    const row = await findCase(database.db, c.get('user'), 'criminal-transfer', c.req.valid('param').caseNumber);
+    return c.json(await caseDetail(database.db, temporal, row), 200);
+  })
+  .openapi(act, async (c) => {
+    const { database, temporal } = c.get('deps');
+    const user = c.get('user');
+    const row = await findCase(database.db, user, 'criminal-transfer', c.req.valid('param').caseNumber);
+    const body = c.req.valid('json');
+    const action: CriminalTransferAction =
+      body.action === 'record-exhibits-handover'
+        ? { kind: body.action, handedOverOn: body.handedOverOn!, exhibits: body.exhibits!, receiptNo: body.receiptNo, comment: body.comment }
+        : body.action === 'accept-refusal'
+          ? { kind: body.action, comment: body.comment }
+          : { kind: body.action, reasons: body.reasons! };
+    const actor = await actorOf(database.db, user);
+    const result = await runCaseUpdate(database.db, user, { workflowId: row.workflowId, caseId: row.caseNumber, action: `criminal-transfer.${body.action}` }, () =>
+      temporal.workflow.getHandle(row.workflowId).executeUpdate(criminalTransferActUpdate, { args: [{ requestId: body.requestId, actor, action }], updateId: body.requestId }),
+    );
+    return c.json(result, 200);
+  })
+  .openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const user = c.get('user');
+    const db = c.get('deps').database.db;
+    const departmentId = q.departmentId ?? (oversees(user) ? undefined : user.departmentId);
+    if (departmentId && !canSeeDepartment(user, departmentId)) throw HttpProblem.forbidden('只能查看本单位的移送案件');
+    const where: SQL[] = [eq(cases.kind, 'criminal-transfer')];
+    if (departmentId) where.push(eq(cases.departmentId, departmentId));
+    if (q.stage) where.push(eq(cases.stage, q.stage));
+    if (q.status) where.push(eq(cases.status, q.status));
+    const [items, [total]] = await Promise.all([
+      db.select().from(cases).where(and(...where)).orderBy(desc(cases.openedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db.select({ n: count() }).from(cases).where(and(...where)),
+    ]);
+    return c.json({ items, total: Number(total?.n ?? 0) }, 200);
+  });

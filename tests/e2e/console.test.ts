@@ -1,0 +1,191 @@
+// The web console in a real browser (Debian's Chromium via playwright-core) against the running system:
+// real API on a port, a worker, the Temporal dev server and PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from '../support/browser';
+import { startSystem, type RunningSystem } from '../support/system';
+
+let system: RunningSystem;
+let browser: Browser;
+const tokens: Record<string, string> = {};
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  system = await startSystem();
+  browser = await launchBrowser();
+  for (const id of ['yjj-officer1', 'yjj-head']) tokens[id] = await system.login(id);
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await system?.stop();
+});
+
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** The login page: pick the seeded user and submit; the console returns to the page that was asked for. */
+async function logIn(page: Page, userId: string, next = '/inbox'): Promise<void> {
+  await page.goto(`${system.baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('用户').selectOption(userId);
+  await page.getByRole('button', { name: '登录' }).click();
+  try {
+    await page.waitForURL((u) => u.pathname === next.split('?')[0], { timeout: 5000 });
+  } catch (e) {
+    console.log('DEBUG', page.url(), (await page.content()).slice(0, 3000));
+    throw e;
+  }
+}
+
+/** Starts an approval request as the officer, as the API does, and waits until the step's task is in the inbox. */
+async function startRequest(template: string, title: string): Promise<string> {
+  const caseNumber = `SP-${randomUUID().slice(0, 8)}`;
+  const res = await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title, template } });
+  expect(res.status).toBe(201);
+  await waitForTask('yjj-head', caseNumber);
+  return caseNumber;
+}
+
+async function waitForTask(userId: string, caseId: string, stepName?: string): Promise<{ id: string }> {
+  const token = tokens[userId] ?? (tokens[userId] = await system.login(userId));
+  for (let i = 0; i < 300; i++) {
+    const res = await system.http('GET', '/api/tasks?view=mine&pageSize=200', { token });
+    const task = (res.body.items as Array<{ id: string; caseId: string; stepName: string }>).find((t) => t.caseId === caseId && (!stepName || t.stepName === stepName));
+    if (task) return task;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no task for ${userId} on ${caseId}`);
+}
+
+describe('web console in a real browser', () => {
+  it('shows public pages without login; a private page redirects to login and back, also when the session has expired', async () => {
+    const page = await newPage();
+    const publicPage = await page.goto(`${system.baseUrl}/public/accidents`);
+    expect(publicPage?.status()).toBe(200);
+    expect(await page.locator('h1').textContent()).toBe('事故调查报告公开');
+    await screenshot(page, 'public-accidents');
+
+    await page.goto(`${system.baseUrl}/public/blacklist?q=${encodeURIComponent('不存在的企业')}`);
+    expect(await page.locator('h1').textContent()).toBe('黑名单与违法记录查询');
+    expect(await page.locator('main').textContent()).toMatch(/未查到该单位|尚未上线/);
+    await screenshot(page, 'public-blacklist');
+
+    await page.goto(`${system.baseUrl}/cases?kind=approval-request`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/cases?kind=approval-request');
+    await screenshot(page, 'login');
+    await page.getByLabel('用户').selectOption('yjj-head');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/cases');
+    expect(new URL(page.url()).search).toBe('?kind=approval-request');
+    expect(await page.locator('h1').textContent()).toBe('案件');
+
+    // An expired or forged session: back to login, remembering the page asked for.
+    await page.context().addCookies([{ name: 'af_session', value: 'eyJhbGciOiJIUzI1NiJ9.e30.expired', url: system.baseUrl }]);
+    await page.goto(`${system.baseUrl}/admin/substitutes`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/substitutes');
+    await page.getByLabel('用户').selectOption('yjj-head');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/substitutes');
+    expect(await page.locator('h1').textContent()).toBe('代理设置');
+  });
+
+  it('a department head approves a step: it leaves the inbox and appears on the timeline', async () => {
+    const caseNumber = await startRequest('department-legal', '重大执法决定法制审核');
+    const page = await newPage();
+    await logIn(page, 'yjj-head');
+    const row = page.locator('tr', { hasText: caseNumber });
+    expect(await row.textContent()).toContain('部门负责人审核');
+    expect(await row.textContent()).toContain('剩余 3 个工作日');
+    await screenshot(page, 'inbox-department-head');
+
+    await row.getByRole('link', { name: '重大执法决定法制审核' }).click();
+    await page.waitForURL(/\/tasks\/t_/);
+    await page.getByLabel('同意', { exact: true }).check();
+    await page.getByLabel('意见', { exact: true }).fill('同意，报法制审核');
+    await screenshot(page, 'task-detail');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.waitForURL((u) => u.pathname === '/inbox');
+    expect(await page.locator('.notice.ok').textContent()).toBe(`已办理「${caseNumber}」：同意`);
+    expect(await page.locator('tr', { hasText: caseNumber }).count()).toBe(0);
+
+    await page.goto(`${system.baseUrl}/cases/${encodeURIComponent(`approval-${caseNumber}`)}`);
+    const timeline = page.locator('ol.timeline');
+    const approval = timeline.locator('li', { hasText: '审批：同意' });
+    expect(await approval.textContent()).toContain('办理人：王德明；环节：部门负责人审核');
+    expect(await approval.textContent()).toContain('意见：同意，报法制审核');
+    await screenshot(page, 'case-timeline');
+  });
+
+  it('a return with a comment reaches the submitter, who sees the 修改后重新提交 task with the comment', async () => {
+    const caseNumber = await startRequest('department', '延期缴纳罚款申请');
+    const head = await newPage();
+    await logIn(head, 'yjj-head');
+    await head.locator('tr', { hasText: caseNumber }).getByRole('link').first().click();
+    await head.waitForURL(/\/tasks\/t_/);
+    await head.getByLabel('退回', { exact: true }).check();
+    await head.getByLabel('退回到').selectOption('initiator');
+    await head.getByLabel('意见', { exact: true }).fill('请补充缴纳能力证明材料');
+    await head.getByRole('button', { name: '提交' }).click();
+    await head.waitForURL((u) => u.pathname === '/inbox');
+    expect(await head.locator('.notice.ok').textContent()).toBe(`已办理「${caseNumber}」：退回`);
+
+    await waitForTask('yjj-officer1', caseNumber, '修改后重新提交');
+    const officer = await newPage();
+    await logIn(officer, 'yjj-officer1');
+    const row = officer.locator('tr', { hasText: caseNumber });
+    expect(await row.textContent()).toContain('修改后重新提交');
+    expect(await row.textContent()).toContain('退回意见：请补充缴纳能力证明材料');
+    await screenshot(officer, 'inbox-officer-returned');
+  });
+
+  it('a form submitted with missing fields shows the error in Chinese beside the field and keeps what was typed', async () => {
+    const caseNumber = await startRequest('department', '现场检查方案');
+    const page = await newPage();
+    await logIn(page, 'yjj-head');
+    await page.locator('tr', { hasText: caseNumber }).getByRole('link').first().click();
+    await page.waitForURL(/\/tasks\/t_/);
+    await page.getByLabel('转办', { exact: true }).check();
+    await page.getByLabel('意见', { exact: true }).fill('本人出差，请代为审批');
+    await page.getByRole('button', { name: '提交' }).click();
+    await page.locator('#targetUserId-error').waitFor();
+    expect(await page.locator('#targetUserId-error').textContent()).toBe('必须指定办理人');
+    expect(await page.getByLabel('意见', { exact: true }).inputValue()).toBe('本人出差，请代为审批');
+    expect(await page.getByLabel('转办', { exact: true }).isChecked()).toBe(true);
+    expect(await page.getByLabel('办理人（转办或加签给）').getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'task-missing-field');
+    // Nothing was decided: the task is still in the head's inbox.
+    await waitForTask('yjj-head', caseNumber);
+
+    await page.goto(`${system.baseUrl}/admin/substitutes`);
+    await page.getByLabel('事由').fill('参加市局培训');
+    await page.getByLabel('开始日期').fill('2026-12-07');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('#substituteId-error').waitFor();
+    expect(await page.locator('#substituteId-error').textContent()).toBe('请选择代理人');
+    expect(await page.locator('#toDate-error').textContent()).toBe('请填写结束日期');
+    expect(await page.getByLabel('事由').inputValue()).toBe('参加市局培训');
+    expect(await page.getByLabel('开始日期').inputValue()).toBe('2026-12-07');
+    await screenshot(page, 'substitutes-missing-fields');
+  });
+
+  it('a department head approves several tasks at once from the inbox, on a phone', async () => {
+    const numbers = [await startRequest('department', '隐患整改复查意见'), await startRequest('department', '隐患整改复查意见')];
+    const page = await newPage({ width: 390, height: 844 });
+    await logIn(page, 'yjj-head');
+    for (const n of numbers) await page.locator('tr', { hasText: n }).getByRole('checkbox').check();
+    await screenshot(page, 'inbox-phone');
+    await page.getByRole('button', { name: '批量同意所选事项' }).click();
+    await page.locator('.notice.ok').waitFor();
+    expect(await page.locator('.notice.ok').textContent()).toBe('已批量同意 2 件。');
+    for (const n of numbers) {
+      const result = await system.temporal.workflow.getHandle(`approval-${n}`).result();
+      expect(result.outcome).toBe('approved');
+    }
+  });
+});

@@ -1,0 +1,95 @@
+// Kill the worker process (SIGKILL) at random moments while cases are being approved, many times:
+// every case must end the same way, and nothing may be recorded twice or lost.
+import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../db/audit-trail';
+import { auditLog, tasks } from '../../db/schema';
+import { recordReliability } from '../support/reliability-report';
+import { startSystem, type RunningSystem } from '../support/system';
+import { buildBundle, kill, spawnWorker } from '../support/worker-process';
+
+let system: RunningSystem;
+let bundle: string;
+let worker: ChildProcess | undefined;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  system = await startSystem({}, { worker: false });
+  bundle = await buildBundle();
+  for (const id of ['yjj-officer1', 'yjj-head', 'sfj-reviewer1', 'gov-leader']) tokens[id] = await system.login(id);
+});
+afterAll(async () => {
+  if (worker) await kill(worker);
+  await system?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Approves a case's step as `userId`, retrying with the same request id until the decision is in. */
+async function approveWhenAssigned(caseNumber: string, userId: string, requestId: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    const inbox = await system.http('GET', '/api/tasks?view=mine&pageSize=200', { token: tokens[userId] });
+    const task = inbox.status === 200 ? (inbox.body.items as Array<{ id: string; caseId: string }>).find((t) => t.caseId === caseNumber) : undefined;
+    if (task) {
+      const res = await system.http('POST', `/api/tasks/${task.id}/actions`, { token: tokens[userId], body: { action: 'approve', requestId, comment: '同意' } }).catch(() => ({ status: 599 }));
+      if (res.status === 200 || res.status === 409) return;
+      if (res.status < 500 && res.status !== 599) throw new Error(`${userId} on ${caseNumber}: ${res.status} ${JSON.stringify((res as { body?: unknown }).body)}`);
+    }
+    await sleep(100);
+  }
+  throw new Error(`${userId} could not approve ${caseNumber} in time`);
+}
+
+describe('worker killed at random points', () => {
+  it('every approval ends approved, each decision recorded exactly once, nothing lost', async () => {
+    const cases = Array.from({ length: 8 }, () => `RK-${randomUUID().slice(0, 8)}`);
+    worker = spawnWorker(system, bundle);
+    for (const caseNumber of cases) {
+      const res = await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '故障注入测试', template: 'department-legal-government' } });
+      expect(res.status).toBe(201);
+    }
+    let kills = 0;
+    let stop = false;
+    const rng = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
+    const killer = (async () => {
+      while (!stop) {
+        await sleep(rng(400, 1500));
+        if (stop) break;
+        await kill(worker!);
+        kills++;
+        await sleep(rng(50, 400));
+        worker = spawnWorker(system, bundle);
+      }
+    })();
+    const deadline = Date.now() + 150_000;
+    try {
+      await Promise.all(
+        cases.map(async (caseNumber) => {
+          // One request id per decision, reused on every retry: the decision must land once.
+          for (const userId of ['yjj-head', 'sfj-reviewer1', 'gov-leader']) await approveWhenAssigned(caseNumber, userId, randomUUID(), deadline);
+        }),
+      );
+    } finally {
+      stop = true;
+      await killer;
+    }
+    const outcomes = await Promise.all(cases.map((c) => system.temporal.workflow.getHandle(`approval-${c}`).result()));
+    expect(outcomes.map((o) => o.outcome)).toEqual(cases.map(() => 'approved'));
+
+    let duplicates = 0;
+    for (const caseNumber of cases) {
+      const approvals = await system.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseNumber), eq(auditLog.action, 'approval.approve')));
+      expect(approvals.map((a) => a.actor)).toEqual(['yjj-head', 'sfj-reviewer1', 'gov-leader']);
+      duplicates += approvals.length - 3;
+      const open = await system.database.db.select().from(tasks).where(and(eq(tasks.caseId, caseNumber), eq(tasks.status, 'open')));
+      expect(open).toEqual([]);
+    }
+    const lost = (await system.database.db.execute(sql`select count(*)::int as n from cases where case_number in ${cases} and status <> 'closed'`)) as unknown as Array<{ n: number }>;
+    expect(Number(lost[0]!.n)).toBe(0);
+    expect((await verifyAuditChain(system.database.db)).ok).toBe(true);
+    expect(kills).toBeGreaterThan(3);
+    recordReliability('worker SIGKILL during approvals', { trials: cases.length, faultsInjected: kills, workflowsCompleted: outcomes.length, duplicatesFound: duplicates, recordsLost: Number(lost[0]!.n) });
+  }, 240_000);
+});

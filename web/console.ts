@@ -1,0 +1,53 @@
+// The web console, served by the same Hono application: public pages, log in, and pages behind the session.
+// It lives outside /api and calls the API in-process with the user's token (see page.tsx).
+import { Hono } from 'hono';
+import type { AppEnv } from '../api/context';
+import { serveAsset } from './assets';
+import type { ConsoleDeps } from './page';
+import { showCalendar, showSubstitutes, showUsers, submitCalendar, submitSubstitute } from './pages/admin';
+import { showCases, showTimeline } from './pages/cases';
+import { showEnforcement, showOverview } from './pages/district';
+import { showInbox, submitBulkApprove } from './pages/inbox';
+import { showLogin, submitLogin } from './pages/login';
+import { showPublicAccidents, showPublicBlacklist } from './pages/public';
+import { showRegisters } from './pages/registers';
+import { showTask, submitDecision } from './pages/task';
+import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
+
+// Paths behind the session; listed one by one so the console's middleware never touches /api, /docs or /health.
+const privatePaths = ['/inbox', '/inbox/*', '/tasks/*', '/cases', '/cases/*', '/enforcement', '/overview', '/registers', '/admin/*'];
+
+export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
+  const app = new Hono<ConsoleEnv>();
+  app.get('/assets/:file', serveAsset);
+  app.get('/', (c) => c.redirect('/inbox', 302));
+
+  app.use('/login', checkCsrf());
+  app.get('/login', showLogin);
+  app.post('/login', (c) => submitLogin(c, deps));
+  app.use('/logout', checkCsrf());
+  app.post('/logout', (c) => {
+    endSession(c);
+    return c.redirect('/login', 303);
+  });
+
+  app.get('/public/accidents', showPublicAccidents);
+  app.get('/public/blacklist', showPublicBlacklist);
+
+  for (const path of privatePaths) app.use(path, requireSession(deps.verify), checkCsrf());
+  app.get('/inbox', (c) => showInbox(c, deps));
+  app.post('/inbox/bulk-approve', (c) => submitBulkApprove(c, deps));
+  app.get('/tasks/:id', (c) => showTask(c, deps));
+  app.post('/tasks/:id', (c) => submitDecision(c, deps));
+  app.get('/cases', showCases);
+  app.get('/cases/:workflowId', showTimeline);
+  app.get('/enforcement', showEnforcement);
+  app.get('/overview', showOverview);
+  app.get('/registers', showRegisters);
+  app.get('/admin/calendar', (c) => showCalendar(c, deps));
+  app.post('/admin/calendar', (c) => submitCalendar(c, deps));
+  app.get('/admin/users', (c) => showUsers(c, deps));
+  app.get('/admin/substitutes', (c) => showSubstitutes(c, deps));
+  app.post('/admin/substitutes', (c) => submitSubstitute(c, deps));
+  return app as unknown as Hono<AppEnv>;
+}

@@ -1,0 +1,202 @@
+// Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
+import { addDays } from '../../domain/dates';
+import { BarChart } from '../charts';
+import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines, seesAllCases } from '../data/cases';
+import { entrustmentsExpiring, inspectionsPerQuarter, plansByDepartment } from '../data/district';
+import { Notice } from '../layout';
+import { kindLabels, label, owedByLabels } from '../labels';
+import { dbOf, page } from '../page';
+import type { ConsoleContext } from '../session';
+import { deadlineState, todayInShanghai } from './cases';
+
+const owedByCourt = (owedBy: string) => owedBy === 'court' || owedBy.includes('法院');
+
+/** Applications to the court by stage; what the court owes and by when; overdue replies highlighted. */
+export async function showEnforcement(c: ConsoleContext): Promise<Response> {
+  const db = dbOf(c);
+  const { rows } = await listCases(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
+  const deadlines = await deadlinesOf(db, rows.map((r) => r.workflowId));
+  const today = todayInShanghai();
+  const byStage = new Map<string, number>();
+  for (const r of rows.filter((x) => x.status === 'open')) byStage.set(r.stageLabel, (byStage.get(r.stageLabel) ?? 0) + 1);
+  const court = deadlines.filter((d) => owedByCourt(d.owedBy));
+  const caseOf = new Map(rows.map((r) => [r.workflowId, r]));
+  const overdue = court.filter((d) => d.status === 'missed' || (d.status === 'pending' && d.dueDate < today));
+  return page(
+    c,
+    '法院强制执行跟踪',
+    <>
+      {overdue.length > 0 ? <Notice kind="error">法院逾期未答复 {overdue.length} 项，已在下表中标红。</Notice> : null}
+      <BarChart title="办理中的强制执行申请（按阶段）" bars={[...byStage].map(([text, n]) => ({ label: text, value: n }))} />
+      <table class="responsive">
+        <caption>法院应办事项与期限</caption>
+        <thead>
+          <tr>
+            <th scope="col">案件</th>
+            <th scope="col">阶段</th>
+            <th scope="col">法院应办</th>
+            <th scope="col">届满日</th>
+            <th scope="col">状态</th>
+            <th scope="col">法律依据</th>
+          </tr>
+        </thead>
+        <tbody>
+          {court.map((d) => {
+            const k = caseOf.get(d.workflowId)!;
+            const s = deadlineState(d, today);
+            return (
+              <tr class={s.cls.includes('danger') ? 'overdue' : undefined}>
+                <td data-label="案件">
+                  <a href={`/cases/${encodeURIComponent(k.workflowId)}`}>{k.caseNumber}</a>
+                  <div class="muted">{k.title}</div>
+                </td>
+                <td data-label="阶段">{k.stageLabel}</td>
+                <td data-label="法院应办">
+                  {d.label}
+                  <div class="muted">{label(owedByLabels, d.owedBy)}</div>
+                </td>
+                <td data-label="届满日">
+                  {d.dueDate}
+                  {d.provisional ? '（暂定）' : ''}
+                </td>
+                <td data-label="状态">
+                  <span class={s.cls}>{s.text}</span>
+                </td>
+                <td data-label="法律依据">{d.citation ?? '—'}</td>
+              </tr>
+            );
+          })}
+          {court.length === 0 ? (
+            <tr>
+              <td colspan={6}>目前没有法院应办的期限。</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <h2>全部强制执行案件</h2>
+      <ul>
+        {rows.map((r) => (
+          <li>
+            <a href={`/cases/${encodeURIComponent(r.workflowId)}`}>{r.caseNumber}</a> {r.title}：{r.stageLabel}
+          </li>
+        ))}
+        {rows.length === 0 ? <li class="muted">暂无强制执行案件。</li> : null}
+      </ul>
+    </>,
+  );
+}
+
+const planStatus: Record<string, string> = { 'awaiting-draft': '待制订', drafting: '制订中', 'in-approval': '已报批', returned: '已退回', approved: '已批准', filed: '已备案', amending: '调整中', closed: '已结束' };
+
+/** For the 安委办: cases by kind and stage, deadlines missed, plans by department, inspections, entrustments expiring. */
+export async function showOverview(c: ConsoleContext): Promise<Response> {
+  if (!seesAllCases(c.get('user')) || c.get('user').roles.every((r) => r === 'legal-reviewer')) {
+    return page(c, '全区概览', <Notice kind="error">全区概览仅供安委办、区政府领导和管理员查看。</Notice>, 403);
+  }
+  const db = dbOf(c);
+  const today = todayInShanghai();
+  const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
+  const [stages, tally, overdue, plans, quarters, expiring] = await Promise.all([
+    casesByKindAndStage(db),
+    deadlineTally(db),
+    overdueDeadlines(db, today, 20),
+    plansByDepartment(db, year),
+    inspectionsPerQuarter(db, year),
+    entrustmentsExpiring(db, addDays(today, 90)),
+  ]);
+  const kinds = [...new Set(stages.map((s) => s.kind))];
+  const tallyKinds = [...new Set(tally.map((t) => t.kind))];
+  const planCount = new Map<string, number>();
+  for (const p of plans ?? []) planCount.set(p.status, (planCount.get(p.status) ?? 0) + 1);
+  return page(
+    c,
+    '全区概览',
+    <>
+      <div class="grid">
+        {kinds.map((k) => (
+          <BarChart title={`${label(kindLabels, k)}（办理中，按阶段）`} bars={stages.filter((s) => s.kind === k).map((s) => ({ label: s.stageLabel, value: s.n }))} />
+        ))}
+        {kinds.length === 0 ? <p class="muted">目前没有办理中的案件。</p> : null}
+        <BarChart
+          title="法定期限逾期情况（按案件类别）"
+          partLabel="按期完成"
+          bars={tallyKinds.map((k) => {
+            const of = (s: string) => tally.find((t) => t.kind === k && t.status === s)?.n ?? 0;
+            return { label: `${label(kindLabels, k)}：逾期 ${of('missed')}`, value: of('met') + of('missed') + of('pending'), part: of('met') };
+          })}
+        />
+      </div>
+      <h2>逾期期限</h2>
+      <table class="responsive">
+        <thead>
+          <tr>
+            <th scope="col">案件</th>
+            <th scope="col">期限</th>
+            <th scope="col">应办方</th>
+            <th scope="col">届满日</th>
+            <th scope="col">状态</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overdue.map(({ c: k, d }) => (
+            <tr class="overdue">
+              <td data-label="案件">
+                <a href={`/cases/${encodeURIComponent(k.workflowId)}`}>{k.caseNumber}</a> {label(kindLabels, k.kind)}
+              </td>
+              <td data-label="期限">{d.label}</td>
+              <td data-label="应办方">{label(owedByLabels, d.owedBy)}</td>
+              <td data-label="届满日">{d.dueDate}</td>
+              <td data-label="状态">{deadlineState(d, today).text}</td>
+            </tr>
+          ))}
+          {overdue.length === 0 ? (
+            <tr>
+              <td colspan={5}>没有逾期的期限。</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <h2>{year} 年度监督检查计划（按部门）</h2>
+      {plans === null ? (
+        <p class="muted">年度计划功能尚未上线。</p>
+      ) : (
+        <>
+          <BarChart title={`${year} 年度计划办理情况`} unit="个" bars={Object.entries(planStatus).map(([s, text]) => ({ label: text, value: planCount.get(s) ?? 0 })).filter((b) => b.value > 0)} />
+          <table class="responsive">
+            <thead>
+              <tr>
+                <th scope="col">部门</th>
+                <th scope="col">状态</th>
+                <th scope="col">制订期限</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr>
+                  <td data-label="部门">{p.departmentName}</td>
+                  <td data-label="状态">{planStatus[p.status] ?? p.status}</td>
+                  <td data-label="制订期限">{p.dueDate}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      <h2>{year} 年监督检查完成情况（按季度）</h2>
+      {quarters === null ? <p class="muted">检查执行记录尚未上线。</p> : <BarChart title="已完成 / 计划检查" unit="次" partLabel="已完成" bars={quarters.map((q) => ({ label: `第${q.quarter}季度`, value: q.planned, part: q.completed }))} />}
+      <h2>90 日内到期的委托</h2>
+      {expiring === null ? (
+        <p class="muted">委托执法登记尚未上线。</p>
+      ) : (
+        <ul>
+          {expiring.map((e) => (
+            <li>
+              <a href={`/cases/${encodeURIComponent(e.workflowId)}`}>{e.number}</a> {e.agencyName} 委托 {e.orgName}，{e.termEnd} 到期
+            </li>
+          ))}
+          {expiring.length === 0 ? <li class="muted">90 日内没有到期的委托。</li> : null}
+        </ul>
+      )}
+    </>,
+  );
+}

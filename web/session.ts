@@ -1,0 +1,93 @@
+// The console's session: the user's JWT in an HttpOnly, SameSite=Strict cookie, and a per-session CSRF token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv, AuthUser } from '../api/context';
+
+export const sessionCookie = 'af_session';
+export const csrfCookie = 'af_csrf';
+export const csrfField = '_csrf';
+export const csrfHeader = 'x-csrf-token';
+
+export type ConsoleEnv = { Variables: AppEnv['Variables'] & { token: string; csrf: string } };
+export type ConsoleContext = Context<ConsoleEnv>;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by public and private console routes alike
+type AnyContext = Context<any>;
+
+const secure = (c: AnyContext) => c.get('deps').env.NODE_ENV === 'production';
+
+/** Stores the token from the (development or SSO) login, with a fresh CSRF token for the session. */
+export function startSession(c: AnyContext, token: string): void {
+  const options = { httpOnly: true, sameSite: 'Strict', path: '/', secure: secure(c) } as const;
+  setCookie(c, sessionCookie, token, { ...options, maxAge: 8 * 3600 });
+  setCookie(c, csrfCookie, newCsrfToken(), { ...options, maxAge: 8 * 3600 });
+}
+
+export function endSession(c: AnyContext): void {
+  deleteCookie(c, sessionCookie, { path: '/' });
+  deleteCookie(c, csrfCookie, { path: '/' });
+}
+
+export function newCsrfToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Only same-site paths are followed after login, so `next` cannot send the user elsewhere. */
+export function safeNext(next: string | undefined | null): string {
+  return next && /^\/(?!\/)[^\s\\]*$/.test(next) && !next.startsWith('/login') ? next : '/inbox';
+}
+
+function redirectToLogin(c: AnyContext): Response {
+  const target = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('hx-current-url') ? new URL(c.req.header('hx-current-url')!).pathname : c.req.path);
+  const location = `/login?next=${encodeURIComponent(target)}`;
+  endSession(c);
+  // htmx follows HX-Redirect with a full navigation; a plain browser follows 303.
+  if (c.req.header('hx-request')) return c.body(null, 200, { 'hx-redirect': location });
+  return c.redirect(location, 303);
+}
+
+/** Pages behind login: a missing, expired or invalid session goes to /login?next=<the page asked for>. */
+export function requireSession(verify: (token: string) => Promise<AuthUser>): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, sessionCookie);
+    const csrf = getCookie(c, csrfCookie);
+    if (!token || !csrf) return redirectToLogin(c);
+    try {
+      c.set('user', await verify(token));
+    } catch {
+      return redirectToLogin(c);
+    }
+    c.set('token', token);
+    c.set('csrf', csrf);
+    await next();
+  };
+}
+
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+/**
+ * Every state-changing console request carries the session's CSRF token (hidden field, or the header htmx adds)
+ * and comes from this origin; SameSite=Strict already keeps the cookie off cross-site requests.
+ */
+export function checkCsrf(): MiddlewareHandler<ConsoleEnv> {
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const expected = getCookie(c, csrfCookie) ?? '';
+    let sent = c.req.header(csrfHeader) ?? '';
+    if (!sent && /form/.test(c.req.header('content-type') ?? '')) {
+      const body = await c.req.parseBody({ all: true });
+      const v = body[csrfField];
+      sent = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
+    }
+    const origin = c.req.header('origin');
+    // With Referrer-Policy: no-referrer browsers send `Origin: null`; Sec-Fetch-Site then says where the form came from.
+    const site = c.req.header('sec-fetch-site');
+    const sameOrigin = origin === new URL(c.req.url).origin || origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`;
+    const originOk = sameOrigin || ((!origin || origin === 'null') && (!site || site === 'same-origin' || site === 'none'));
+    if (!expected || !sent || !same(expected, sent) || !originOk) {
+      return c.text('请求校验失败（CSRF）：请刷新页面后重试', 403);
+    }
+    await next();
+  };
+}

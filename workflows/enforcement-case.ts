@@ -1,0 +1,178 @@
+// Overdue enforcement (§十二): from the service of a penalty decision (行政处罚决定书) to payment, or through the
+// payment demand (催告书) to the people's court. Payments close the case at any time; challenges pause the
+// surcharge; every step carries its deadline and legal basis in the case record. Workflow code: no I/O.
+import { CancellationScope, condition, allHandlersFinished, workflowInfo } from '@temporalio/workflow';
+import { getLegalBasis } from '../domain/legal-basis';
+import { addDays, shanghaiDateOf } from '../domain/dates';
+import { rollBackToWorkingDay } from '../domain/calendar';
+import { ApprovalEngine } from './approval/engine';
+import { CaseRecord } from './case/case-record';
+import { AgencyDesk } from './agency/agency-desk';
+import { EnforcementCaseState } from './enforcement/case-state';
+import { enforcementActs, EnforcementContext, todayOf } from './enforcement/context';
+import { applyPayment, registerEnforcementHandlers } from './enforcement/handlers';
+import { serveDemand } from './enforcement/demand';
+import { applyToCourt } from './enforcement/court';
+import { endOfDay } from './approval/deadline';
+import { callbackRefusal } from './enforcement/callbacks';
+import { outcomeLabels, stageLabels, type EnforcementCaseInput, type EnforcementOutcome, type EnforcementView } from './enforcement/types';
+
+export type { EnforcementCaseInput } from './enforcement/types';
+
+export interface EnforcementCaseResult {
+  outcome: EnforcementOutcome;
+  view: EnforcementView;
+}
+
+export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Promise<EnforcementCaseResult> {
+  const { workflowId } = workflowInfo();
+  const title = `${input.party.name} ${input.decisionNumber} 罚款执行`;
+  const ref = { workflowId, workflowKind: 'enforcement', caseId: input.decisionNumber, caseTitle: title, departmentId: input.departmentId, initiatorId: input.initiatorId };
+  const engine = new ApprovalEngine(ref);
+  const record = new CaseRecord({ kind: 'enforcement', caseNumber: input.decisionNumber, title, departmentId: input.departmentId, stage: 'payment', stageLabel: stageLabels.payment });
+  const st = new EnforcementCaseState(input, () => engine.calendar);
+  const desk = new AgencyDesk(ref, (event) => callbackRefusal(st, event));
+  const ctx = new EnforcementContext(ref, st, engine, record, desk);
+  registerEnforcementHandlers(ctx);
+  await engine.start();
+  st.refreshPaymentDeadline();
+  engine.onCalendarChanged(() => {
+    st.refreshPaymentDeadline();
+    st.bump();
+  });
+
+  await enforcementActs.registerEnforcementRef({ caseRef: input.decisionNumber, workflowId });
+  const paymentDue = ctx.deadline('payment', '缴纳罚款', 'enforcement.payment', input.servedOn, '当事人');
+  ctx.deadline('reconsideration-window', '申请行政复议期限', 'enforcement.reconsideration-window', input.servedOn, '当事人');
+  ctx.deadline('litigation-window', '提起行政诉讼期限', 'enforcement.litigation-window', input.servedOn, '当事人');
+  await Promise.all([
+    ctx.audit('opened', 'enforcement.opened', { servedOn: input.servedOn, serviceMethod: input.serviceMethod, fineFen: input.fineFen, paymentDue, actingOrgId: input.actingOrgId ?? null }, { actor: input.initiatorId, legalBasis: getLegalBasis('enforcement.payment').citation }),
+    ctx.publish(st.paymentStage(todayOf())),
+  ]);
+  remindPayment(ctx);
+
+  const payments = watchPaymentCallbacks(ctx);
+  const scope = new CancellationScope({ cancellable: true });
+  const procedure = scope.run(() => Promise.race([runProcedure(ctx), runDeferrals(ctx)]));
+  procedure.catch(() => undefined);
+  const ended = condition(() => st.revoked || (!st.owes(todayOf()) && st.money.payments.length > 0));
+  const outcome: EnforcementOutcome = await Promise.race([procedure, ended.then(() => (st.revoked ? 'decision-revoked' : 'paid') as EnforcementOutcome)]);
+  if (outcome === 'paid' || outcome === 'decision-revoked') {
+    scope.cancel();
+    await enforcementActs.cancelOpenEnforcementTasks({ workflowId });
+  }
+  void payments;
+
+  st.outcome = outcome;
+  if (outcome === 'paid') record.settleDeadline('payment', endOfDay(st.money.payments.map((p) => p.date).sort().at(-1)!) - 1);
+  record.close(outcome, outcomeLabels[outcome]);
+  st.stage = 'closed';
+  record.summarise(st.view(todayOf()) as unknown as Record<string, unknown>);
+  await record.sync();
+  await Promise.all([
+    ctx.audit('closed', 'enforcement.closed', { outcome, balance: st.balance(todayOf()) }),
+    ctx.notify('closed', 'enforcement.closed', [input.initiatorId, ctx.partyRecipient()], { outcome: outcomeLabels[outcome] }),
+  ]);
+  await condition(allHandlersFinished);
+  return { outcome, view: st.view(todayOf()) };
+}
+
+/** Payment deadline, challenge windows, then (still unpaid) the demand and the court. */
+async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome> {
+  const { st, record } = ctx;
+  for (;;) {
+    const today = todayOf();
+    if (today > st.finalDue() && record.view.deadlines.find((d) => d.key === 'payment')?.status === 'pending' && st.owes(today)) {
+      // 行政处罚法 Art. 72: the surcharge runs from the day after the deadline.
+      record.markMissed('payment');
+      await Promise.all([
+        ctx.audit(`payment-overdue:${st.finalDue()}`, 'enforcement.payment-overdue', { dueDate: st.finalDue() }, { legalBasis: getLegalBasis('enforcement.surcharge').citation }),
+        ctx.notify(`payment-overdue:${st.finalDue()}`, 'enforcement.payment-overdue', [ctx.ref.initiatorId, ctx.partyRecipient()], { dueDate: st.finalDue() }),
+      ]);
+    }
+    if (st.courtPathOpen(today)) break;
+    await ctx.publish(st.paymentStage(today));
+    const wakeAt = [st.finalDue(), st.courtPathOpensAfter()].map(endOfDay).filter((t) => t > Date.now()).sort((a, b) => a - b)[0];
+    const seen = st.changes;
+    await condition(() => st.changes !== seen, wakeAt !== undefined ? Math.max(1, wakeAt - Date.now()) : undefined);
+  }
+
+  // 行政强制法 Art. 53: apply within 3 months of the end of the challenge period; remind and escalate.
+  const opensAfter = st.courtPathOpensAfter();
+  for (const key of ['reconsideration-window', 'litigation-window']) record.markMissed(key);
+  const applicationDue = ctx.deadline('court-application', '申请人民法院强制执行', 'enforcement.court-application', opensAfter, '本机关');
+  remindCourtApplication(ctx, applicationDue);
+  await ctx.audit('court-path-open', 'enforcement.court-path-open', { opensAfter, applicationDue }, { legalBasis: getLegalBasis('enforcement.court-application').citation });
+
+  if ((await serveDemand(ctx)) === 'statement-upheld') return 'statement-upheld';
+  return applyToCourt(ctx);
+}
+
+/** 行政处罚法 Art. 66: a deferral or instalment plan, approved by the department head, moves the dates. */
+async function runDeferrals(ctx: EnforcementContext): Promise<never> {
+  const { st } = ctx;
+  for (;;) {
+    await condition(() => st.queuedDeferral !== undefined);
+    const request = st.queuedDeferral!;
+    const step = await ctx.engine.runStep({
+      stepId: 'deferral',
+      name: request.kind === 'deferral' ? '暂缓缴纳罚款审批' : '分期缴纳罚款审批',
+      mode: 'any-of',
+      participants: { roles: ['department-head'] },
+      deadline: { basisId: 'approval.step-default' },
+      legalBasis: getLegalBasis('enforcement.deferral').citation,
+    });
+    st.queuedDeferral = undefined;
+    const approved = step.outcome?.kind === 'approved';
+    st.deferral = { ...st.deferral!, status: approved ? 'approved' : 'rejected' };
+    if (approved) {
+      if (request.kind === 'deferral') st.money.deferredTo = request.deferredTo;
+      else st.money.instalments = request.instalments;
+      const due = st.finalDue();
+      ctx.record.deadline({ key: 'payment', label: request.kind === 'deferral' ? '缴纳罚款（经批准暂缓）' : '缴纳罚款（经批准分期，最后一期）', basisId: 'enforcement.deferral', citation: getLegalBasis('enforcement.deferral').citation, owedBy: '当事人', dueDate: due, provisional: false });
+      remindPayment(ctx);
+    }
+    st.bump();
+    await Promise.all([
+      ctx.audit(`deferral-decided:${request.requestId}`, `enforcement.deferral-${approved ? 'approved' : 'rejected'}`, { finalDue: st.finalDue() }, { legalBasis: getLegalBasis('enforcement.deferral').citation }),
+      ctx.notify(`deferral-decided:${request.requestId}`, 'enforcement.deferral-decided', [ctx.ref.initiatorId, ctx.partyRecipient()], { approved: String(approved), dueDate: st.finalDue() }),
+      ctx.publish(),
+    ]);
+  }
+}
+
+/** The payment platform's callbacks (payment.received), partial or full, at any stage. */
+async function watchPaymentCallbacks(ctx: EnforcementContext): Promise<never> {
+  let seen = 0;
+  for (;;) {
+    await condition(() => ctx.desk.events.length > seen);
+    while (seen < ctx.desk.events.length) {
+      const event = ctx.desk.events[seen++]!;
+      if (event.type !== 'payment.received' || ctx.st.closed) continue;
+      await applyPayment(ctx, { key: `payment-callback:${event.eventId}`, date: shanghaiDateOf(event.data.paidAt), amountFen: event.data.amountFen, source: 'callback', reference: event.data.paymentRef ?? event.eventId, actor: 'agency:payment' });
+    }
+  }
+}
+
+/** Reminders to the officer and the party 3 days before and on the last day to pay (each once per due date). */
+function remindPayment(ctx: EnforcementContext): void {
+  const due = ctx.st.finalDue();
+  const stillDue = () => !ctx.st.closed && ctx.st.finalDue() === due && ctx.st.owes(todayOf());
+  for (const [moment, date] of [['three-days-before', rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -3))], ['due-day', due]] as const) {
+    ctx.remindOn(date, stillDue, () => ctx.notify(`payment-reminder:${due}:${moment}`, 'enforcement.payment-reminder', [ctx.ref.initiatorId, ctx.partyRecipient()], { dueDate: due, moment }));
+  }
+}
+
+/** 30 and 7 days before the 3-month limit, and escalation to the department head and 安委办 when it passes. */
+function remindCourtApplication(ctx: EnforcementContext, due: string): void {
+  const notFiled = () => !ctx.st.closed && !ctx.st.court.filedOn;
+  for (const days of [30, 7]) {
+    ctx.remindOn(rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -days)), notFiled, () => ctx.notify(`court-application-reminder:${days}`, 'enforcement.court-application-reminder', [ctx.ref.initiatorId], { dueDate: due, daysLeft: String(days) }));
+  }
+  ctx.remindOn(addDays(due, 1), notFiled, async () => {
+    await Promise.all([
+      ctx.audit('court-application-overdue', 'enforcement.court-application-overdue', { dueDate: due }, { legalBasis: getLegalBasis('enforcement.court-application').citation }),
+      ctx.notify('court-application-overdue', 'enforcement.court-application-overdue', [ctx.ref.initiatorId, `role:department-head:${ctx.ref.departmentId}`, 'role:safety-office:aqb'], { dueDate: due }),
+    ]);
+  });
+}
