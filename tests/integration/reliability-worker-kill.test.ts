@@ -1,18 +1,17 @@
 // Kill the worker process (SIGKILL) at random moments while cases are being approved, many times:
 // every case must end the same way, and nothing may be recorded twice or lost.
 import { randomUUID } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit-trail';
 import { auditLog, tasks } from '../../db/schema';
 import { recordReliability } from '../support/reliability-report';
 import { startSystem, type RunningSystem } from '../support/system';
-import { buildBundle, kill, spawnWorker } from '../support/worker-process';
+import { buildBundle, kill, spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 let system: RunningSystem;
 let bundle: string;
-let worker: ChildProcess | undefined;
+let worker: WorkerProcess | undefined;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -21,7 +20,7 @@ beforeAll(async () => {
   for (const id of ['yjj-officer1', 'yjj-head', 'sfj-reviewer1', 'gov-leader']) tokens[id] = await system.login(id);
 });
 afterAll(async () => {
-  if (worker) await kill(worker);
+  if (worker) await kill(worker.child);
   await system?.stop();
 });
 
@@ -44,7 +43,7 @@ async function approveWhenAssigned(caseNumber: string, userId: string, requestId
 
 describe('worker killed at random points', () => {
   it('every approval ends approved, each decision recorded exactly once, nothing lost', async () => {
-    const cases = Array.from({ length: 8 }, () => `RK-${randomUUID().slice(0, 8)}`);
+    const cases = Array.from({ length: 12 }, () => `RK-${randomUUID().slice(0, 8)}`);
     worker = spawnWorker(system, bundle);
     for (const caseNumber of cases) {
       const res = await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '故障注入测试', template: 'department-legal-government' } });
@@ -54,16 +53,19 @@ describe('worker killed at random points', () => {
     let stop = false;
     const rng = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
     const killer = (async () => {
-      while (!stop) {
-        await sleep(rng(400, 1500));
+      // Each worker lives a random 0.5–4 s after it starts polling, then dies without warning; after
+      // 12 kills the last one is left to finish (activities cut off wait out their 10 s timeout).
+      while (!stop && kills < 12) {
+        await worker!.ready.catch(() => {});
+        await sleep(rng(500, 4000));
         if (stop) break;
-        await kill(worker!);
+        await kill(worker!.child);
         kills++;
         await sleep(rng(50, 400));
         worker = spawnWorker(system, bundle);
       }
     })();
-    const deadline = Date.now() + 150_000;
+    const deadline = Date.now() + 240_000;
     try {
       await Promise.all(
         cases.map(async (caseNumber) => {
@@ -89,7 +91,7 @@ describe('worker killed at random points', () => {
     const lost = (await system.database.db.execute(sql`select count(*)::int as n from cases where case_number in ${cases} and status <> 'closed'`)) as unknown as Array<{ n: number }>;
     expect(Number(lost[0]!.n)).toBe(0);
     expect((await verifyAuditChain(system.database.db)).ok).toBe(true);
-    expect(kills).toBeGreaterThan(3);
+    expect(kills).toBeGreaterThanOrEqual(3);
     recordReliability('worker SIGKILL during approvals', { trials: cases.length, faultsInjected: kills, workflowsCompleted: outcomes.length, duplicatesFound: duplicates, recordsLost: Number(lost[0]!.n) });
-  }, 240_000);
+  }, 330_000);
 });

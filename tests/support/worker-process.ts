@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { workflowsPath } from '../../temporal/worker';
 import type { RunningSystem } from './system';
 
@@ -12,14 +12,20 @@ export async function buildBundle(path = 'test-results/workflow-bundle.js'): Pro
   return path;
 }
 
+export interface WorkerProcess {
+  child: ChildProcess;
+  /** Resolves when the worker reports it is polling (its "worker started" log line). */
+  ready: Promise<void>;
+}
+
 /** The production worker entrypoint as a child process on the system's task queue; SIGKILL-able. */
-export function spawnWorker(system: RunningSystem, bundle: string, extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'temporal/worker-main.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+export function spawnWorker(system: RunningSystem, bundle: string, extraEnv: Record<string, string> = {}): WorkerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'temporal/worker-main.ts'], {
+    stdio: ['ignore', 'pipe', openSync('test-results/worker-process.log', 'a')],
     env: {
       ...process.env,
       NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
+      LOG_LEVEL: 'info',
       DATABASE_URL: system.env.DATABASE_URL,
       TEMPORAL_ADDRESS: system.env.TEMPORAL_ADDRESS,
       TEMPORAL_TASK_QUEUE: system.env.TEMPORAL_TASK_QUEUE,
@@ -29,6 +35,16 @@ export function spawnWorker(system: RunningSystem, bundle: string, extraEnv: Rec
       ...extraEnv,
     },
   });
+  const ready = new Promise<void>((resolve, reject) => {
+    let seen = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      seen = (seen + d.toString()).slice(-2000);
+      if (seen.includes('"msg":"worker started"')) resolve();
+    });
+    child.once('exit', (code, signal) => reject(new Error(`worker exited before it was ready (${code ?? signal})`)));
+  });
+  ready.catch(() => {});
+  return { child, ready };
 }
 
 export function kill(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

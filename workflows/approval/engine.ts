@@ -12,7 +12,7 @@ import { applyAction, applyTimeout, validateAction, type StepContext } from './s
 import type { ActionInput, ActionKind, ApprovalStepSpec, CaseRef, StepOutcome, StepState } from './types';
 
 const calendarActs = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
-const acts = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const acts = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
 
 export type ChainOutcome = { kind: 'approved'; steps: StepState[] } | { kind: 'rejected' | 'withdrawn'; step: StepState; outcome: StepOutcome };
 

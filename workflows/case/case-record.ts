@@ -5,7 +5,7 @@ import type { CaseActivities } from '../../activities/cases';
 import { CaseStage, NextDeadline } from '../../temporal/search-attributes';
 import type { CaseDeadline, CaseSnapshot } from './types';
 
-const { syncCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const { syncCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
 
 export const caseStateQuery = defineQuery<CaseSnapshot>('case.state');
 
