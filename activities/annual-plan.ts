@@ -8,6 +8,7 @@ import { annualPlanAmendments, annualPlans, departments, entrustedOrganisations,
 import type { PlanContent, PlanDiff, QuarterProgress } from '../domain/annual-plan';
 import type { ItemExecutionState, PlanningUnit, PlanReceipts, PlanStage } from '../workflows/annual-plan/types';
 import type { RoleId } from '../workflows/approval/types';
+import { createRandomInspectionActivities } from './random-inspection';
 
 const notSubmitted: PlanStage[] = ['awaiting-draft', 'drafting'];
 
@@ -39,6 +40,7 @@ export function createAnnualPlanActivities(deps: { db: Db }) {
   }
 
   return {
+    ...createRandomInspectionActivities(deps),
     /** Departments with supervisory duties, and entrusted organisations that are not departments themselves (§十四). */
     async listPlanningUnits(): Promise<PlanningUnit[]> {
       const depts = await db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.hasSupervisoryDuty, true)).orderBy(asc(departments.id));
@@ -62,10 +64,10 @@ export function createAnnualPlanActivities(deps: { db: Db }) {
     },
 
     /** Opens the year once; returns the workflow that owns it (another run for the same year stands down). */
-    async openPlanCycle(input: { year: number; dueDate: string; workflowId: string; at: string }): Promise<string> {
+    async openPlanCycle(input: { year: number; dueDate: string; workflowId: string; at: string }): Promise<{ owned: boolean; owner: string }> {
       await db.insert(planCycles).values({ year: input.year, dueDate: input.dueDate, status: 'open', workflowId: input.workflowId, openedAt: input.at }).onConflictDoNothing();
       const [row] = await db.select({ workflowId: planCycles.workflowId }).from(planCycles).where(eq(planCycles.year, input.year));
-      return row!.workflowId;
+      return { owned: row!.workflowId === input.workflowId, owner: row!.workflowId };
     },
 
     async closePlanCycle(input: { year: number; at: string }): Promise<void> {

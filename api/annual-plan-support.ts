@@ -50,10 +50,10 @@ export async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
 }
 
 /** The year must have an open cycle: a plan for a closed (or never opened) year is refused. */
-export async function requireOpenYear(db: Db, year: number): Promise<void> {
+export async function requireOpenYear(db: Db, year: number, field = 'path.year'): Promise<void> {
   const [cycle] = await db.select().from(planCycles).where(eq(planCycles.year, year));
-  if (!cycle) throw HttpProblem.unprocessable('path.year', 'no_cycle', `${year}年度监督检查计划编制周期尚未开启`);
-  if (cycle.status === 'closed') throw HttpProblem.unprocessable('path.year', 'year_closed', `${year}年度已结束，不再受理该年度计划的提交或调整`);
+  if (!cycle) throw HttpProblem.unprocessable(field, 'no_cycle', `${year}年度监督检查计划编制周期尚未开启`);
+  if (cycle.status === 'closed') throw HttpProblem.unprocessable(field, 'year_closed', `${year}年度已结束，不再受理该年度计划的提交或调整`);
 }
 
 export async function planOf(db: Db, year: number, unitId: string) {

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import { HTTPException } from 'hono/http-exception';
 import { jwtSecretOf } from '../config/env';
 import { createTokenVerifier } from './auth-tokens';
 import type { AppDeps, AppEnv } from './context';
@@ -27,6 +29,8 @@ import { publicViolationsRouter } from './routes/public-violations';
 import { entrustmentsRouter } from './routes/entrustments';
 import { annualPlansRouter } from './routes/annual-plans';
 import { publicRandomInspectionsRouter, randomInspectionsRouter } from './routes/random-inspections';
+import { accidentsRouter, publicAccidentReportsRouter } from './routes/accidents';
+import { enforcementRouter } from './routes/enforcement';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -38,6 +42,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use('*', requestContext(deps, metrics));
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } }));
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }) }));
+  // A request never hangs on an outage: past 20 s it is answered 503.
+  app.use('/api/*', timeout(20_000, () => new HTTPException(503, { message: '服务暂不可用：请求超时' })));
   app.onError(onError);
   app.notFound(onNotFound);
 
@@ -54,6 +60,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', callbacksRouter);
   app.route('/api', publicViolationsRouter);
   app.route('/api', publicRandomInspectionsRouter);
+  app.route('/api', publicAccidentReportsRouter);
 
   app.use('/api/*', requireAuth(verify));
   app.route('/api', meRouter);
@@ -69,6 +76,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', entrustmentsRouter);
   app.route('/api', annualPlansRouter);
   app.route('/api', randomInspectionsRouter);
+  app.route('/api', accidentsRouter);
+  app.route('/api', enforcementRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   app.doc31('/openapi.json', {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { canonicalJson } from './canonical-json';
 import { auditLog } from './schema';
@@ -50,32 +50,87 @@ export function auditHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
   return createHash('sha256').update(canonicalJson(hashedFields(row))).digest('hex');
 }
 
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+interface PendingAppend {
+  entry: AuditEntry;
+  resolve(r: { seq: number; hash: string }): void;
+  reject(err: unknown): void;
+}
+
+// Group commit: appends that arrive while a batch holds the chain lock go together in the next transaction.
+// The chain is serialised by one lock, so one append per transaction capped the whole system (README "Performance").
+const queues = new WeakMap<object, { pending: PendingAppend[]; flushing: boolean }>();
+const MAX_BATCH = 200;
+
+/** Appends one record to the hash chain; resolves once it is committed. A repeated dedupeKey returns the first record. */
+export function appendAudit(db: Db, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
+  return new Promise((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) queues.set(db, (queue = { pending: [], flushing: false }));
+    queue.pending.push({ entry, resolve, reject });
+    if (!queue.flushing) void flush(db, queue);
+  });
+}
+
+async function flush(db: Db, queue: { pending: PendingAppend[]; flushing: boolean }): Promise<void> {
+  queue.flushing = true;
+  try {
+    while (queue.pending.length > 0) {
+      const batch = queue.pending.splice(0, MAX_BATCH);
+      try {
+        const results = await appendBatch(db, batch.map((p) => p.entry));
+        batch.forEach((p, i) => p.resolve(results[i]!));
+      } catch (err) {
+        if (batch.length === 1) {
+          batch[0]!.reject(err);
+          continue;
+        }
+        // One bad entry must not fail the others: fall back to one transaction each.
+        for (const p of batch) await appendBatch(db, [p.entry]).then((r) => p.resolve(r[0]!), p.reject);
+      }
+    }
+  } finally {
+    queue.flushing = false;
+  }
+}
+
+async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: number; hash: string }>> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    if (entry.dedupeKey) {
-      const [existing] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.dedupeKey, entry.dedupeKey)).limit(1);
-      if (existing) return existing;
-    }
+    const keys = [...new Set(entries.map((e) => e.dedupeKey).filter((k): k is string => Boolean(k)))];
+    const existing = keys.length ? await tx.select({ seq: auditLog.seq, hash: auditLog.hash, dedupeKey: auditLog.dedupeKey }).from(auditLog).where(inArray(auditLog.dedupeKey, keys)) : [];
+    const known = new Map<string, { seq: number; hash: string } | number>(existing.map((r) => [r.dedupeKey!, { seq: r.seq, hash: r.hash }]));
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
-    const row = {
-      at: new Date(entry.at ?? Date.now()).toISOString(),
-      actor: entry.actor,
-      actingFor: entry.actingFor ?? null,
-      action: entry.action,
-      outcome: entry.outcome ?? 'ok',
-      comment: entry.comment ?? null,
-      workflowId: entry.workflowId ?? null,
-      caseId: entry.caseId ?? null,
-      step: entry.step ?? null,
-      legalBasis: entry.legalBasis ?? null,
-      detail: entry.detail ?? null,
-      dedupeKey: entry.dedupeKey ?? null,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    } satisfies Omit<AuditRow, 'seq' | 'hash'>;
-    const hash = auditHash(row);
-    const [inserted] = await tx.insert(auditLog).values({ ...row, hash }).returning({ seq: auditLog.seq });
-    return { seq: inserted!.seq, hash };
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows: Array<Omit<AuditRow, 'seq'>> = [];
+    // Each entry's answer: an existing record, or the index of the row inserted for it (or for its dedupeKey).
+    const answers = entries.map((entry) => {
+      const seen = entry.dedupeKey ? known.get(entry.dedupeKey) : undefined;
+      if (seen !== undefined) return seen;
+      const row = {
+        at: new Date(entry.at ?? Date.now()).toISOString(),
+        actor: entry.actor,
+        actingFor: entry.actingFor ?? null,
+        action: entry.action,
+        outcome: entry.outcome ?? 'ok',
+        comment: entry.comment ?? null,
+        workflowId: entry.workflowId ?? null,
+        caseId: entry.caseId ?? null,
+        step: entry.step ?? null,
+        legalBasis: entry.legalBasis ?? null,
+        detail: entry.detail ?? null,
+        dedupeKey: entry.dedupeKey ?? null,
+        prevHash,
+      } satisfies Omit<AuditRow, 'seq' | 'hash'>;
+      const hash = auditHash(row);
+      prevHash = hash;
+      rows.push({ ...row, hash });
+      if (entry.dedupeKey) known.set(entry.dedupeKey, rows.length - 1);
+      return rows.length - 1;
+    });
+    // Sequence numbers follow the VALUES order, so seq order is chain order.
+    const inserted = rows.length ? await tx.insert(auditLog).values(rows).returning({ seq: auditLog.seq, hash: auditLog.hash }) : [];
+    const seqOf = new Map(inserted.map((r) => [r.hash, r.seq]));
+    return answers.map((a) => (typeof a === 'number' ? { seq: seqOf.get(rows[a]!.hash)!, hash: rows[a]!.hash } : a));
   });
 }
 

@@ -140,9 +140,25 @@ export function workingDaysBetween(snapshot: CalendarSnapshot, from: IsoDate, to
   const start = toDayNumber(from);
   const end = toDayNumber(to);
   if (end < start) return -workingDaysBetween(snapshot, to, from);
+  // Day numbers, not date strings: the inbox computes this for every row of every page (see README "Performance").
+  const set = setDaysByNumber(snapshot);
   let count = 0;
   for (let day = start + 1; day <= end; day += 1) {
-    if (isWorkingDay(snapshot, fromDayNumber(day))) count += 1;
+    const kind = set.get(day);
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    if (kind !== undefined ? kind === 'workday' : weekday !== 0 && weekday !== 6) count += 1;
   }
   return count;
+}
+
+// The dates a notice sets, by day number, built once per snapshot (snapshots are never mutated).
+const setDaysIndex = new WeakMap<object, Map<number, CalendarDayKind>>();
+
+function setDaysByNumber(snapshot: CalendarSnapshot): Map<number, CalendarDayKind> {
+  let index = setDaysIndex.get(snapshot.days);
+  if (!index) {
+    index = new Map(Object.entries(snapshot.days).map(([date, kind]) => [toDayNumber(date), kind]));
+    setDaysIndex.set(snapshot.days, index);
+  }
+  return index;
 }

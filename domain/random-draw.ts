@@ -158,7 +158,9 @@ export function drawRandomInspection(input: DrawInput): DrawResult {
 export function verifyDraw(input: DrawInput, seedHash: string, published: DrawAssignment[]): { seedMatches: boolean; resultMatches: boolean } {
   const seedMatches = seedCommitment(input.seed) === seedHash;
   const rerun = drawRandomInspection(input);
-  return { seedMatches, resultMatches: JSON.stringify(rerun.assignments) === JSON.stringify(published) };
+  // Compared field by field: a stored copy (e.g. jsonb) need not keep the key order.
+  const flat = (list: DrawAssignment[]) => JSON.stringify(list.map((a) => [a.enterpriseId, a.enterpriseName, a.mode, a.inspectorIds]));
+  return { seedMatches, resultMatches: flat(rerun.assignments) === flat(published) };
 }
 
 /** Sectors that directly affect public safety: full-coverage key supervision, never sampled (优化营商环境条例 Art. 54). */

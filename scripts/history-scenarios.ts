@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { deepHealthWorkflow } from '../workflows/deep-health';
 import { entrustmentScenarios } from './entrustment-scenarios';
 import { criminalTransferScenarios } from './criminal-transfer-scenarios';
+import { annualPlanScenarios } from './annual-plan-scenarios';
 
 /**
  * Real runs whose histories are kept in tests/histories/ and replayed in CI, so a change that
@@ -23,4 +24,5 @@ export const historyScenarios: HistoryScenario[] = [
   },
   ...entrustmentScenarios,
   ...criminalTransferScenarios,
+  ...annualPlanScenarios,
 ];

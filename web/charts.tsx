@@ -15,9 +15,9 @@ const colours = { base: '#0b5cad', part: '#1d7a3a', danger: '#b3261e', ok: '#1d7
 /** Horizontal bars, one per label; long Chinese labels get their own line above the bar. */
 export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel?: string }> = ({ title, bars, unit = '件', partLabel }) => {
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const rowH = 40;
-  const width = 560;
-  const barW = width - 80;
+  const rowH = 46;
+  const width = 420;
+  const barW = width - 90;
   const height = bars.length * rowH + 10;
   return (
     <figure class="card">
@@ -36,12 +36,12 @@ export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel
             const pw = b.part !== undefined ? Math.round((b.part / max) * barW) : 0;
             return (
               <g>
-                <text x="0" y={y + 13}>
+                <text x="0" y={y + 15}>
                   {b.label}
                 </text>
-                <rect x="0" y={y + 18} width={w} height="14" rx="2" fill={b.tone ? colours[b.tone] : colours.base} opacity={b.part !== undefined ? '0.35' : '1'} />
-                {b.part !== undefined && pw > 0 ? <rect x="0" y={y + 18} width={pw} height="14" rx="2" fill={colours.part} /> : null}
-                <text x={w + 6} y={y + 30}>
+                <rect x="0" y={y + 21} width={w} height="16" rx="2" fill={b.tone ? colours[b.tone] : colours.base} opacity={b.part !== undefined ? '0.35' : '1'} />
+                {b.part !== undefined && pw > 0 ? <rect x="0" y={y + 21} width={pw} height="16" rx="2" fill={colours.part} /> : null}
+                <text x={w + 6} y={y + 35}>
                   {b.part !== undefined ? `${b.part}/${b.value}` : String(b.value)}
                   {unit}
                 </text>

@@ -31,8 +31,8 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
     return c.redirect('/login', 303);
   });
 
-  app.get('/public/accidents', showPublicAccidents);
-  app.get('/public/blacklist', showPublicBlacklist);
+  app.get('/public/accidents', (c) => showPublicAccidents(c, deps));
+  app.get('/public/blacklist', (c) => showPublicBlacklist(c, deps));
 
   for (const path of privatePaths) app.use(path, requireSession(deps.verify), checkCsrf());
   app.get('/inbox', (c) => showInbox(c, deps));
@@ -42,8 +42,8 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.get('/cases', showCases);
   app.get('/cases/:workflowId', showTimeline);
   app.get('/enforcement', showEnforcement);
-  app.get('/overview', showOverview);
-  app.get('/registers', showRegisters);
+  app.get('/overview', (c) => showOverview(c, deps));
+  app.get('/registers', (c) => showRegisters(c, deps));
   app.get('/admin/calendar', (c) => showCalendar(c, deps));
   app.post('/admin/calendar', (c) => submitCalendar(c, deps));
   app.get('/admin/users', (c) => showUsers(c, deps));

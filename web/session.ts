@@ -38,9 +38,9 @@ export function safeNext(next: string | undefined | null): string {
   return next && /^\/(?!\/)[^\s\\]*$/.test(next) && !next.startsWith('/login') ? next : '/inbox';
 }
 
-function redirectToLogin(c: AnyContext): Response {
+function redirectToLogin(c: AnyContext, expired = false): Response {
   const target = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('hx-current-url') ? new URL(c.req.header('hx-current-url')!).pathname : c.req.path);
-  const location = `/login?next=${encodeURIComponent(target)}`;
+  const location = `/login?next=${encodeURIComponent(target)}${expired ? '&expired=1' : ''}`;
   endSession(c);
   // htmx follows HX-Redirect with a full navigation; a plain browser follows 303.
   if (c.req.header('hx-request')) return c.body(null, 200, { 'hx-redirect': location });
@@ -56,7 +56,7 @@ export function requireSession(verify: (token: string) => Promise<AuthUser>): Mi
     try {
       c.set('user', await verify(token));
     } catch {
-      return redirectToLogin(c);
+      return redirectToLogin(c, true);
     }
     c.set('token', token);
     c.set('csrf', csrf);

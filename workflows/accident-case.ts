@@ -2,7 +2,9 @@
 // (Art. 3); the district investigates 一般 accidents (Art. 19), others are tracked as reported upward.
 // Report in 60 days (Art. 29) → 批复 in 15 (Art. 32) → published (Art. 34) → copied (渝条例 Art. 46) → evaluated in a year.
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, ApplicationFailure, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, ParentClosePolicy, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import type { enforcementCaseWorkflow } from './enforcement-case';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../temporal/search-attributes';
 import { classifyAccident, type AccidentClassification } from '../domain/accident-level';
 import { investigationDue, needsWarningTalk, pausedDaysBetween, reportingChain } from '../domain/accident-case';
 import { addDays, formatShanghaiDateTime, parseIsoDateTime, shanghaiDateOf } from '../domain/dates';
@@ -51,6 +53,7 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
     handling: { penalties: [], responsibleUnits: [], suspectedCrimes: [] },
     publishRequested: false,
     copies: {},
+    enforcementCases: {},
   };
   const publicationDays = input.publicationWorkingDays ?? (getLegalBasis('accident.publication').amount as number);
   const record = new CaseRecord({ kind: 'accident', caseNumber: caseId, title, departmentId: input.departmentId, stage: s.stage, stageLabel: stageLabels[s.stage] });
@@ -147,6 +150,22 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
   act(m.concludeUpwardUpdate, (i) => v.checkUpwardConclusion(s, i), async (i) => {
     s.upwardConclusion = { ...i.document, at: nowIso() };
     await trace(i, 'accident.upward-concluded', { document: i.document });
+  });
+  act(m.recordPenaltyDecisionUpdate, (i) => v.checkPenaltyDecision(s, i), async (i) => {
+    // A fine the approval named is enforced as its own case once the decision is served (§十二); it outlives this case.
+    const penalty = s.handling.penalties[i.penaltyIndex]!;
+    const childId = `enforcement-${i.decisionNumber}`;
+    s.enforcementCases[i.penaltyIndex] = { decisionNumber: i.decisionNumber, workflowId: childId };
+    const names = await acts.departmentNames([input.departmentId]);
+    await startChild<typeof enforcementCaseWorkflow>('enforcementCaseWorkflow', {
+      workflowId: childId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      typedSearchAttributes: [{ key: CaseNumber, value: i.decisionNumber }, { key: DepartmentId, value: input.departmentId }, { key: WorkflowKind, value: 'enforcement' }],
+      args: [{ decisionNumber: i.decisionNumber, decidedOn: i.decidedOn, party: { name: penalty.party, unifiedSocialCreditCode: penalty.creditCode }, fineFen: penalty.fineFen!, servedOn: i.servedOn, serviceMethod: i.serviceMethod, departmentId: input.departmentId, departmentName: names[input.departmentId] ?? input.departmentId, initiatorId: i.actor.id, facts: `${title}，事故调查报告（${s.report!.documentNo}）经区政府${s.approvedOn}批复`, reasons: penalty.measure }],
+    });
+    await trace(i, 'accident.enforcement-started', { penalty, decisionNumber: i.decisionNumber, workflowId: childId }, 'enforcement.payment');
+    await show();
+    return {};
   });
   setHandler(m.accidentStateQuery, () => s);
 

@@ -190,7 +190,7 @@ export async function annualPlanWorkflow(input: AnnualPlanInput): Promise<PlanVi
       ? desk.call<{ receiptNo: string }>('向上级行业主管部门备案', { client: 'upperAuthority', operation: 'filePlan', idempotencyKey: `${key}:upper-filing`, payload: { caseRef: planId, planYear: year, department: unit.name, title, approvedOn, document: { title } } })
       : Promise.resolve(undefined);
     const published = desk.call<{ receiptNo: string; documentUrl: string }>('公开年度监督检查计划', {
-      client: 'disclosurePortal', operation: 'publish', idempotencyKey: `${key}:publication`,
+      client: 'disclosurePortal', operation: 'publish', idempotencyKey: `${key}:publication`, callbackRef: planId,
       payload: { caseRef: planId, title: planVersion > 1 ? `${title}（第${planVersion - 1}次调整）` : title, category: 'other', issuedBy: unit.name, content: (content?.items ?? []).map((i) => `${i.itemId} ${i.enterpriseId ?? i.category} 第${i.quarter}季度`).join('；') },
     });
     const [u, p] = await Promise.all([upper, published]);

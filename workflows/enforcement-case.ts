@@ -92,7 +92,9 @@ async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome
     }
     if (st.courtPathOpen(today)) break;
     await ctx.publish(st.paymentStage(today));
-    const wakeAt = [st.finalDue(), st.courtPathOpensAfter()].map(endOfDay).filter((t) => t > Date.now()).sort((a, b) => a - b)[0];
+    // While the surcharge grows, wake each midnight so the case record shows the day's amount.
+    const accruing = st.stage === 'overdue' && !st.balance(today).capped;
+    const wakeAt = [st.finalDue(), st.courtPathOpensAfter(), ...(accruing ? [today] : [])].map(endOfDay).filter((t) => t > Date.now()).sort((a, b) => a - b)[0];
     const seen = st.changes;
     await condition(() => st.changes !== seen, wakeAt !== undefined ? Math.max(1, wakeAt - Date.now()) : undefined);
   }

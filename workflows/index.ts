@@ -5,6 +5,5 @@ export { criminalTransferWorkflow } from './criminal-transfer';
 export { blacklistWorkflow } from './blacklist';
 export { entrustmentWorkflow } from './entrustment';
 export { accidentCaseWorkflow } from './accident-case';
-export { annualPlanWorkflow } from './annual-plan';
-export { planCycleWorkflow } from './plan-cycle';
+export { annualPlanWorkflow, planCycleWorkflow, randomInspectionWorkflow } from './inspection-plans';
 export { enforcementCaseWorkflow } from './enforcement-case';

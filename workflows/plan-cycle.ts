@@ -34,14 +34,14 @@ export async function planCycleWorkflow(input: PlanCycleInput = {}): Promise<Pla
   const { workflowId, taskQueue } = workflowInfo();
   const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
   const year = input.year ?? Number(today.slice(0, 4)) + 1;
+  const record = new CaseRecord({ kind: 'plan-cycle', caseNumber: `PC-${year}`, title: `${year}年度安全生产监督检查计划编制`, departmentId: 'aqb', stage: 'drafting', stageLabel: '计划编制期' });
   const calendar = await getCalendarSnapshot();
   const draftBasis = getLegalBasis('plan.annual-draft');
   const dueDate = input.dueDate ?? deadlineFor(calendar, `${year}-01-01`, 'plan.annual-draft').due;
-  const record = new CaseRecord({ kind: 'plan-cycle', caseNumber: `PC-${year}`, title: `${year}年度安全生产监督检查计划编制`, departmentId: 'aqb', stage: 'drafting', stageLabel: '计划编制期' });
   record.deadline({ key: 'draft', label: '各部门制订年度监督检查计划', basisId: draftBasis.id, citation: draftBasis.citation, owedBy: 'departments', dueDate, provisional: false });
 
   const owner = await acts.openPlanCycle({ year, dueDate, workflowId, at: isoAt(Date.now()) });
-  if (owner !== workflowId) return { year, dueDate, units: [], reminded: {}, escalated: [], openedBy: owner };
+  if (!owner.owned) return { year, dueDate, units: [], reminded: {}, escalated: [], openedBy: owner.owner };
   const units = await acts.listPlanningUnits();
   for (const unit of units) {
     try {

@@ -155,7 +155,7 @@ export const annualPlansRouter = createRouter()
     const { database, temporal } = c.get('deps');
     const db = database.db;
     const req = c.req.valid('json');
-    await requireOpenYear(db, req.year);
+    await requireOpenYear(db, req.year, 'body.year');
     const plan = await planOf(db, req.year, req.departmentId);
     await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), saveDraftUpdate.name, plan.workflowId);
     await requireValidPlan(db, req.year, req.content as PlanContent);

@@ -6,7 +6,12 @@ import { and, arrayOverlaps, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../../db/audit-trail';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
-import { enterpriseInspectorLinks, enterprises, randomDraws, randomInspectionItems, users } from '../../db/schema';
+import { departments, enterpriseInspectorLinks, enterprises, randomDraws, randomInspectionItems, users } from '../../db/schema';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
+import { randomInspectionWorkflow } from '../../workflows/random-inspection';
+import { recordResultsUpdate } from '../../workflows/random-inspection/messages';
+import { actorOf, isoDate, sendPlanUpdate } from '../annual-plan-support';
 import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
 import { deadlineFor } from '../../domain/legal-basis';
 import { checkDrawRequest, DRAW_ALGORITHM, DrawError, drawRandomInspection, keySupervisionSectors, seedCommitment, verifyDraw, type DrawInput } from '../../domain/random-draw';
@@ -58,6 +63,15 @@ const list = createRoute({
   responses: { 200: json(z.array(z.any())), ...errors },
 });
 
+const results = createRoute({
+  method: 'post', path: '/random-inspections/draws/{id}/results', tags, security, summary: '登记抽查结果（处罚决定7个工作日内、其他决定20个工作日内公开）',
+  request: { params: z.object({ id: drawId }), body: { required: true, content: { 'application/json': { schema: z.object({
+    requestId: z.string().trim().min(8).max(100),
+    results: z.array(z.object({ enterpriseId: z.string().min(1).max(40), decisionDate: isoDate, penalty: z.boolean(), summary: z.string().trim().min(1).max(5000) })).min(1).max(200),
+  }) } } } },
+  responses: { 200: json(z.any(), '已登记并进入公开'), ...errors },
+});
+
 export const randomInspectionsRouter = createRouter()
   .openapi(create, async (c) => {
     const db = c.get('deps').database.db;
@@ -107,6 +121,15 @@ export const randomInspectionsRouter = createRouter()
       if (err instanceof DrawError) throw HttpProblem.unprocessable(`body.${err.field}`, err.code.toLowerCase(), err.message);
       throw err;
     }
+    // The publication workflow starts first: its id is the draw's, and the result is the same on any retry.
+    const [item] = await db.select().from(randomInspectionItems).where(eq(randomInspectionItems.id, draw.itemId));
+    const [dept] = await db.select().from(departments).where(eq(departments.id, draw.departmentId));
+    const { temporal, env } = c.get('deps');
+    try {
+      await temporal.workflow.start(randomInspectionWorkflow, { workflowId: `random-inspection-${id}`, taskQueue: env.TEMPORAL_TASK_QUEUE, args: [{ drawId: id, departmentId: draw.departmentId, departmentName: dept?.name ?? draw.departmentId, itemName: item?.name ?? draw.itemId, assignments: result.assignments }], typedSearchAttributes: [{ key: CaseNumber, value: id }, { key: DepartmentId, value: draw.departmentId }, { key: WorkflowKind, value: 'random-inspection' }] });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
     const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
     // Results are made public within 20 working days (国办发〔2018〕118号).
     const publishDue = deadlineFor(await currentCalendarSnapshot(db), today, 'inspection.publish-other-decision').due;
@@ -118,6 +141,16 @@ export const randomInspectionsRouter = createRouter()
       return rows[0]!;
     });
     return c.json(updated, 200);
+  })
+  .openapi(results, async (c) => {
+    const { database, temporal } = c.get('deps');
+    const user = c.get('user');
+    const { id } = c.req.valid('param');
+    const req = c.req.valid('json');
+    const draw = await drawOf(database.db, id);
+    if (draw.status !== 'drawn') throw HttpProblem.conflict('该抽查尚未抽取');
+    const rejected = await sendPlanUpdate({ db: database.db, temporal }, user, `random-inspection-${id}`, recordResultsUpdate as never, { requestId: req.requestId, actor: await actorOf(database.db, user), results: req.results });
+    return c.json(rejected, 200);
   })
   .openapi(get, async (c) => c.json(await drawOf(c.get('deps').database.db, c.req.valid('param').id), 200))
   .openapi(list, async (c) => {

@@ -1,6 +1,7 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { PlanContent, PlanDiff } from '../../domain/annual-plan';
 import type { DrawAssignment, DrawEnterprise, DrawInspector, InspectorEnterprisePair } from '../../domain/random-draw';
+import type { DrawPublication } from '../../workflows/random-inspection/types';
 
 /** Enterprises under supervision (监管企业名录): targets of plan items and random draws. */
 export const enterprises = pgTable(
@@ -133,7 +134,7 @@ export const randomDraws = pgTable(
     drawnAt: timestamp('drawn_at', { withTimezone: true, mode: 'string' }),
     /** Results published within 20 working days (国办发〔2018〕118号). */
     publishDue: date('publish_due'),
-    publication: jsonb('publication').$type<Record<string, string> | null>(),
+    publication: jsonb('publication').$type<DrawPublication | null>(),
   },
   (t) => [index('random_draws_department_idx').on(t.departmentId, t.drawnAt)],
 );

@@ -10,7 +10,7 @@ const department = 'yjj';
 
 /**
  * Fills the inbox with `total` rows spread over every seeded user (so over every unit); one in ten open.
- * Ids are 't_' + 24 hex digits like real ones ('b'-padded, so they never meet the hashed ids of real tasks).
+ * Ids are 't_' + 24 hex digits like real ones ('b' then the zero-padded row number).
  */
 export async function fillTasks(db: Db, total: number, userRows: Array<{ id: string; departmentId: string }>, log: (s: string) => void): Promise<void> {
   const ids = JSON.stringify(userRows.map((u) => u.id));
@@ -23,7 +23,7 @@ export async function fillTasks(db: Db, total: number, userRows: Array<{ id: str
     await db.execute(sql`
       insert into tasks (id, workflow_id, workflow_kind, case_id, case_title, case_department_id, kind, step_id, step_instance, step_name, mode,
                          assignee_id, assignee_department_id, status, outcome, due_date, due_at, provisional, overdue, opened_at, closed_at, version)
-      select 't_' || lpad(to_hex(g), 24, 'b'), 'bench-inbox-' || (g / 3), 'bench', 'BENCH-I-' || (g / 3), '压测案件 ' || (g / 3),
+      select 't_b' || lpad(to_hex(g), 23, '0'), 'bench-inbox-' || (g / 3), 'bench', 'BENCH-I-' || (g / 3), '压测案件 ' || (g / 3),
              u.dept, 'approval', 'department-head', 'department-head#1', '部门负责人审核', 'any-of',
              u.id, u.dept,
              case when g % 10 = 0 then 'open' else 'done' end,
@@ -34,7 +34,7 @@ export async function fillTasks(db: Db, total: number, userRows: Array<{ id: str
              1
       from generate_series(${from}::int, ${to}::int) as g
       cross join lateral (select ${ids}::jsonb ->> ((g / 10) % ${n}::int) as id, ${depts}::jsonb ->> ((g / 10) % ${n}::int) as dept) as u
-      cross join lateral (select date '2026-06-01' + ((g * 7919) % 400) as due) as d
+      cross join lateral (select (now() at time zone 'Asia/Shanghai')::date - 30 + ((g * 7919) % 90) as due) as d
       on conflict (id) do nothing`);
     log(`inbox: inserted rows ${from}–${to} in ${fmt((now() - t0) / 1000, 1)} s`);
   }

@@ -73,6 +73,12 @@ describe('web console in a real browser', () => {
     expect(await page.locator('h1').textContent()).toBe('黑名单与违法记录查询');
     expect(await page.locator('main').textContent()).toMatch(/未查到该单位|尚未上线/);
     await screenshot(page, 'public-blacklist');
+    // Too short a query: the public API's rule, in Chinese, beside the field, with what was typed kept.
+    await page.getByLabel('单位名称或统一社会信用代码').fill('矿');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.locator('#q-error').waitFor();
+    expect(await page.locator('#q-error').textContent()).toBe('查询内容至少 2 个字符');
+    expect(await page.getByLabel('单位名称或统一社会信用代码').inputValue()).toBe('矿');
 
     await page.goto(`${system.baseUrl}/cases?kind=approval-request`);
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -89,6 +95,7 @@ describe('web console in a real browser', () => {
     await page.goto(`${system.baseUrl}/admin/substitutes`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/substitutes');
+    expect(await page.locator('.notice.error').textContent()).toBe('登录已过期，请重新登录。');
     await page.getByLabel('用户').selectOption('yjj-head');
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL((u) => u.pathname === '/admin/substitutes');
@@ -187,5 +194,52 @@ describe('web console in a real browser', () => {
       const result = await system.temporal.workflow.getHandle(`approval-${n}`).result();
       expect(result.outcome).toBe('approved');
     }
+  });
+
+  it('opens every page for the 安委办 and the administrator without a script or style being refused', async () => {
+    const page = await newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') refused.push(m.text());
+    });
+    page.on('pageerror', (e) => refused.push(e.message));
+    await logIn(page, 'aqb-head');
+    const pages: Array<[string, string]> = [
+      ['/overview', '全区概览'],
+      ['/enforcement', '法院强制执行跟踪'],
+      ['/registers', '登记簿'],
+      ['/cases', '案件'],
+      ['/admin/calendar', '法定日历'],
+      ['/admin/users', '用户与角色'],
+      ['/inbox?view=department', '待办'],
+    ];
+    for (const [path, title] of pages) {
+      const res = await page.goto(`${system.baseUrl}${path}`);
+      expect(res?.status(), path).toBe(200);
+      expect(await page.locator('h1').textContent()).toBe(title);
+    }
+    await page.goto(`${system.baseUrl}/overview`);
+    expect(await page.locator('svg.chart').count()).toBeGreaterThan(0);
+    await screenshot(page, 'overview');
+    expect(await page.evaluate(() => typeof (window as unknown as { htmx?: unknown }).htmx)).toBe('object');
+    expect(refused).toEqual([]);
+
+    // An officer is refused the district overview, in Chinese.
+    const officer = await newPage();
+    await logIn(officer, 'yjj-officer1');
+    const denied = await officer.goto(`${system.baseUrl}/overview`);
+    expect(denied?.status()).toBe(403);
+    expect(await officer.locator('.notice.error').textContent()).toBe('全区概览仅供安委办、区政府领导和管理员查看。');
+
+    // The administrator sees the loaded calendar years; a malformed notice is refused beside the field, text kept.
+    const admin = await newPage();
+    await logIn(admin, 'admin', '/admin/calendar');
+    expect(await admin.locator('table').textContent()).toContain('2026');
+    await admin.getByLabel('年度日历文件（JSON）').fill('{"year": 2027');
+    await admin.getByRole('button', { name: '载入' }).click();
+    await admin.locator('#file-error').waitFor();
+    expect(await admin.locator('#file-error').textContent()).toBe('不是有效的 JSON 文件');
+    expect(await admin.getByLabel('年度日历文件（JSON）').inputValue()).toBe('{"year": 2027');
+    await screenshot(admin, 'admin-calendar-error');
   });
 });

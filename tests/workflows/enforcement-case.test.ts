@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseDeadlines, cases, outbox, users } from '../../db/schema';
@@ -21,8 +21,6 @@ let calendar: CalendarSnapshot;
 beforeAll(async () => {
   t = await createWorkflowTestEnv();
   calendar = await currentCalendarSnapshot(t.database.db);
-  // Time moves only when a test sleeps or awaits a result, so each step can be checked on its day.
-  await t.env.connection.testService!.lockTimeSkipping({});
 });
 afterAll(async () => {
   await t?.teardown();
@@ -30,6 +28,8 @@ afterAll(async () => {
 
 const FINE = 1_000_000; // 1万元
 const realToday = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+/** Today on the test server's (skipped) clock. */
+const serverToday = async () => shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
 const due = (from: string, basis: LegalBasisId) => shanghaiDateOf(deadlineFor(calendar, from, basis).due);
 
 async function actor(id: string): Promise<Actor> {
@@ -58,6 +58,12 @@ async function start(overrides: Partial<EnforcementCaseInput> = {}) {
   return { handle, input };
 }
 
+/** The result without unlocking time skipping (the test client's result() would let the clock run away). */
+async function resultOf(handle: WorkflowHandle) {
+  const client = new Client({ connection: t.env.connection, namespace: t.env.namespace ?? 'default' });
+  return client.workflow.getHandle<typeof enforcementCaseWorkflow>(handle.workflowId).result();
+}
+
 async function view(handle: WorkflowHandle): Promise<EnforcementView> {
   return handle.query(enforcementViewQuery);
 }
@@ -68,7 +74,7 @@ async function waitForStage(handle: WorkflowHandle, stage: StageId): Promise<Enf
     if (v.stage === stage) return v;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`case never reached ${stage} (is ${(await view(handle)).stage})`);
+  throw new Error(`case never reached ${stage}: ${JSON.stringify({ ...(await view(handle)), demand: undefined })}`);
 }
 
 async function deadlinesOf(workflowId: string) {
@@ -142,7 +148,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const paidOn = (await view(handle)).balance.asOf;
       expect(paidOn <= paymentDue).toBe(true);
       await handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'payment.received', { amountFen: FINE, paidAt: `${paidOn}T10:00:00+08:00`, paymentRef: 'PAY-1' }, paidOn)] });
-      const result = await handle.result();
+      const result = await resultOf(handle);
       expect(result.outcome).toBe('paid');
       expect(result.view.balance).toMatchObject({ surchargeFen: 0, paidFen: FINE, totalDueFen: 0, settled: true });
       const [row] = await t.database.db.select().from(cases).where(eq(cases.workflowId, handle.workflowId));
@@ -178,7 +184,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       expect(later.balance).toMatchObject({ surchargeFen: expected, outstandingFineFen: 600_000, outstandingSurchargeFen: expected, totalDueFen: 600_000 + expected });
 
       await handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'payment.received', { amountFen: 600_000 + expected, paidAt: `${T2}T09:30:00+08:00` }, T2)] });
-      const result = await handle.result();
+      const result = await resultOf(handle);
       expect(result.outcome).toBe('paid');
       expect(result.view.balance).toMatchObject({ paidFen: FINE + expected, surchargeFen: expected, totalDueFen: 0 });
       // A payment for a closed case is refused.
@@ -202,19 +208,20 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const stillPaused = await view(handle);
       expect(stillPaused.balance.surchargeFen).toBe(frozen);
 
-      const G = stillPaused.balance.asOf;
+      const G = await serverToday();
       await officerAct(handle, recordChallengeUpdate, { kind: 'reconsideration', event: 'decided', date: G, outcome: 'upheld' });
       const resumed = await waitForStage(handle, 'overdue');
       expect(resumed.windows.litigationEnds).toBe(due(G, 'enforcement.litigation-after-reconsideration'));
       const d = await eventually(() => deadlinesOf(handle.workflowId), (x) => x['litigation-window']?.dueDate === resumed.windows.litigationEnds);
-      expect(d['litigation-window']).toMatchObject({ basisId: 'enforcement.litigation-after-reconsideration', owedBy: '当事人' });
+      expect(d['litigation-window']).toMatchObject({ citation: '《行政诉讼法》第四十五条', owedBy: '当事人' });
       expect(d['reconsideration-window']!.status).toBe('met');
       await t.env.sleep('2 days');
-      const H = (await view(handle)).balance.asOf;
+      const H = await serverToday();
+      expect((await view(handle)).balance.asOf).toBe(H);
       const total = Math.floor((3 * FINE * (daysBetween(D, F) - 1 + daysBetween(G, H))) / 100);
       expect((await view(handle)).balance.surchargeFen).toBe(total);
       await officerAct(handle, recordPaymentUpdate, { amountFen: FINE + total, paidOn: H });
-      expect((await handle.result()).outcome).toBe('paid');
+      expect((await resultOf(handle)).outcome).toBe('paid');
     });
   });
 
@@ -253,10 +260,11 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const receiptNo = filed.court!.receiptNo!;
       const filedOn = filed.court!.filedOn!;
 
-      const court = await (await fetch(`${t.agencies.url}/__admin/records?agency=court`)).json();
-      const ours = (court as Array<{ body?: { caseRef?: string }; request?: { caseRef?: string } }>).filter((r) => JSON.stringify(r).includes(input.decisionNumber));
+      const court = (await (await fetch(`${t.agencies.url}/__admin/records?agency=court`)).json()) as { filings: Array<{ caseRef: string; idempotencyKey: string; body: Record<string, unknown> }> };
+      const ours = court.filings.filter((f) => f.caseRef === input.decisionNumber);
       expect(ours).toHaveLength(1);
-      expect(JSON.stringify(ours[0])).toContain('"surchargeFen":1000000');
+      expect(ours[0]!.idempotencyKey).toBe(`${input.decisionNumber}:court-application`);
+      expect(ours[0]!.body).toMatchObject({ penaltyDecisionNo: input.decisionNumber, fineFen: FINE, surchargeFen: FINE, demandServedOn: today, agencyHead: '王德明', partyOpinions: '企业经营困难，请求减免加处罚款' });
 
       const d1 = await eventually(() => deadlinesOf(handle.workflowId), (d) => Boolean(d['court-acceptance']));
       expect(d1['court-acceptance']).toMatchObject({ dueDate: due(filedOn, 'enforcement.court-acceptance'), owedBy: '法院' });
@@ -264,7 +272,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       expect(d1['demand-wait']!.dueDate).toBe(waitEnds);
 
       // A ruling before acceptance is the wrong stage: refused, nothing changes.
-      const acceptedOn = (await view(handle)).balance.asOf;
+      const acceptedOn = await serverToday();
       expect(await rejectionType(handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'court.ruling', { receiptNo, courtCaseNo: '（2026）渝0109行审1号', ruling: 'enforce' }, acceptedOn)] }))).toBe('WRONG_STAGE');
       expect((await view(handle)).stage).toBe('court-acceptance');
 
@@ -276,7 +284,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       await handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'court.ruling', { receiptNo, courtCaseNo: '（2026）渝0109行审1号', ruling: 'enforce' }, acceptedOn)] });
       await waitForStage(handle, 'court-execution');
       await handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'court.executed', { receiptNo, courtCaseNo: '（2026）渝0109行审1号', executionCaseNo: '（2026）渝0109执1号', executedAmountFen: 2 * FINE }, acceptedOn)] });
-      const result = await handle.result();
+      const result = await resultOf(handle);
       expect(result.outcome).toBe('enforced');
       expect(result.view.court).toMatchObject({ receiptNo, executionCaseNo: '（2026）渝0109执1号', executedAmountFen: 2 * FINE });
       expect(result.view.statement).toMatchObject({ reviewed: true, upheld: false });
@@ -291,7 +299,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
     await t.withWorker(async () => {
       const { handle, input, filed } = await driveToFiling();
       const receiptNo = filed.court!.receiptNo!;
-      const refusedOn = filed.balance.asOf;
+      const refusedOn = await serverToday();
       await handle.executeUpdate(agencyCallbackUpdate, { args: [callback(input.decisionNumber, 'court.refused', { receiptNo, reason: '材料不齐' }, refusedOn)] });
       await waitForStage(handle, 'acceptance-refused');
       const d1 = await eventually(() => deadlinesOf(handle.workflowId), (d) => Boolean(d['acceptance-review-application']));
@@ -313,7 +321,8 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const reviewDue = due(refusedOn, 'enforcement.refusal-review-application');
       const d4 = await eventually(() => deadlinesOf(handle.workflowId), (d) => Boolean(d['refusal-review-application']));
       expect(d4['refusal-review-application']).toMatchObject({ dueDate: reviewDue, owedBy: '本机关' });
-      const result = await handle.result();
+      await t.env.sleep(`${daysBetween(refusedOn, reviewDue) + 1} days`);
+      const result = await resultOf(handle);
       expect(result.outcome).toBe('court-refused-enforcement');
       const [row] = await t.database.db.select().from(cases).where(eq(cases.workflowId, handle.workflowId));
       expect(row).toMatchObject({ status: 'closed', outcome: 'court-refused-enforcement' });

@@ -1,11 +1,9 @@
 // Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
-import { addDays } from '../../domain/dates';
 import { BarChart } from '../charts';
-import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines, seesAllCases } from '../data/cases';
-import { entrustmentsExpiring, inspectionsPerQuarter, plansByDepartment } from '../data/district';
+import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines } from '../data/cases';
 import { Notice } from '../layout';
 import { kindLabels, label, owedByLabels } from '../labels';
-import { dbOf, page } from '../page';
+import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 import { deadlineState, todayInShanghai } from './cases';
 
@@ -86,28 +84,62 @@ export async function showEnforcement(c: ConsoleContext): Promise<Response> {
   );
 }
 
-const planStatus: Record<string, string> = { 'awaiting-draft': '待制订', drafting: '制订中', 'in-approval': '已报批', returned: '已退回', approved: '已批准', filed: '已备案', amending: '调整中', closed: '已结束' };
+interface PlanUnit {
+  departmentId: string;
+  name: string;
+  status: string;
+  drafted: boolean;
+  submitted: boolean;
+  approved: boolean;
+  filed: boolean;
+  escalated: boolean;
+}
+interface Entrustment {
+  workflowId: string;
+  draftNumber: string;
+  letterNumber: string | null;
+  agencyName: string;
+  orgName: string;
+  termEnd: string;
+  statusLabel: string;
+}
+
+const yes = (b: boolean) => (b ? '✓' : '—');
 
 /** For the 安委办: cases by kind and stage, deadlines missed, plans by department, inspections, entrustments expiring. */
-export async function showOverview(c: ConsoleContext): Promise<Response> {
-  if (!seesAllCases(c.get('user')) || c.get('user').roles.every((r) => r === 'legal-reviewer')) {
+export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
+  if (!c.get('user').roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin')) {
     return page(c, '全区概览', <Notice kind="error">全区概览仅供安委办、区政府领导和管理员查看。</Notice>, 403);
   }
   const db = dbOf(c);
+  const api = apiFor(c, deps);
   const today = todayInShanghai();
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
-  const [stages, tally, overdue, plans, quarters, expiring] = await Promise.all([
+  const [stages, tally, overdue, plansRes, completionRes, expiringRes] = await Promise.all([
     casesByKindAndStage(db),
     deadlineTally(db),
     overdueDeadlines(db, today, 20),
-    plansByDepartment(db, year),
-    inspectionsPerQuarter(db, year),
-    entrustmentsExpiring(db, addDays(today, 90)),
+    api.get(`/api/plan-cycles/${year}/overview`),
+    api.get(`/api/plan-cycles/${year}/completion`),
+    api.get('/api/entrustments?expiringWithinDays=90&pageSize=50'),
   ]);
+  const plans: PlanUnit[] | null = plansRes.ok ? plansRes.body.units : null;
+  const quarterTotals = new Map<number, { planned: number; completed: number }>();
+  for (const d of completionRes.ok ? (completionRes.body.departments as Array<{ quarters: Array<{ quarter: number; planned: number; completed: number }> }>) : []) {
+    for (const q of d.quarters) {
+      const t = quarterTotals.get(q.quarter) ?? { planned: 0, completed: 0 };
+      quarterTotals.set(q.quarter, { planned: t.planned + q.planned, completed: t.completed + q.completed });
+    }
+  }
+  const expiring: Entrustment[] | null = expiringRes.ok ? expiringRes.body.items : null;
   const kinds = [...new Set(stages.map((s) => s.kind))];
   const tallyKinds = [...new Set(tally.map((t) => t.kind))];
-  const planCount = new Map<string, number>();
-  for (const p of plans ?? []) planCount.set(p.status, (planCount.get(p.status) ?? 0) + 1);
+  const planSteps = [
+    { text: '已制订', n: (plans ?? []).filter((p) => p.drafted).length },
+    { text: '已报批', n: (plans ?? []).filter((p) => p.submitted).length },
+    { text: '已批准', n: (plans ?? []).filter((p) => p.approved).length },
+    { text: '已备案', n: (plans ?? []).filter((p) => p.filed).length },
+  ];
   return page(
     c,
     '全区概览',
@@ -158,24 +190,31 @@ export async function showOverview(c: ConsoleContext): Promise<Response> {
       </table>
       <h2>{year} 年度监督检查计划（按部门）</h2>
       {plans === null ? (
-        <p class="muted">年度计划功能尚未上线。</p>
+        <p class="muted">{plansRes.status === 404 ? `${year} 年度计划编制周期尚未开启。` : '年度计划功能尚未上线。'}</p>
       ) : (
         <>
-          <BarChart title={`${year} 年度计划办理情况`} unit="个" bars={Object.entries(planStatus).map(([s, text]) => ({ label: text, value: planCount.get(s) ?? 0 })).filter((b) => b.value > 0)} />
+          <BarChart title={`${year} 年度计划：${plans.length} 个单位`} unit="个" bars={planSteps.map((p) => ({ label: p.text, value: p.n }))} />
           <table class="responsive">
             <thead>
               <tr>
-                <th scope="col">部门</th>
-                <th scope="col">状态</th>
-                <th scope="col">制订期限</th>
+                <th scope="col">单位</th>
+                <th scope="col">已制订</th>
+                <th scope="col">已报批</th>
+                <th scope="col">已批准</th>
+                <th scope="col">已备案</th>
               </tr>
             </thead>
             <tbody>
               {plans.map((p) => (
-                <tr>
-                  <td data-label="部门">{p.departmentName}</td>
-                  <td data-label="状态">{planStatus[p.status] ?? p.status}</td>
-                  <td data-label="制订期限">{p.dueDate}</td>
+                <tr class={p.escalated ? 'overdue' : undefined}>
+                  <td data-label="单位">
+                    {p.name}
+                    {p.escalated ? <span class="badge danger">逾期已督办</span> : null}
+                  </td>
+                  <td data-label="已制订">{yes(p.drafted)}</td>
+                  <td data-label="已报批">{yes(p.submitted)}</td>
+                  <td data-label="已批准">{yes(p.approved)}</td>
+                  <td data-label="已备案">{yes(p.filed)}</td>
                 </tr>
               ))}
             </tbody>
@@ -183,7 +222,11 @@ export async function showOverview(c: ConsoleContext): Promise<Response> {
         </>
       )}
       <h2>{year} 年监督检查完成情况（按季度）</h2>
-      {quarters === null ? <p class="muted">检查执行记录尚未上线。</p> : <BarChart title="已完成 / 计划检查" unit="次" partLabel="已完成" bars={quarters.map((q) => ({ label: `第${q.quarter}季度`, value: q.planned, part: q.completed }))} />}
+      {!completionRes.ok ? (
+        <p class="muted">暂无检查执行记录。</p>
+      ) : (
+        <BarChart title="已完成 / 计划检查" unit="次" partLabel="已完成" bars={[...quarterTotals].sort(([a], [b]) => a - b).map(([q, t]) => ({ label: `第${q}季度`, value: t.planned, part: t.completed }))} />
+      )}
       <h2>90 日内到期的委托</h2>
       {expiring === null ? (
         <p class="muted">委托执法登记尚未上线。</p>
@@ -191,7 +234,7 @@ export async function showOverview(c: ConsoleContext): Promise<Response> {
         <ul>
           {expiring.map((e) => (
             <li>
-              <a href={`/cases/${encodeURIComponent(e.workflowId)}`}>{e.number}</a> {e.agencyName} 委托 {e.orgName}，{e.termEnd} 到期
+              <a href={`/cases/${encodeURIComponent(e.workflowId)}`}>{e.letterNumber ?? e.draftNumber}</a> {e.agencyName} 委托 {e.orgName}，{e.termEnd} 到期（{e.statusLabel}）
             </li>
           ))}
           {expiring.length === 0 ? <li class="muted">90 日内没有到期的委托。</li> : null}

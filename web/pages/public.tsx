@@ -1,13 +1,37 @@
 // Public pages, no login: disclosed accident investigation reports; blacklist and violation-record query.
-import type { Context } from 'hono';
-import type { AppEnv } from '../../api/context';
-import { blacklistQuery, publishedAccidentReports } from '../data/district';
+import { apiClient, errorsByField } from '../api-client';
+import { publishedAccidentReports } from '../data/district';
 import { Field, Layout, Notice, fmtTime } from '../layout';
+import type { ConsoleDeps } from '../page';
+import type { ConsoleContext } from '../session';
 
-const blacklistStatus: Record<string, string> = { listed: '列入中', removed: '已移出' };
+interface AccidentReport {
+  caseNumber: string;
+  title: string;
+  levelName: string;
+  enterpriseName: string;
+  occurredOn: string;
+  approvedOn: string;
+  publishedAt: string;
+  documentUrl: string;
+  evaluationUrl: string;
+}
 
-export async function showPublicAccidents(c: Context<AppEnv>): Promise<Response> {
-  const reports = await publishedAccidentReports(c.get('deps').database.db);
+interface Violation {
+  enterpriseName: string;
+  unifiedSocialCreditCode: string;
+  reason: string;
+  decisionNo: string;
+  restrictions: string[];
+  startsOn: string;
+  endsOn: string;
+  statusLabel: string;
+}
+
+/** From the public API (GET /api/public/accident-reports); the table itself only while that route is not mounted. */
+export async function showPublicAccidents(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
+  const res = await apiClient(deps.api, undefined, c.get('requestId')).get('/api/public/accident-reports');
+  const reports: AccidentReport[] | null = res.ok ? res.body.map((r: AccidentReport) => ({ ...r, evaluationUrl: r.evaluationUrl ?? '' })) : await publishedAccidentReports(c.get('deps').database.db);
   return c.html(
     <Layout title="事故调查报告公开">
       <p>依据《生产安全事故报告和调查处理条例》第三十四条，事故处理情况由负责事故调查的人民政府或其授权的有关部门、机构向社会公布。</p>
@@ -52,15 +76,23 @@ export async function showPublicAccidents(c: Context<AppEnv>): Promise<Response>
   );
 }
 
-export async function showPublicBlacklist(c: Context<AppEnv>): Promise<Response> {
-  const q = (c.req.query('q') ?? '').trim().slice(0, 60);
-  const error = c.req.query('q') !== undefined && q.length < 2 ? '请输入至少 2 个字的单位名称，或 18 位统一社会信用代码' : undefined;
-  const results = q.length >= 2 ? await blacklistQuery(c.get('deps').database.db, q) : undefined;
+/** The query goes to the public API (GET /api/public/violations), in-process and without a token. */
+export async function showPublicBlacklist(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
+  const asked = c.req.query('q');
+  const q = (asked ?? '').trim().slice(0, 100);
+  let error: string | undefined;
+  let results: Violation[] | null | undefined;
+  if (asked !== undefined) {
+    const res = await apiClient(deps.api, undefined, c.get('requestId')).get(`/api/public/violations?q=${encodeURIComponent(q)}`);
+    if (res.ok) results = res.body.blacklist;
+    else if (res.status === 404) results = null;
+    else error = errorsByField(res.problem).q ?? res.problem?.detail ?? '查询失败';
+  }
   return c.html(
     <Layout title="黑名单与违法记录查询">
       <form class="stack card" method="get" action="/public/blacklist" role="search">
         <Field id="q" label="单位名称或统一社会信用代码" error={error} required>
-          <input id="q" name="q" value={q} minlength={2} maxlength={60} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'q-error' : undefined} />
+          <input id="q" name="q" value={q} maxlength={100} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'q-error' : undefined} />
         </Field>
         <div>
           <button type="submit">查询</button>
@@ -86,14 +118,17 @@ export async function showPublicBlacklist(c: Context<AppEnv>): Promise<Response>
               <tr>
                 <td data-label="单位">
                   {r.enterpriseName}
-                  <div class="muted">{r.creditCode}</div>
+                  <div class="muted">{r.unifiedSocialCreditCode}</div>
                 </td>
-                <td data-label="事由">{r.reason}</td>
+                <td data-label="事由">
+                  {r.reason}
+                  {r.restrictions.length ? <div class="muted">惩戒措施：{r.restrictions.join('、')}</div> : null}
+                </td>
                 <td data-label="决定文号">{r.decisionNo}</td>
                 <td data-label="惩戒期限">
                   {r.startsOn} 至 {r.endsOn}
                 </td>
-                <td data-label="状态">{blacklistStatus[r.status] ?? r.status}</td>
+                <td data-label="状态">{r.statusLabel}</td>
               </tr>
             ))}
             {results.length === 0 ? (

@@ -1,15 +1,44 @@
 // Registers: entrustments (委托执法登记), random-inspection draws with their seeds, and the accident list.
 import { listCases } from '../data/cases';
-import { entrustmentRegister, randomDrawList } from '../data/district';
 import { fmtTime } from '../layout';
-import { dbOf, page } from '../page';
+import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 
-const entrustmentStatus: Record<string, string> = { pending: '审批中', rejected: '未批准', withdrawn: '已撤回', active: '有效', expiring: '即将到期', suspended: '已中止', lapsed: '已到期', revoked: '已撤销' };
+interface Entrustment {
+  workflowId: string;
+  number: string;
+  agencyName: string;
+  orgName: string;
+  termStart: string;
+  termEnd: string;
+  status: string;
+}
+interface Draw {
+  id: string;
+  departmentId: string;
+  itemId: string;
+  seedHash: string;
+  seed: string | null;
+  status: string;
+  targetCount: number | null;
+  drawnAt: string | null;
+}
 
-export async function showRegisters(c: ConsoleContext): Promise<Response> {
-  const db = dbOf(c);
-  const [entrustments, draws, accidents] = await Promise.all([entrustmentRegister(db), randomDrawList(db), listCases(db, c.get('user'), { kind: 'accident', pageSize: 100 })]);
+export async function showRegisters(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
+  const api = apiFor(c, deps);
+  const [entrustmentsRes, drawsRes, accidents] = await Promise.all([api.get('/api/entrustments?pageSize=200'), api.get('/api/random-inspections/draws'), listCases(dbOf(c), c.get('user'), { kind: 'accident', pageSize: 100 })]);
+  const entrustments: Entrustment[] | null = entrustmentsRes.ok
+    ? entrustmentsRes.body.items.map((e: any) => ({ workflowId: e.workflowId, number: e.letterNumber ?? e.draftNumber, agencyName: e.agencyName, orgName: e.orgName, termStart: e.termStart, termEnd: e.termEnd, status: e.statusLabel ?? e.status }))
+    : null;
+  // The list carries the committed seed hash; each draw's detail carries the revealed seed.
+  const listed: any[] = drawsRes.ok ? drawsRes.body.slice(0, 30) : [];
+  const details = await Promise.all(listed.map((d) => api.get(`/api/random-inspections/draws/${encodeURIComponent(d.id)}`)));
+  const draws: Draw[] | null = drawsRes.ok
+    ? listed.map((d, i) => {
+        const full = details[i]?.ok ? details[i]!.body : undefined;
+        return { id: d.id, departmentId: d.departmentId, itemId: d.itemId, seedHash: d.seedHash, seed: full?.seed ?? full?.draw?.seed ?? null, status: d.status, targetCount: full?.targetCount ?? full?.draw?.targetCount ?? null, drawnAt: d.drawnAt };
+      })
+    : null;
   return page(
     c,
     '登记簿',
@@ -39,7 +68,7 @@ export async function showRegisters(c: ConsoleContext): Promise<Response> {
                 <td data-label="期限">
                   {e.termStart} 至 {e.termEnd}
                 </td>
-                <td data-label="状态">{entrustmentStatus[e.status] ?? e.status}</td>
+                <td data-label="状态">{e.status}</td>
               </tr>
             ))}
             {entrustments.length === 0 ? (
@@ -83,7 +112,7 @@ export async function showRegisters(c: ConsoleContext): Promise<Response> {
                 <td data-label="部门与事项">
                   {d.departmentId} / {d.itemId}
                 </td>
-                <td data-label="抽取对象数">{d.targetCount}</td>
+                <td data-label="抽取对象数">{d.targetCount ?? '—'}</td>
                 <td data-label="种子哈希">
                   <code>{d.seedHash.slice(0, 16)}…</code>
                 </td>

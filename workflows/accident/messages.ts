@@ -7,6 +7,7 @@ import type {
   CopyReceipt,
   EvaluationSubmission,
   ExtensionRequest,
+  PenaltyDecision,
   PublishRequest,
   ReportSubmission,
   TeamFormation,
@@ -32,5 +33,7 @@ export const publishReportUpdate = defineUpdate<AccidentActResult, [PublishReque
 export const copyReceiptUpdate = defineUpdate<AccidentActResult, [CopyReceipt]>('accident.copy-receipt');
 export const submitEvaluationUpdate = defineUpdate<AccidentActResult, [EvaluationSubmission]>('accident.submit-evaluation');
 export const concludeUpwardUpdate = defineUpdate<AccidentActResult, [UpwardConclusion]>('accident.conclude-upward');
+
+export const recordPenaltyDecisionUpdate = defineUpdate<AccidentActResult, [PenaltyDecision]>('accident.record-penalty-decision');
 
 export const accidentStateQuery = defineQuery<AccidentState>('accident.state');

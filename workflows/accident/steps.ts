@@ -53,7 +53,7 @@ export function summaryOf(input: AccidentCaseInput, s: AccidentState, publicatio
     appraisal: { pausedDays: s.pausedDays, pausedSince: s.pausedSince ?? null, pauses: s.pauses },
     report: s.report ?? null,
     approvedOn: s.approvedOn ?? null,
-    penalties: s.handling.penalties,
+    penalties: s.handling.penalties.map((p, i) => ({ ...p, enforcementCase: s.enforcementCases[i] ?? null })),
     responsibleUnits: s.handling.responsibleUnits,
     suspectedCrimes: s.handling.suspectedCrimes,
     redactions: s.redactions ?? null,

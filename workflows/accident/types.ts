@@ -62,6 +62,8 @@ export type PublishRequest = Act & { note?: string };
 export type CopyReceipt = Act & { departmentId: string };
 export type EvaluationSubmission = Act & { document: ReportDocument; conclusion: string };
 export type UpwardConclusion = Act & { document: ReportDocument };
+/** The penalty decision issued for a fine the approval named; its enforcement case starts here (§十二). */
+export type PenaltyDecision = Act & { penaltyIndex: number; decisionNumber: string; decidedOn: string; servedOn: string; serviceMethod: 'direct' | 'left-at-premises' | 'post' | 'electronic' | 'public-notice' };
 
 export type AccidentStage =
   | 'investigation'
@@ -102,6 +104,8 @@ export interface AccidentState {
   copies: Record<string, { name: string; receivedAt?: string; by?: string }>;
   evaluation?: ReportDocument & { conclusion: string; submittedAt: string; publishedAt?: string; documentUrl?: string };
   upwardConclusion?: ReportDocument & { at: string };
+  /** Enforcement cases started for the penalties, by index in handling.penalties. */
+  enforcementCases: Record<number, { decisionNumber: string; workflowId: string }>;
 }
 
 /** Rejection reasons of the accident validators; the API maps each to an HTTP status. */

@@ -8,6 +8,7 @@ import type {
   CopyReceipt,
   EvaluationSubmission,
   ExtensionRequest,
+  PenaltyDecision,
   ReportSubmission,
   TeamFormation,
   UpwardConclusion,
@@ -125,5 +126,18 @@ export function checkUpwardConclusion(state: AccidentState, input: UpwardConclus
   if (closed) return closed;
   if (state.stage !== 'reported-upward') return no('WRONG_STAGE', '只有上报由上级调查的事故可以登记上级结论');
   if (blank(input.document?.documentNo) || blank(input.document?.title)) return no('INVALID_INPUT', 'document: 必须填写上级批复文号和标题');
+  return null;
+}
+
+export function checkPenaltyDecision(state: AccidentState, input: PenaltyDecision): AccidentRejection | null {
+  const closed = open(state);
+  if (closed) return closed;
+  if (!state.approvedOn) return no('WRONG_STAGE', '调查报告批复后方可登记行政处罚决定');
+  const penalty = state.handling.penalties[input.penaltyIndex];
+  if (!Number.isInteger(input.penaltyIndex) || !penalty) return no('INVALID_INPUT', 'penaltyIndex: 批复中没有该项处罚');
+  if (!penalty.fineFen || penalty.fineFen <= 0) return no('INVALID_INPUT', 'penaltyIndex: 该项处罚不含罚款，无需执行案件');
+  if (state.enforcementCases[input.penaltyIndex]) return no('WRONG_STAGE', '该项处罚的执行案件已启动');
+  if (blank(input.decisionNumber)) return no('INVALID_INPUT', 'decisionNumber: 必须填写行政处罚决定书文号');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.decidedOn ?? '') || !/^\d{4}-\d{2}-\d{2}$/.test(input.servedOn ?? '') || input.servedOn < input.decidedOn) return no('INVALID_INPUT', 'servedOn: 送达日期不能早于决定日期');
   return null;
 }

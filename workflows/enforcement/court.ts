@@ -131,9 +131,10 @@ export async function applyToCourt(ctx: EnforcementContext): Promise<Enforcement
     },
   });
   if (!filing.ok) return 'application-abandoned';
-  const filedOn = shanghaiDateOf(filing.result.receivedAt);
-  Object.assign(st.court, { receiptNo: filing.result.receiptNo, filedOn });
-  ctx.record.settleDeadline('court-application', Date.parse(filing.result.receivedAt));
+  // Periods run on the workflow's clock (the court's receipt time is kept alongside).
+  const filedOn = todayOf();
+  Object.assign(st.court, { receiptNo: filing.result.receiptNo, filedOn, receivedAt: filing.result.receivedAt });
+  ctx.record.settleDeadline('court-application');
   await ctx.audit('court-filed', 'enforcement.court-application-filed', { receiptNo: filing.result.receiptNo, filedOn, surchargeFen: balance.outstandingSurchargeFen }, { legalBasis: getLegalBasis('enforcement.court-application').citation });
 
   // Art. 56: the court decides on acceptance within 5 working days of receipt.

@@ -26,7 +26,8 @@ async function reviewStatement(ctx: EnforcementContext): Promise<boolean> {
 
 export async function serveDemand(ctx: EnforcementContext): Promise<'continue' | 'statement-upheld'> {
   const { st, input } = ctx;
-  const today = todayOf();
+  const prior = input.demandServed;
+  const today = prior?.servedOn ?? todayOf();
   const balance = st.balance(today);
   st.demand = buildPaymentDemand({
     decisionNumber: input.decisionNumber,
@@ -41,17 +42,32 @@ export async function serveDemand(ctx: EnforcementContext): Promise<'continue' |
   });
   st.bump();
   const citation = getLegalBasis('enforcement.demand').citation;
+  if (prior) {
+    Object.assign(st.demand, { servedOn: prior.servedOn, serviceMethod: prior.method });
+    await ctx.audit('demand-served-before', 'enforcement.demand-served', { documentNo: st.demand.documentNo, servedOn: prior.servedOn, method: prior.method, recordedAtIntake: true }, { actor: ctx.ref.initiatorId, legalBasis: citation });
+  } else await serveOnPaper(ctx, citation);
+  return waitOutDemand(ctx);
+}
+
+/** The officer serves the demand and records the date and manner of service (Art. 38). */
+async function serveOnPaper(ctx: EnforcementContext, citation: string): Promise<void> {
+  const { st } = ctx;
   await Promise.all([
-    ctx.audit('demand-issued', 'enforcement.demand-issued', { documentNo: st.demand.documentNo, totalFen: st.demand.amounts.totalFen }, { legalBasis: citation }),
-    ctx.actionTask('demand-service', `送达催告书（${st.demand.documentNo}）并登记送达日期和方式`, true, undefined, citation),
+    ctx.audit('demand-issued', 'enforcement.demand-issued', { documentNo: st.demand!.documentNo, totalFen: st.demand!.amounts.totalFen }, { legalBasis: citation }),
+    ctx.actionTask('demand-service', `送达催告书（${st.demand!.documentNo}）并登记送达日期和方式`, true, undefined, citation),
   ]);
   await ctx.publish('demand');
   await condition(() => st.demand?.servedOn !== undefined);
   await ctx.actionTask('demand-service', '送达催告书', false);
+}
+
+async function waitOutDemand(ctx: EnforcementContext): Promise<'continue' | 'statement-upheld'> {
+  const { st } = ctx;
+  const demand = st.demand!;
 
   // Art. 54, Art. 69: 10 working days from service for the party to perform.
-  const waitEnds = ctx.deadline('demand-wait', '催告期满（当事人履行义务）', 'enforcement.demand-wait', st.demand.servedOn!, '当事人');
-  st.demand.waitEnds = waitEnds;
+  const waitEnds = ctx.deadline('demand-wait', '催告期满（当事人履行义务）', 'enforcement.demand-wait', demand.servedOn!, '当事人');
+  demand.waitEnds = waitEnds;
   await ctx.publish('demand-wait');
   for (;;) {
     const seen = st.changes;

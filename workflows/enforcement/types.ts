@@ -25,6 +25,8 @@ export interface EnforcementCaseInput {
   facts?: string;
   reasons?: string;
   legalBasisText?: string;
+  /** A demand already served outside the system (a case taken over part-way): the wait runs from its service. */
+  demandServed?: { servedOn: string; method: ServiceMethod };
   /** The entrusted organisation that acted in the department's name, if any (行政处罚法 Art. 20). */
   actingOrgId?: string;
 }
@@ -79,6 +81,8 @@ export interface CourtTrack {
   receiptNo?: string;
   courtCaseNo?: string;
   filedOn?: string;
+  /** The court's own receipt time, as it reported it. */
+  receivedAt?: string;
   acceptedOn?: string;
   refusedOn?: string;
   refusalReason?: string;
