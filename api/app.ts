@@ -23,6 +23,7 @@ import { taskActionsRouter } from './routes/task-actions';
 import { auditRouter } from './routes/audit';
 import { substitutesRouter } from './routes/substitutes';
 import { approvalRequestsRouter } from './routes/approval-requests';
+import { casesRouter } from './routes/cases';
 import { criminalTransfersRouter } from './routes/criminal-transfers';
 import { blacklistRouter } from './routes/blacklist';
 import { publicViolationsRouter } from './routes/public-violations';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', auditRouter);
   app.route('/api', substitutesRouter);
   app.route('/api', approvalRequestsRouter);
+  app.route('/api', casesRouter);
   app.route('/api', criminalTransfersRouter);
   app.route('/api', blacklistRouter);
   app.route('/api', entrustmentsRouter);

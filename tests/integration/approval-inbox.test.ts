@@ -109,3 +109,22 @@ describe('approval through the inbox, over HTTP', () => {
     expect((await system.http('GET', '/api/audit/verify', { token: tokens['yjj-officer1'] })).status).toBe(403);
   });
 });
+
+describe('cases', () => {
+  it('lists a department its own cases and shows the timeline with deadlines; another department sees nothing', async () => {
+    const caseNumber = `SP-${randomUUID().slice(0, 8)}`;
+    await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '案件时间线', template: 'department' } });
+    const task = await waitForTask('yjj-head', caseNumber);
+    await act('yjj-head', task.id, { action: 'approve', comment: '同意' });
+    await system.temporal.workflow.getHandle(`approval-${caseNumber}`).result();
+    const list = await system.http('GET', `/api/cases?kind=approval-request&q=${caseNumber}`, { token: tokens['yjj-head'] });
+    expect(list.body.items.map((c: { caseNumber: string; status: string }) => [c.caseNumber, c.status])).toEqual([[caseNumber, 'closed']]);
+    const detail = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['yjj-head'] });
+    expect(detail.status).toBe(200);
+    expect(detail.body.case).toMatchObject({ outcome: 'approved', stageLabel: '已批准' });
+    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(expect.arrayContaining(['approval.step-opened', 'approval.approve', 'case.approved']));
+    const other = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['jxw-head'] });
+    expect(other.status).toBe(404);
+    expect((await system.http('GET', `/api/cases?q=${caseNumber}`, { token: tokens['jxw-head'] })).body.total).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
-import { auditOf, casePageSize, deadlinesOf, findCase, listCases, userNames, type DeadlineRow } from '../data/cases';
+import { auditOf, casePageSize, deadlinesOf, findCase, listCases, userNames, type DeadlineRow } from '../../db/queries/cases';
 import { Notice, fmtTime } from '../layout';
 import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
 import { dbOf, page } from '../page';

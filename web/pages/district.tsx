@@ -1,6 +1,6 @@
 // Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
 import { BarChart } from '../charts';
-import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines } from '../data/cases';
+import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines } from '../../db/queries/cases';
 import { Notice } from '../layout';
 import { kindLabels, label, owedByLabels } from '../labels';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';

@@ -1,5 +1,5 @@
 // Registers: entrustments (委托执法登记), random-inspection draws with their seeds, and the accident list.
-import { listCases } from '../data/cases';
+import { listCases } from '../../db/queries/cases';
 import { fmtTime } from '../layout';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { tasks } from '../../db/schema';
 import { errorsByField } from '../api-client';
-import { findCase } from '../data/cases';
+import { findCase } from '../../db/queries/cases';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, auditActionLabel, kindLabels, label, taskKindLabels, taskStatusLabels } from '../labels';
 import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';

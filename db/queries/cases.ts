@@ -2,8 +2,8 @@
 // timelines and trackers. Same visibility rule as GET /api/tasks/:id: supervisors see all, others their own.
 import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AuthUser } from '../../api/context';
-import type { Db } from '../../db/client';
-import { auditLog, caseDeadlines, cases, tasks, users } from '../../db/schema';
+import type { Db } from '../client';
+import { auditLog, caseDeadlines, cases, tasks, users } from '../schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DeadlineRow = typeof caseDeadlines.$inferSelect;

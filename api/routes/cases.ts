@@ -1,0 +1,48 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { auditOf, deadlinesOf, findCase, listCases } from '../../db/queries/cases';
+import { createRouter, problemResponses } from '../openapi';
+import { HttpProblem } from '../problem';
+
+const kinds = ['enforcement', 'criminal-transfer', 'accident', 'blacklist', 'annual-plan', 'plan-cycle', 'entrustment', 'approval-request'] as const;
+
+const list = createRoute({
+  method: 'get',
+  path: '/cases',
+  tags: ['案件'],
+  summary: '所有类型的案件（本单位的，及本人经办的；安委办与区领导可见全部）',
+  security: [{ bearer: [] }],
+  request: {
+    query: z.object({
+      kind: z.enum(kinds).optional(),
+      status: z.enum(['open', 'closed']).optional(),
+      q: z.string().trim().min(1).max(60).optional().openapi({ description: '案件编号或标题' }),
+      page: z.coerce.number().int().min(1).max(10_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(30),
+    }),
+  },
+  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.object({ items: z.array(z.any()), total: z.number(), page: z.number(), pageSize: z.number() }) } } }, ...problemResponses },
+});
+
+const detail = createRoute({
+  method: 'get',
+  path: '/cases/{workflowId}',
+  tags: ['案件'],
+  summary: '案件时间线：各环节、经办人、代理、时间、法律依据及各期限是否遵守',
+  security: [{ bearer: [] }],
+  request: { params: z.object({ workflowId: z.string().min(1).max(200) }) },
+  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: { description: '不存在或无权查看', content: { 'application/problem+json': { schema: z.any() } } } },
+});
+
+export const casesRouter = createRouter()
+  .openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const { rows, total } = await listCases(c.get('deps').database.db, c.get('user'), q);
+    return c.json({ items: rows, total, page: q.page, pageSize: q.pageSize }, 200);
+  })
+  .openapi(detail, async (c) => {
+    const db = c.get('deps').database.db;
+    const found = await findCase(db, c.get('user'), c.req.valid('param').workflowId);
+    if (!found) throw HttpProblem.notFound('案件不存在或您无权查看');
+    const [deadlines, history] = await Promise.all([deadlinesOf(db, [found.workflowId]), auditOf(db, found)]);
+    return c.json({ case: found, deadlines, history: history.map(({ prevHash: _p, ...r }) => r) }, 200);
+  });
