@@ -11,7 +11,7 @@ import { annualPlans, enterprises, planCycles, users } from '../db/schema';
 import { checkPlan, inspectionKinds, type PlanContent } from '../domain/annual-plan';
 import { parseIsoDate } from '../domain/dates';
 import type { Actor } from '../workflows/approval/types';
-import { planRejectionStatus, type PlanRejectionCode, type PlanView } from '../workflows/annual-plan/types';
+import { planRejectionStatus, type PlanRejectionCode } from '../workflows/annual-plan/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
 
@@ -73,7 +73,7 @@ export async function requireValidPlan(db: Db, year: number, content: PlanConten
 }
 
 /** Sends a plan Update; a validator's refusal becomes 403/409/422 and is audited, changing nothing. */
-export async function sendPlanUpdate<R extends { requestId: string }>(deps: { db: Db; temporal: Client }, user: AuthUser, workflowId: string, update: UpdateDefinition<PlanView, [R]>, req: R): Promise<PlanView> {
+export async function sendPlanUpdate<T, R extends { requestId: string }>(deps: { db: Db; temporal: Client }, user: AuthUser, workflowId: string, update: UpdateDefinition<T, [R]>, req: R): Promise<T> {
   try {
     return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [req], updateId: req.requestId });
   } catch (err) {

@@ -10,6 +10,8 @@ import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, planStateQuery
 import type { PlanView } from '../workflows/annual-plan/types';
 import { caseStateQuery } from '../workflows/case/case-record';
 import { planCycleWorkflow } from '../workflows/plan-cycle';
+import { randomInspectionWorkflow } from '../workflows/random-inspection';
+import { recordResultsUpdate } from '../workflows/random-inspection/messages';
 import type { HistoryScenario } from './history-scenarios';
 
 const officer: Actor = { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] };
@@ -84,6 +86,21 @@ export const annualPlanScenarios: HistoryScenario[] = [
       await stageIs(handle, (v) => v.planVersion === 2 && v.receipts.upperAuthority !== undefined && v.stage === 'approved');
       await send(recordFilingUpdate, { requestId: `${workflowId}:filing-2`, actor: office, receiptNo: '北碚安委办备〔2032〕9号' });
       await stageIs(handle, (v) => v.stage === 'filed' && v.receipts.safetyOffice === '北碚安委办备〔2032〕9号');
+      return workflowId;
+    },
+  },
+  {
+    name: 'random-inspection-published',
+    async run(client, taskQueue) {
+      const workflowId = 'history-random-inspection';
+      const assignments = [
+        { enterpriseId: 'ent-001', enterpriseName: '重庆北碚天源化工有限公司', mode: 'full-coverage' as const, inspectorIds: ['yjj-officer2', 'yjj-officer3'] },
+        { enterpriseId: 'ent-009', enterpriseName: '重庆嘉陵齿轮有限公司', mode: 'sampled' as const, inspectorIds: ['yjj-head', 'yjj-officer1'] },
+      ];
+      const handle = await client.workflow.start(randomInspectionWorkflow, { taskQueue, workflowId, args: [{ drawId: 'RD-history-yjj-000001', departmentId: 'yjj', departmentName: '区应急管理局', itemName: '工贸企业安全生产检查', assignments }] });
+      const requestId = `${workflowId}:results`;
+      await handle.executeUpdate(recordResultsUpdate, { args: [{ requestId, actor: officer, results: assignments.map((a, i) => ({ enterpriseId: a.enterpriseId, decisionDate: today(), penalty: i === 0, summary: i === 0 ? '责令限期整改并处罚款' : '未发现违法行为' })) }], updateId: requestId });
+      await handle.result();
       return workflowId;
     },
   },

@@ -3,6 +3,8 @@ import { deepHealthWorkflow } from '../workflows/deep-health';
 import { entrustmentScenarios } from './entrustment-scenarios';
 import { criminalTransferScenarios } from './criminal-transfer-scenarios';
 import { annualPlanScenarios } from './annual-plan-scenarios';
+import { accidentScenarios } from './accident-scenarios';
+import { enforcementScenarios } from './enforcement-scenarios';
 
 /**
  * Real runs whose histories are kept in tests/histories/ and replayed in CI, so a change that
@@ -25,4 +27,6 @@ export const historyScenarios: HistoryScenario[] = [
   ...entrustmentScenarios,
   ...criminalTransferScenarios,
   ...annualPlanScenarios,
+  ...accidentScenarios,
+  ...enforcementScenarios,
 ];

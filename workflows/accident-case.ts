@@ -203,7 +203,7 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
     await show('investigation');
     await audit(caseId, `report-not-approved:${engine.view.completed.length}`, 'accident.report-not-approved', { detail: { outcome: outcome.kind } });
   }
-  await extensions;
+  if (approved) await extensions; // a report is only accepted once no extension is pending
 
   if (!approved) {
     // Above the district's level: tracked as reported upward until the upper government concludes (Art. 19).
@@ -227,13 +227,12 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
   for (const d of input.supervisoryDepartmentIds) s.copies[d] = { name: names[d] ?? d };
   await Promise.all(input.supervisoryDepartmentIds.map((d) => notify({ ...heads, departmentId: d }, input.departmentId, `copy:${d}`, 'accident.report-copied', { caseId, caseTitle: title, report: s.report!.title, approvedOn: s.approvedOn! }, today())));
   await audit(caseId, 'copied', 'accident.copied', { legalBasis: getLegalBasis('accident.copy-to-departments').citation, detail: { departments: input.supervisoryDepartmentIds } });
-  const closed = () => s.stage === 'closed';
   const watchers = [
-    watch('publication', `向社会公开事故调查报告（批复后${publicationDays}个工作日内，默认期限，可配置）`, 'accident.publication', '区应急管理局', () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.publication', { amount: publicationDays }).due, () => s.publication !== undefined || closed()),
+    watch('publication', `向社会公开事故调查报告（批复后${publicationDays}个工作日内，默认期限，可配置）`, 'accident.publication', '区应急管理局', () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.publication', { amount: publicationDays }).due, () => s.publication !== undefined),
     ...input.supervisoryDepartmentIds.map((d) =>
-      watch(`copy:${d}`, `${s.copies[d]!.name}签收事故调查报告及批复`, 'accident.copy-to-departments', s.copies[d]!.name, () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.copy-to-departments').due, () => s.copies[d]!.receivedAt !== undefined || closed(), d),
+      watch(`copy:${d}`, `${s.copies[d]!.name}签收事故调查报告及批复`, 'accident.copy-to-departments', s.copies[d]!.name, () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.copy-to-departments').due, () => s.copies[d]!.receivedAt !== undefined, d),
     ),
-    watch('closure-evaluation', '整改及防范措施落实情况评估（结案评估）', 'accident.closure-evaluation', '区应急管理局', () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.closure-evaluation').due, () => s.evaluation?.publishedAt !== undefined || closed()),
+    watch('closure-evaluation', '整改及防范措施落实情况评估（结案评估）', 'accident.closure-evaluation', '区应急管理局', () => deadlineFor(engine.calendar, s.approvedOn!, 'accident.closure-evaluation').due, () => s.evaluation?.publishedAt !== undefined),
   ];
   await show();
 
@@ -299,6 +298,7 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
     });
   }
 
+  /** `done` is the act itself; closing the case also ends the watch, leaving an unmet deadline cancelled. */
   function watch(key: string, label: string, basisId: LegalBasisId, owedBy: string, due: () => string, done: () => boolean, owingDepartment?: string): Promise<void> {
     const who = { ...heads, departmentId: owingDepartment ?? input.departmentId };
     const reminders: ReminderMoment[] = ['half-period', 'one-working-day-before', 'due-day'];
@@ -306,7 +306,8 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
       key, label, basisId, owedBy, openedDate: s.approvedOn!, reminders,
       calendar: () => engine.calendar,
       due: () => ({ dueDate: due(), provisional: deadlineFor(engine.calendar, s.approvedOn!, basisId, basisId === 'accident.publication' ? { amount: publicationDays } : {}).provisional }),
-      done,
+      done: () => done() || s.stage === 'closed',
+      accomplished: done,
       version: () => version,
       remind: (moment, dueDate) => remindAbout(key, label, moment, dueDate, who),
       overdue: (dueDate) => escalate(key, label, dueDate, basisId, owingDepartment),

@@ -9,7 +9,7 @@ import { deadlineFor, getLegalBasis } from '../domain/legal-basis';
 import { AgencyDesk } from './agency/agency-desk';
 import { isoAt } from './approval/deadline';
 import { drawPublicationQuery, recordResultsUpdate } from './random-inspection/messages';
-import type { DrawPublication, PublishedResult, RandomInspectionInput } from './random-inspection/types';
+import type { DrawPublication, InspectionResult, PublishedResult, RandomInspectionInput } from './random-inspection/types';
 
 const acts = proxyActivities<AnnualPlanActivities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
 const { recordAuditEvents } = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds' });
@@ -20,19 +20,14 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
   const caseRef = { workflowId, workflowKind: 'random-inspection', caseId: input.drawId, caseTitle: `${input.itemName}随机抽查`, departmentId: input.departmentId, initiatorId: `${input.departmentId}-head` };
   const desk = new AgencyDesk(caseRef);
   const publication: DrawPublication = { results: [] };
-  const queue: PublishedResult[] = [];
+  const queue: InspectionResult[] = [];
   const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
   const targets = new Set(input.assignments.map((a) => a.enterpriseId));
-  let calendar = await getCalendarSnapshot();
-
   setHandler(drawPublicationQuery, () => publication);
   setHandler(
     recordResultsUpdate,
     (req) => {
-      for (const r of req.results) {
-        const basis = r.penalty ? 'inspection.publish-penalty-decision' : 'inspection.publish-other-decision';
-        queue.push({ ...r, dueDate: deadlineFor(calendar, r.decisionDate, basis).due });
-      }
+      queue.push(...req.results);
       return publication;
     },
     {
@@ -60,8 +55,9 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
   // Each result is published when recorded; whether it met its statutory period is kept with it.
   while (publication.results.length < targets.size) {
     await condition(() => queue.length > 0);
-    calendar = await getCalendarSnapshot();
-    const r = queue.shift()!;
+    const calendar = await getCalendarSnapshot();
+    const next = queue.shift()!;
+    const r: PublishedResult = { ...next, dueDate: deadlineFor(calendar, next.decisionDate, next.penalty ? 'inspection.publish-penalty-decision' : 'inspection.publish-other-decision').due };
     const res = await desk.call<{ receiptNo: string }>('公开抽查结果', {
       client: 'disclosurePortal', operation: 'publish', idempotencyKey: `${input.drawId}:result:${r.enterpriseId}`, callbackRef: input.drawId,
       payload: { caseRef: input.drawId, title: `${input.itemName}抽查结果（${input.assignments.find((a) => a.enterpriseId === r.enterpriseId)!.enterpriseName}）`, category: r.penalty ? 'penalty-decision' : 'inspection-result', issuedBy: input.departmentName, content: r.summary },

@@ -40,6 +40,7 @@ const StartBody = z
     facts: text(5000).optional(),
     reasons: text(5000).optional(),
     legalBasisText: text(2000).optional(),
+    demandServed: z.object({ servedOn: isoDate, method: z.enum(serviceMethods) }).optional().openapi({ description: '存量案件：催告书已在系统外送达的日期和方式' }),
     actingOrgId: z.string().min(1).max(60).optional().openapi({ description: '以委托机关名义作出决定的受委托组织（行政处罚法第二十条）' }),
     actingPowerId: z.string().min(1).max(60).optional().openapi({ description: '受委托实施的职权编号（权力清单）' }),
   })
@@ -120,6 +121,9 @@ export const enforcementRouter = createRouter()
     const today = todayInShanghai();
     if (body.servedOn > today) throw HttpProblem.unprocessable('body.servedOn', 'not_future', `送达日期 ${body.servedOn} 晚于今天（${today}）`);
     if (body.decidedOn > body.servedOn) throw HttpProblem.unprocessable('body.decidedOn', 'not_after_service', '决定日期不能晚于送达日期');
+    if (body.demandServed && (body.demandServed.servedOn > today || body.demandServed.servedOn <= body.servedOn)) {
+      throw HttpProblem.unprocessable('body.demandServed.servedOn', 'between_service_and_today', '催告书送达日期应晚于处罚决定送达日期且不晚于今天');
+    }
     if (body.actingOrgId) {
       // 行政处罚法 Art. 20: an entrusted organisation acts only within its entrustment, in the agency's name.
       const decision = authoriseEntrustedAct(await entrustmentRecordsOf(db, body.actingOrgId), { orgId: body.actingOrgId, powerId: body.actingPowerId!, date: body.decidedOn });

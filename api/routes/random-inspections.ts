@@ -149,8 +149,8 @@ export const randomInspectionsRouter = createRouter()
     const req = c.req.valid('json');
     const draw = await drawOf(database.db, id);
     if (draw.status !== 'drawn') throw HttpProblem.conflict('该抽查尚未抽取');
-    const rejected = await sendPlanUpdate({ db: database.db, temporal }, user, `random-inspection-${id}`, recordResultsUpdate as never, { requestId: req.requestId, actor: await actorOf(database.db, user), results: req.results });
-    return c.json(rejected, 200);
+    const publication = await sendPlanUpdate({ db: database.db, temporal }, user, `random-inspection-${id}`, recordResultsUpdate, { requestId: req.requestId, actor: await actorOf(database.db, user), results: req.results });
+    return c.json(publication, 200);
   })
   .openapi(get, async (c) => c.json(await drawOf(c.get('deps').database.db, c.req.valid('param').id), 200))
   .openapi(list, async (c) => {

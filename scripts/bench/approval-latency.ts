@@ -31,6 +31,10 @@ function interleave<T extends { approverId: string }>(list: T[]): T[] {
   return out;
 }
 
+async function settle(sys: BenchSystem, list: OpenTask[]): Promise<void> {
+  await Promise.allSettled(list.map((t) => sys.client.workflow.getHandle(t.workflowId).result()));
+}
+
 /** Starts one single-step ('department') approval request per job and waits until every task is in the inbox. */
 async function openTasks(sys: BenchSystem, cfg: BenchConfig, prefix: string, jobs: number): Promise<OpenTask[]> {
   await runPool(jobs, cfg.concurrency, async (i) => {
@@ -76,6 +80,8 @@ export async function measureApprovalLatency(sys: BenchSystem, cfg: BenchConfig,
     await sys.client.workflow.getHandle(t.workflowId).executeUpdate(approveUpdate, { args: [{ requestId, actor }], updateId: requestId });
   });
 
+  // Let each run's workflows finish (close record, audit) before the next run starts, so runs do not overlap.
+  await settle(sys, direct);
   const apiList = interleave(viaApi);
   const api = await runPool(apiList.length, concurrency, async (i) => {
     const t = apiList[i]!;
@@ -83,6 +89,7 @@ export async function measureApprovalLatency(sys: BenchSystem, cfg: BenchConfig,
     if (res.status !== 200) throw new Error(`POST actions ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`);
   });
 
+  await settle(sys, viaApi);
   const base = await runPool(jobs, concurrency, async (i) => {
     const requestId = randomUUID();
     await baselineHandles[i]!.executeUpdate(baselineApproveUpdate, { args: [{ requestId, actorId: sys.approverIds[i % concurrency]! }], updateId: requestId });

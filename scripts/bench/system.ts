@@ -89,7 +89,10 @@ export async function startBenchSystem(options: { approvers: number; log: (line:
 
     const { client, connection } = await connectClient(env);
     onStop(() => connection.close(), 'Temporal client');
-    const api = await startApiServer({ env, database, temporal: client }, 0, '127.0.0.1');
+    // The API gets its own pool, as in production where it runs apart from the workers.
+    const apiDatabase = await openDatabase({ url: created.url, maxConnections: 10 });
+    onStop(() => apiDatabase.close(), 'API database pool');
+    const api = await startApiServer({ env, database: apiDatabase, temporal: client }, 0, '127.0.0.1');
     onStop(() => api.close(), 'API');
     const baseUrl = `http://127.0.0.1:${api.port}`;
     const agencies = await startSimulatorServer({ callbackBaseUrl: baseUrl, secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, defaultDelayMs: 50 }, 0);

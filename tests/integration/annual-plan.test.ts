@@ -130,5 +130,23 @@ describe('annual plan over HTTP', () => {
     const verify = await system.http('GET', `/api/public/random-inspections/${id}/verify`);
     expect(verify.status).toBe(200);
     expect(verify.body).toMatchObject({ seed, seedHash, seedMatches: true, resultMatches: true });
+
+    // 一公开: the list is published through the portal; a result is published with its statutory due date.
+    const listed = await poll(async () => {
+      const res = await as('yjj-officer1').get(`/api/random-inspections/draws/${id}`);
+      return res.body.publication?.listReceipt ? res.body : undefined;
+    }, 'list published');
+    expect(listed.publishDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const recorded = await as('yjj-officer1').post(`/api/random-inspections/draws/${id}/results`, { results: [{ enterpriseId: assignments[0]!.enterpriseId, decisionDate: today, penalty: false, summary: '未发现违法行为' }] });
+    expect(recorded.status).toBe(200);
+    const published = await poll(async () => {
+      const res = await as('yjj-officer1').get(`/api/random-inspections/draws/${id}`);
+      return res.body.publication?.results?.length === 1 ? res.body.publication.results[0] : undefined;
+    }, 'result published');
+    expect(published).toMatchObject({ enterpriseId: assignments[0]!.enterpriseId, onTime: true });
+    expect(published.receiptNo).toMatch(/\S/);
+    const unknownTarget = await as('yjj-officer1').post(`/api/random-inspections/draws/${id}/results`, { results: [{ enterpriseId: 'ent-029', decisionDate: today, penalty: false, summary: '无' }] });
+    expect(unknownTarget.status).toBe(422);
   });
 });

@@ -243,7 +243,6 @@ describe('accident case', () => {
   const enforcement = t.env.client.workflow.getHandle(`enforcement-${decisionNumber}`);
   expect((await enforcement.describe()).type).toBe('enforcementCaseWorkflow');
   expect((await handle.query(m.accidentStateQuery)).enforcementCases[0]).toEqual({ decisionNumber, workflowId: `enforcement-${decisionNumber}` });
-  await enforcement.terminate('本测试只验证执行案件已启动');
     const veto = await t.database.db.select().from(accidentVetoFlags).where(eq(accidentVetoFlags.caseNumber, input.caseNumber));
     expect(veto).toEqual([expect.objectContaining({ year: Number(input.occurredAt.slice(0, 4)), unitName: input.enterprise.name })]);
     expect(await auditActions(handle.workflowId)).toEqual(expect.arrayContaining(['accident.criminal-transfer-flagged', 'accident.veto-flagged', 'accident.published']));

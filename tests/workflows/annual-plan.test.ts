@@ -11,6 +11,13 @@ import { annualPlanWorkflow } from '../../workflows/annual-plan';
 import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, planStateQuery, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../../workflows/annual-plan/messages';
 import type { PlanView } from '../../workflows/annual-plan/types';
 import { planCycleWorkflow, planWorkflowId } from '../../workflows/plan-cycle';
+import { randomInspectionWorkflow } from '../../workflows/random-inspection';
+import { recordResultsUpdate } from '../../workflows/random-inspection/messages';
+import { drawRandomInspection, keySupervisionSectors } from '../../domain/random-draw';
+import { addDays } from '../../domain/dates';
+import { computeDeadline } from '../../domain/periods';
+import { currentCalendarSnapshot } from '../../db/calendar-store';
+import { enterprises as enterpriseTable } from '../../db/schema';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 
 let t: WorkflowTestEnv;
@@ -200,6 +207,33 @@ describe('annual plan cycle (§十四)', () => {
       const told = await t.database.db.select().from(outbox).where(like(outbox.key, `${handle.workflowId}:behind:q2:%`));
       expect(told.map((r) => r.recipientId).sort()).toEqual(['aqb-head', 'aqb-staff', 'yjj-head']);
       await handle.terminate('test finished');
+    });
+  });
+
+  it('publishes the drawn list at once and each result within its statutory period, noting a late one (一公开)', async () => {
+    await t.withWorker(async () => {
+      const list = await t.database.db.select().from(enterpriseTable).where(eq(enterpriseTable.departmentId, 'yjj'));
+      const inspectors = ['yjj-head', 'yjj-legal', 'yjj-officer1', 'yjj-officer2', 'yjj-officer3'].map((id) => ({ id, name: id, departmentId: 'yjj' }));
+      const drawId = 'RD-20280705-yjj-wf0001';
+      const draw = drawRandomInspection({ drawId, seed: 'workflow-test-seed-0001', enterprises: list, inspectors, targetCount: 2, inspectorsPerTarget: 2, keySectors: [...keySupervisionSectors], links: [], previous: [] });
+      const handle = await t.env.client.workflow.start(randomInspectionWorkflow, { taskQueue: t.taskQueue, workflowId: `random-inspection-${drawId}`, args: [{ drawId, departmentId: 'yjj', departmentName: '区应急管理局', itemName: '工贸企业安全生产检查', assignments: draw.assignments.slice(0, 2) }] });
+      await until(async () => (await agencyFilings('disclosure-portal')).find((f) => f.caseRef === drawId), 'list published');
+      const today = await shanghaiToday();
+      const late = addDays(today, -40);
+      const [a, b] = draw.assignments;
+      const officer = await actor('yjj-officer1');
+      expect(await rejection(handle.executeUpdate(recordResultsUpdate, { args: [{ requestId: randomUUID(), actor: await actor('jxw-officer1'), results: [] }] }))).toBe('NOT_ALLOWED');
+      const req = { requestId: randomUUID(), actor: officer, results: [{ enterpriseId: a!.enterpriseId, decisionDate: today, penalty: true, summary: '责令限期整改并处罚款' }, { enterpriseId: b!.enterpriseId, decisionDate: late, penalty: false, summary: '未发现违法行为' }] };
+      await handle.executeUpdate(recordResultsUpdate, { args: [req], updateId: req.requestId });
+      const publication = await handle.result();
+      const calendar = await currentCalendarSnapshot(t.database.db);
+      expect(publication.results.map((r) => [r.enterpriseId, r.dueDate, r.onTime])).toEqual([
+        [a!.enterpriseId, computeDeadline(calendar, today, 7, 'working-days').due, true],
+        [b!.enterpriseId, computeDeadline(calendar, late, 20, 'working-days').due, false],
+      ]);
+      const portal = (await agencyFilings('disclosure-portal')).filter((f) => f.caseRef === drawId);
+      expect(portal).toHaveLength(3);
+      expect(publication.listReceipt).toBe(portal[0]!.receiptNo);
     });
   });
 });

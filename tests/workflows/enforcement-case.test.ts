@@ -12,7 +12,7 @@ import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
 import type { Actor } from '../../workflows/approval/types';
 import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
-import { enforcementViewQuery, recordChallengeUpdate, recordCourtReviewUpdate, recordDemandServiceUpdate, recordPaymentUpdate, recordStatementUpdate } from '../../workflows/enforcement/messages';
+import { enforcementViewQuery, requestDeferralUpdate, recordChallengeUpdate, recordCourtReviewUpdate, recordDemandServiceUpdate, recordPaymentUpdate, recordStatementUpdate } from '../../workflows/enforcement/messages';
 import type { EnforcementCaseInput, EnforcementView, StageId } from '../../workflows/enforcement/types';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 
@@ -221,6 +221,29 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const total = Math.floor((3 * FINE * (daysBetween(D, F) - 1 + daysBetween(G, H))) / 100);
       expect((await view(handle)).balance.surchargeFen).toBe(total);
       await officerAct(handle, recordPaymentUpdate, { amountFen: FINE + total, paidOn: H });
+      expect((await resultOf(handle)).outcome).toBe('paid');
+    });
+  });
+
+  it('an approved deferral moves the payment deadline: no surcharge until the deferred day, then 3 % a day', async () => {
+    await t.withWorker(async () => {
+      const { handle, input } = await start();
+      await waitForStage(handle, 'payment');
+      const deferredTo = addDays(input.servedOn, 40);
+      expect(await rejectionType(officerAct(handle, requestDeferralUpdate, { kind: 'deferral', deferredTo, reason: '   ' }))).toBe('INVALID_ACTION');
+      await officerAct(handle, requestDeferralUpdate, { kind: 'deferral', deferredTo, reason: '受疫情影响经营困难，申请暂缓缴纳' });
+      await approveCurrentStep(handle, 'deferral');
+      const moved = await eventually(() => deadlinesOf(handle.workflowId), (d) => d.payment?.dueDate === deferredTo);
+      expect(moved.payment).toMatchObject({ dueDate: deferredTo, basisId: 'enforcement.payment', citation: '《行政处罚法》第六十六条', status: 'pending' });
+      await t.env.sleep(`${daysBetween(realToday(), due(input.servedOn, 'enforcement.payment')) + 3} days`);
+      const still = await view(handle);
+      expect(still.stage).toBe('payment');
+      expect(still.balance.surchargeFen).toBe(0);
+      await t.env.sleep(`${daysBetween(await serverToday(), deferredTo) + 2} days`);
+      const overdue = await waitForStage(handle, 'overdue');
+      expect(overdue.balance.asOf).toBe(await serverToday());
+      expect(overdue.balance.surchargeFen).toBe(Math.floor((3 * FINE * daysBetween(deferredTo, overdue.balance.asOf)) / 100));
+      await officerAct(handle, recordPaymentUpdate, { amountFen: FINE + overdue.balance.surchargeFen, paidOn: overdue.balance.asOf });
       expect((await resultOf(handle)).outcome).toBe('paid');
     });
   });
