@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, planCycles } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
+import { ensurePlanCycleSchedule, PLAN_CYCLE_SCHEDULE_ID } from '../../temporal/plan-cycle-schedule';
 
 const YEAR = 2030;
 let system: RunningSystem;
@@ -43,6 +44,17 @@ async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promi
 const taskFor = (userId: string, caseId: string) => poll(async () => ((await as(userId).get('/api/tasks?view=mine')).body.items as Array<{ id: string; caseId: string; kind: string; stepName: string }>).find((t) => t.caseId === caseId && t.kind === 'approval'), `${userId}'s task`);
 
 describe('annual plan over HTTP', () => {
+  it('keeps one yearly schedule that opens the next year\'s cycle on 1 December (idempotent)', async () => {
+    expect(['created', 'updated']).toContain(await ensurePlanCycleSchedule(system.temporal, 'plan-cycle-test'));
+    expect(await ensurePlanCycleSchedule(system.temporal, 'plan-cycle-test')).toBe('updated');
+    const handle = system.temporal.schedule.getHandle(PLAN_CYCLE_SCHEDULE_ID);
+    const described = await handle.describe();
+    expect(described.spec.calendars?.[0]).toMatchObject({ month: [{ start: 'DECEMBER', end: 'DECEMBER', step: 1 }], dayOfMonth: [{ start: 1, end: 1, step: 1 }], hour: [{ start: 9, end: 9, step: 1 }] });
+    expect(described.spec.timezone).toBe('Asia/Shanghai');
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'planCycleWorkflow', taskQueue: 'plan-cycle-test' });
+    await handle.delete();
+  });
+
   it('opens the cycle, refuses bad plans without changing anything, and approves a plan by three users through the inbox', async () => {
     expect((await as('yjj-head').post('/api/plan-cycles', { year: YEAR })).status).toBe(403);
     const opened = await as('aqb-head').post('/api/plan-cycles', { year: YEAR });
