@@ -10,6 +10,7 @@ import { openDatabase, migrateDatabase } from '../db/client';
 import { seedAll } from '../db/seed-all';
 import { connectClient } from '../temporal/connection';
 import { createWorker } from '../temporal/worker';
+import { ensurePlanCycleSchedule } from '../temporal/plan-cycle-schedule';
 import { assertPortFree, startDevServer } from './dev-server';
 import { startAgencySimulatorInProcess } from './agencies-in-process';
 import { createAgencyGateway } from '../agencies/gateway';
@@ -41,6 +42,8 @@ await runUntilSignal('start', async () => {
   const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
   const workerRun = worker.run();
   const { client, connection } = await connectClient(env);
+  // The yearly Schedule that opens the next year's annual inspection plan cycle (idempotent).
+  await ensurePlanCycleSchedule(client, env.TEMPORAL_TASK_QUEUE);
   const api = await startApiServer({ env, database, temporal: client }, env.API_PORT, env.API_HOST);
 
   console.log(`

@@ -27,7 +27,6 @@ afterAll(async () => {
 });
 
 const FINE = 1_000_000; // 1万元
-const realToday = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
 /** Today on the test server's (skipped) clock. */
 const serverToday = async () => shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
 const due = (from: string, basis: LegalBasisId) => shanghaiDateOf(deadlineFor(calendar, from, basis).due);
@@ -38,13 +37,14 @@ async function actor(id: string): Promise<Actor> {
 }
 
 async function start(overrides: Partial<EnforcementCaseInput> = {}) {
+  const today = await serverToday();
   const decisionNumber = `北碚应急罚〔2026〕${randomUUID().slice(0, 6)}号`;
   const input: EnforcementCaseInput = {
     decisionNumber,
-    decidedOn: realToday(),
+    decidedOn: today,
     party: { name: '重庆某某化工有限公司', unifiedSocialCreditCode: '91500109MA5U123456', address: '北碚区童家溪镇' },
     fineFen: FINE,
-    servedOn: realToday(),
+    servedOn: today,
     serviceMethod: 'direct',
     departmentId: 'yjj',
     departmentName: '北碚区应急管理局',
@@ -119,7 +119,7 @@ async function rejectionType(promise: Promise<unknown>): Promise<string> {
 
 /** Served long ago (windows over), unpaid: demand served today, no statement, period waited out, head approves, filed. */
 async function driveToFiling() {
-  const servedOn = addDays(realToday(), -200);
+  const servedOn = addDays(await serverToday(), -200);
   const { handle, input } = await start({ servedOn, decidedOn: servedOn });
   const demandView = await waitForStage(handle, 'demand');
   const today = demandView.balance.asOf;
@@ -164,7 +164,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const { handle, input } = await start();
       await waitForStage(handle, 'payment');
       const D = due(input.servedOn, 'enforcement.payment');
-      await t.env.sleep(`${daysBetween(realToday(), D) + 5} days`);
+      await t.env.sleep(`${daysBetween(await serverToday(), D) + 5} days`);
       const overdue = await waitForStage(handle, 'overdue');
       const T = overdue.balance.asOf;
       expect(daysBetween(D, T)).toBeGreaterThanOrEqual(4);
@@ -197,7 +197,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       const { handle, input } = await start();
       await waitForStage(handle, 'payment');
       const D = due(input.servedOn, 'enforcement.payment');
-      await t.env.sleep(`${daysBetween(realToday(), D) + 3} days`);
+      await t.env.sleep(`${daysBetween(await serverToday(), D) + 3} days`);
       const F = (await waitForStage(handle, 'overdue')).balance.asOf;
       expect(await rejectionType(officerAct(handle, recordChallengeUpdate, { kind: 'reconsideration', event: 'filed', date: addDays(F, 1) }))).toBe('INVALID_DATE');
       await officerAct(handle, recordChallengeUpdate, { kind: 'reconsideration', event: 'filed', date: F });
@@ -235,7 +235,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       await approveCurrentStep(handle, 'deferral');
       const moved = await eventually(() => deadlinesOf(handle.workflowId), (d) => d.payment?.dueDate === deferredTo);
       expect(moved.payment).toMatchObject({ dueDate: deferredTo, basisId: 'enforcement.payment', citation: '《行政处罚法》第六十六条', status: 'pending' });
-      await t.env.sleep(`${daysBetween(realToday(), due(input.servedOn, 'enforcement.payment')) + 3} days`);
+      await t.env.sleep(`${daysBetween(await serverToday(), due(input.servedOn, 'enforcement.payment')) + 3} days`);
       const still = await view(handle);
       expect(still.stage).toBe('payment');
       expect(still.balance.surchargeFen).toBe(0);
@@ -250,7 +250,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
 
   it('unpaid: demand with the Art. 35 contents → statement reviewed → 10 working days → head approves → court accepts, rules, enforces', async () => {
     await t.withWorker(async () => {
-      const servedOn = addDays(realToday(), -200);
+      const servedOn = addDays(await serverToday(), -200);
       const { handle, input } = await start({ servedOn, decidedOn: servedOn });
       const demand = await waitForStage(handle, 'demand');
       const today = demand.balance.asOf;
