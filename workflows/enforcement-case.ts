@@ -9,7 +9,7 @@ import { ApprovalEngine } from './approval/engine';
 import { CaseRecord } from './case/case-record';
 import { AgencyDesk } from './agency/agency-desk';
 import { EnforcementCaseState } from './enforcement/case-state';
-import { enforcementActs, EnforcementContext, todayOf } from './enforcement/context';
+import { approvalActs, enforcementActs, EnforcementContext, todayOf } from './enforcement/context';
 import { applyPayment, registerEnforcementHandlers } from './enforcement/handlers';
 import { serveDemand } from './enforcement/demand';
 import { applyToCourt } from './enforcement/court';
@@ -172,9 +172,14 @@ function remindCourtApplication(ctx: EnforcementContext, due: string): void {
     ctx.remindOn(rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -days)), notFiled, () => ctx.notify(`court-application-reminder:${days}`, 'enforcement.court-application-reminder', [ctx.ref.initiatorId], { dueDate: due, daysLeft: String(days) }));
   }
   ctx.remindOn(addDays(due, 1), notFiled, async () => {
+    const onDate = todayOf();
+    const [heads, office] = await Promise.all([
+      approvalActs.resolveParticipants({ spec: { roles: ['department-head'] }, caseDepartmentId: ctx.ref.departmentId, onDate }),
+      approvalActs.resolveParticipants({ spec: { roles: ['safety-office'], departmentId: 'aqb' }, caseDepartmentId: ctx.ref.departmentId, onDate }),
+    ]);
     await Promise.all([
-      ctx.audit('court-application-overdue', 'enforcement.court-application-overdue', { dueDate: due }, { legalBasis: getLegalBasis('enforcement.court-application').citation }),
-      ctx.notify('court-application-overdue', 'enforcement.court-application-overdue', [ctx.ref.initiatorId, `role:department-head:${ctx.ref.departmentId}`, 'role:safety-office:aqb'], { dueDate: due }),
+      ctx.audit('court-application-overdue', 'enforcement.court-application-overdue', { dueDate: due, escalatedTo: [...heads, ...office].map((p) => p.assigneeId) }, { legalBasis: getLegalBasis('enforcement.court-application').citation }),
+      ctx.notify('court-application-overdue', 'enforcement.court-application-overdue', [ctx.ref.initiatorId, ...heads.map((p) => p.assigneeId), ...office.map((p) => p.assigneeId)], { dueDate: due }),
     ]);
   });
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditOfCase, verifyAuditChain } from '../../db/audit-trail';
+import { caseByNumber, findCase, seesAllCases } from '../../db/queries/cases';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
@@ -34,7 +35,12 @@ export const auditRouter = createRouter()
   .openapi(verify, async (c) => c.json(await verifyAuditChain(c.get('deps').database.db), 200))
   .openapi(csv, async (c) => {
     const { caseId } = c.req.valid('param');
-    const rows = await auditOfCase(c.get('deps').database.db, caseId);
+    const db = c.get('deps').database.db;
+    const user = c.get('user');
+    // The record of a case is for those who may see the case: its department, its participants, supervisors.
+    const found = await caseByNumber(db, caseId);
+    if (!seesAllCases(user) && !(found && (await findCase(db, user, found.workflowId)))) throw HttpProblem.notFound(`案件 ${caseId} 不存在或您无权查看`);
+    const rows = await auditOfCase(db, caseId);
     if (rows.length === 0) throw HttpProblem.notFound(`案件 ${caseId} 没有审计记录`);
     const header = ['序号', '时间', '操作人', '代理', '操作', '结果', '意见', '环节', '法律依据', '工作流', '详情', '前一哈希', '哈希'];
     const lines = rows.map((r) => [r.seq, r.at, r.actor, r.actingFor, r.action, r.outcome, r.comment, r.step, r.legalBasis, r.workflowId, r.detail, r.prevHash, r.hash].map(cell).join(','));

@@ -248,6 +248,27 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
     });
   });
 
+  it('reminds 30 and 7 days before the 3-month limit for the court application and escalates when it passes', async () => {
+    await t.withWorker(async () => {
+      const servedOn = addDays(await serverToday(), -200);
+      const { handle, input } = await start({ servedOn, decidedOn: servedOn });
+      const v = await waitForStage(handle, 'demand');
+      const applicationDue = due(due(servedOn, 'enforcement.litigation-window'), 'enforcement.court-application');
+      expect(v.windows.courtApplicationDue).toBe(applicationDue);
+      await t.env.sleep(`${daysBetween(await serverToday(), applicationDue) + 2} days`);
+      const trail = await eventually(
+        () => t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, handle.workflowId)),
+        (rows) => rows.some((r) => r.action === 'enforcement.court-application-overdue'),
+      );
+      expect(trail.find((r) => r.action === 'enforcement.court-application-overdue')!.detail).toMatchObject({ dueDate: applicationDue, escalatedTo: expect.arrayContaining(['yjj-head']) });
+      const sent = (await t.database.db.select().from(outbox)).filter((r) => r.params.caseId === input.decisionNumber);
+      expect(sent.filter((r) => r.template === 'enforcement.court-application-reminder').map((r) => r.params.daysLeft).sort()).toEqual(['30', '7']);
+      expect(sent.filter((r) => r.template === 'enforcement.court-application-overdue').map((r) => r.recipientId)).toEqual(expect.arrayContaining(['yjj-officer1', 'yjj-head']));
+      expect((await view(handle)).stage).toBe('demand');
+      await handle.terminate('test over');
+    });
+  });
+
   it('unpaid: demand with the Art. 35 contents → statement reviewed → 10 working days → head approves → court accepts, rules, enforces', async () => {
     await t.withWorker(async () => {
       const servedOn = addDays(await serverToday(), -200);
