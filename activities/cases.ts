@@ -43,7 +43,7 @@ export function createCaseActivities(deps: { db: Db }) {
           await tx
             .insert(caseDeadlines)
             .values(values)
-            .onConflictDoUpdate({ target: [caseDeadlines.workflowId, caseDeadlines.key], set: { label: values.label, dueDate: values.dueDate, dueAt: values.dueAt, provisional: values.provisional, status: values.status, metAt: values.metAt, citation: values.citation } });
+            .onConflictDoUpdate({ target: [caseDeadlines.workflowId, caseDeadlines.key], set: { label: values.label, basisId: values.basisId, owedBy: values.owedBy, dueDate: values.dueDate, dueAt: values.dueAt, provisional: values.provisional, status: values.status, metAt: values.metAt, citation: values.citation } });
         }
       });
     },

@@ -25,8 +25,10 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => problemJson(c, { status: 404, title: '资源不存在', detail: `${c.req.method} ${c.req.path}` });
 
 /** Connection failures of PostgreSQL or Temporal are an outage (503), not a bug (500). */
-function isUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; name?: string };
+function isUnavailable(err: unknown, depth = 0): boolean {
+  const e = err as { code?: string; message?: string; name?: string; cause?: unknown };
+  // Drizzle wraps the driver's error: look through the cause chain.
+  if (depth < 5 && e?.cause && isUnavailable(e.cause, depth + 1)) return true;
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', '57P01', '57P03', '08006', '08001'].includes(e?.code ?? '') ||
     e?.name === 'ServiceError' ||

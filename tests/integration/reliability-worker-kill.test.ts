@@ -1,7 +1,7 @@
 // Kill the worker process (SIGKILL) at random moments while cases are being approved, many times:
 // every case must end the same way, and nothing may be recorded twice or lost.
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../db/audit-trail';
 import { auditLog, tasks } from '../../db/schema';
@@ -82,7 +82,7 @@ describe('worker killed at random points', () => {
 
     let duplicates = 0;
     for (const caseNumber of cases) {
-      const approvals = await system.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseNumber), eq(auditLog.action, 'approval.approve')));
+      const approvals = await system.database.db.select().from(auditLog).where(and(eq(auditLog.caseId, caseNumber), eq(auditLog.action, 'approval.approve'))).orderBy(asc(auditLog.seq));
       expect(approvals.map((a) => a.actor)).toEqual(['yjj-head', 'sfj-reviewer1', 'gov-leader']);
       duplicates += approvals.length - 3;
       const open = await system.database.db.select().from(tasks).where(and(eq(tasks.caseId, caseNumber), eq(tasks.status, 'open')));

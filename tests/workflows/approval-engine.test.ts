@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outbox, substitutes, tasks, users } from '../../db/schema';
 import { computeDeadline } from '../../domain/periods';
@@ -65,6 +65,16 @@ async function openTasksOf(userId: string, workflowId: string) {
   return t.database.db.select().from(tasks).where(and(eq(tasks.assigneeId, userId), eq(tasks.workflowId, workflowId), eq(tasks.status, 'open')));
 }
 
+/** The inbox projection is written by an activity just after the step opens: wait for it to settle. */
+async function settledOpenTasksOf(userId: string, workflowId: string, expected: number) {
+  let rows = await openTasksOf(userId, workflowId);
+  for (let i = 0; i < 100 && rows.length !== expected; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    rows = await openTasksOf(userId, workflowId);
+  }
+  return rows;
+}
+
 describe('approval engine', () => {
   it('runs sequential, any-of and all-of steps to approval, with deadlines on the statutory calendar', async () => {
     await t.withWorker(async () => {
@@ -74,12 +84,12 @@ describe('approval engine', () => {
       const opened = step1.openedAt.slice(0, 10);
       expect(step1.dueDate).toBe(computeDeadline(calendar, new Date(Date.parse(step1.openedAt) + 8 * 3600_000).toISOString().slice(0, 10), 3, 'working-days').due);
       expect(opened).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(await openTasksOf('yjj-head', handle.workflowId)).toHaveLength(1);
+      expect(await settledOpenTasksOf('yjj-head', handle.workflowId, 1)).toHaveLength(1);
 
       await act(handle, 'approve', 'yjj-head', { comment: '同意' });
       const step2 = await waitForStep(handle, 'legal-review#1');
       expect(step2.slots.map((s) => s.assigneeId)).toEqual(['sfj-reviewer1', 'sfj-reviewer2']);
-      expect(await openTasksOf('yjj-head', handle.workflowId)).toHaveLength(0);
+      expect(await settledOpenTasksOf('yjj-head', handle.workflowId, 0)).toHaveLength(0);
       await act(handle, 'approve', 'sfj-reviewer2', { comment: '合法' });
 
       const step3 = await waitForStep(handle, 'district-gov#1');
@@ -92,7 +102,7 @@ describe('approval engine', () => {
       expect(result.steps.map((s) => s.instanceId)).toEqual(['dept-head#1', 'legal-review#1', 'district-gov#1']);
       const legalTasks = await t.database.db.select().from(tasks).where(and(eq(tasks.workflowId, handle.workflowId), eq(tasks.stepId, 'legal-review')));
       expect(legalTasks.map((r) => [r.assigneeId, r.status]).sort()).toEqual([['sfj-reviewer1', 'cancelled'], ['sfj-reviewer2', 'done']]);
-      const trail = await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, handle.workflowId));
+      const trail = await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, handle.workflowId)).orderBy(asc(auditLog.seq));
       expect(trail.filter((r) => r.action === 'approval.approve').map((r) => r.actor)).toEqual(['yjj-head', 'sfj-reviewer2', 'gov-leader', 'gov-leader2']);
     });
   });
@@ -151,7 +161,7 @@ describe('approval engine', () => {
       await act(handle, 'approve', 'sfj-reviewer1');
       const result = await handle.result();
       expect(result).toMatchObject({ outcome: 'approved', revisions: 1, content: { proof: '困难证明.pdf' } });
-      expect(await openTasksOf('yjj-officer1', handle.workflowId)).toHaveLength(0);
+      expect(await settledOpenTasksOf('yjj-officer1', handle.workflowId, 0)).toHaveLength(0);
     });
   });
 
@@ -177,11 +187,11 @@ describe('approval engine', () => {
       const handle = await start([{ ...headStep, participants: { roles: ['department-head'], userIds: ['yjj-head'] } }]);
       await waitForStep(handle, 'dept-head#1');
       await act(handle, 'transfer', 'yjj-head', { comment: '本人出差，转安委办主任', targetId: 'aqb-head' });
-      expect(await openTasksOf('aqb-head', handle.workflowId)).toHaveLength(1);
+      expect(await settledOpenTasksOf('aqb-head', handle.workflowId, 1)).toHaveLength(1);
       expect(await rejection(act(handle, 'approve', 'yjj-head'))).toBe('NOT_ASSIGNEE');
       await act(handle, 'add-signer', 'aqb-head', { position: 'before', targetId: 'yjj-legal' });
       // The added signer decides first; the one who added them waits.
-      expect(await openTasksOf('aqb-head', handle.workflowId)).toHaveLength(0);
+      expect(await settledOpenTasksOf('aqb-head', handle.workflowId, 0)).toHaveLength(0);
       expect(await rejection(act(handle, 'approve', 'aqb-head'))).toBe('NOT_ASSIGNEE');
       await act(handle, 'approve', 'yjj-legal', { comment: '法规科意见：可以' });
       await act(handle, 'add-signer', 'aqb-head', { position: 'after', targetId: 'gov-leader' });
@@ -239,7 +249,7 @@ describe('approval engine', () => {
       const handle = await start([headStep], { departmentId: 'jtj', initiatorId: 'jtj-officer2' });
       const step = await waitForStep(handle, 'dept-head#1');
       expect(step.slots[0]).toMatchObject({ assigneeId: 'jtj-officer1', actingForId: 'jtj-head' });
-      expect(await openTasksOf('jtj-officer1', handle.workflowId)).toEqual([expect.objectContaining({ actingForId: 'jtj-head' })]);
+      expect(await settledOpenTasksOf('jtj-officer1', handle.workflowId, 1)).toEqual([expect.objectContaining({ actingForId: 'jtj-head' })]);
       await act(handle, 'approve', 'jtj-officer1', { comment: '代为审核，同意' });
       await handle.result();
       const [record] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.workflowId, handle.workflowId), eq(auditLog.action, 'approval.approve')));
