@@ -5,6 +5,7 @@ import { criminalTransferScenarios } from './criminal-transfer-scenarios';
 import { annualPlanScenarios } from './annual-plan-scenarios';
 import { accidentScenarios } from './accident-scenarios';
 import { enforcementScenarios } from './enforcement-scenarios';
+import { approvalScenarios } from './approval-scenarios';
 
 /**
  * Real runs whose histories are kept in tests/histories/ and replayed in CI, so a change that
@@ -29,4 +30,5 @@ export const historyScenarios: HistoryScenario[] = [
   ...annualPlanScenarios,
   ...accidentScenarios,
   ...enforcementScenarios,
+  ...approvalScenarios,
 ];

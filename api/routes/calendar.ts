@@ -138,7 +138,8 @@ export const calendarRouter = createRouter()
         result.errors.map((e) => ({ field: `body.${e.path}`, rule: e.rule, message: e.line ? `第${e.line}行: ${e.message}` : e.message })),
       );
     }
-    const workflowsNotified = result.unchanged ? 0 : await propagateCalendar(temporal, await currentCalendarSnapshot(database.db));
+    // Also on an unchanged file: propagation is idempotent and repairs a load whose signals did not all arrive.
+    const workflowsNotified = await propagateCalendar(temporal, await currentCalendarSnapshot(database.db));
     return c.json({ version: result.version, year: result.year, unchanged: result.unchanged, workflowsNotified }, 201);
   })
   .openapi(catalogue, (c) => c.json(legalBases as unknown[], 200));

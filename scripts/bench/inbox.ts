@@ -34,7 +34,7 @@ export async function fillTasks(db: Db, total: number, userRows: Array<{ id: str
              1
       from generate_series(${from}::int, ${to}::int) as g
       cross join lateral (select ${ids}::jsonb ->> ((g / 10) % ${n}::int) as id, ${depts}::jsonb ->> ((g / 10) % ${n}::int) as dept) as u
-      cross join lateral (select (now() at time zone 'Asia/Shanghai')::date - 30 + ((g * 7919) % 90) as due) as d
+      cross join lateral (select (now() at time zone 'Asia/Shanghai')::date - 30 + ((g::bigint * 7919) % 90)::int as due) as d
       on conflict (id) do nothing`);
     log(`inbox: inserted rows ${from}–${to} in ${fmt((now() - t0) / 1000, 1)} s`);
   }

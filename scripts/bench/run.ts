@@ -60,7 +60,7 @@ export async function runBench(): Promise<number> {
         results[name] = { ...(out.json as object), seconds: (Date.now() - t0) / 1000 };
       } catch (err) {
         failed++;
-        log(`${name} failed: ${(err as Error).stack ?? err}`);
+        log(`${name} failed: ${(err as Error).stack ?? err}${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ""}`);
         results[name] = { error: (err as Error).message };
         rows.push({ measurement: name, metric: 'FAILED', value: (err as Error).message.slice(0, 60), baseline: '', ratio: '' });
       }
