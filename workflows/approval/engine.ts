@@ -1,6 +1,6 @@
 // The one approval primitive every workflow uses: runs steps and chains of steps with Updates,
 // reminders, escalation and the statutory calendar. Workflow code: deterministic, no I/O.
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../../domain/calendar';
 import { rollForwardToWorkingDay } from '../../domain/calendar';
 import { shanghaiDateOf, formatShanghaiDateTime } from '../../domain/dates';
@@ -13,6 +13,16 @@ import type { ActionInput, ActionKind, ApprovalStepSpec, CaseRef, StepOutcome, S
 
 const calendarActs = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
 const acts = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const localActs = proxyLocalActivities<ApprovalActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+
+/**
+ * Patch 'approval-local-effects' (2026-11): a step's own effects (inbox projection, audit, notifications) run
+ * as local activities, in the same workflow task as the decision: two server round trips less per action.
+ * Runs recorded before the patch replay on the old path (regular activities).
+ */
+function stepEffects(): typeof acts {
+  return patched('approval-local-effects') ? localActs : acts;
+}
 
 export type ChainOutcome = { kind: 'approved'; steps: StepState[] } | { kind: 'rejected' | 'withdrawn'; step: StepState; outcome: StepOutcome };
 
@@ -90,7 +100,7 @@ export class ApprovalEngine {
       const r = this.revision!;
       r.requestIds.add(input.requestId);
       r.resubmitted ??= input;
-      await acts.recordAuditEvents([this.audit(input.requestId, { actor: input.actor.id, action: 'approval.resubmit', comment: input.comment, step: 'initiator', at })]);
+      await stepEffects().recordAuditEvents([this.audit(input.requestId, { actor: input.actor.id, action: 'approval.resubmit', comment: input.comment, step: 'initiator', at })]);
       return { stepId: 'initiator', instanceId: 'initiator', decision: { requestId: input.requestId, action: 'resubmit', actorId: input.actor.id, actorName: input.actor.name, at, comment: input.comment } };
     }
     const { spec, state, ctx } = this.current!;
@@ -98,8 +108,8 @@ export class ApprovalEngine {
     const decision = applyAction(state, kind, input, at, { ...ctx, urgeDay: this.urgeDay() });
     if (!repeated) {
       const effects: Promise<unknown>[] = [
-        acts.syncStepTasks({ caseRef: this.caseRef, step: state }),
-        acts.recordAuditEvents([
+        stepEffects().syncStepTasks({ caseRef: this.caseRef, step: state }),
+        stepEffects().recordAuditEvents([
           this.audit(input.requestId, {
             actor: input.actor.id,
             actingFor: decision.actingForId,
@@ -124,7 +134,7 @@ export class ApprovalEngine {
 
   private notifyActive(state: StepState, momentKey: string, template: string, params: Record<string, string>) {
     const recipients = state.slots.filter((s) => s.status === 'pending').map((s) => s.assigneeId);
-    return acts.sendNotifications(
+    return stepEffects().sendNotifications(
       recipients.map((recipientId) => ({
         key: `${this.caseRef.workflowId}:${state.instanceId}:${momentKey}:${recipientId}`,
         recipientId,
@@ -141,7 +151,7 @@ export class ApprovalEngine {
     const instanceId = `${spec.stepId}#${n}`;
     const openedAt = Date.now();
     const openedDate = this.today();
-    const seeds = await acts.resolveParticipants({ spec: spec.participants, caseDepartmentId: this.caseRef.departmentId, onDate: openedDate });
+    const seeds = await stepEffects().resolveParticipants({ spec: spec.participants, caseDepartmentId: this.caseRef.departmentId, onDate: openedDate });
     let due = stepDue(this.calendar, openedDate, spec.deadline);
     const state: StepState = {
       stepId: spec.stepId,
@@ -161,8 +171,8 @@ export class ApprovalEngine {
     };
     this.current = { spec, state, ctx: { initiatorId: this.caseRef.initiatorId, returnTargets, urgeDay: '' } };
     await Promise.all([
-      acts.syncStepTasks({ caseRef: this.caseRef, step: state }),
-      acts.recordAuditEvents([
+      stepEffects().syncStepTasks({ caseRef: this.caseRef, step: state }),
+      stepEffects().recordAuditEvents([
         this.audit(`${instanceId}:opened`, {
           actor: 'system',
           action: 'approval.step-opened',
@@ -190,8 +200,8 @@ export class ApprovalEngine {
           Object.assign(state, { dueDate: due.dueDate, dueAt: isoAt(endOfDay(due.dueDate)), provisional: due.provisional, calendarVersion: due.calendarVersion, version: state.version + 1 });
           moments = stepMoments(this.calendar, openedDate, state.dueDate, spec.reminders ?? [...defaultReminders], Date.now());
           await Promise.all([
-            acts.syncStepTasks({ caseRef: this.caseRef, step: state }),
-            acts.recordAuditEvents([this.audit(`${instanceId}:recomputed:${calendarSeen}`, { actor: 'system', action: 'deadline.recomputed', step: instanceId, at: isoAt(Date.now()), detail: { previous, dueDate: state.dueDate, calendarVersion: calendarSeen } })]),
+            stepEffects().syncStepTasks({ caseRef: this.caseRef, step: state }),
+            stepEffects().recordAuditEvents([this.audit(`${instanceId}:recomputed:${calendarSeen}`, { actor: 'system', action: 'deadline.recomputed', step: instanceId, at: isoAt(Date.now()), detail: { previous, dueDate: state.dueDate, calendarVersion: calendarSeen } })]),
           ]);
         }
         continue;
@@ -211,10 +221,10 @@ export class ApprovalEngine {
     state.overdue = true;
     state.version++;
     const escalation = spec.escalateTo ?? safetyOffice;
-    const recipients = await acts.resolveParticipants({ spec: escalation, caseDepartmentId: this.caseRef.departmentId, onDate: this.today() });
+    const recipients = await stepEffects().resolveParticipants({ spec: escalation, caseDepartmentId: this.caseRef.departmentId, onDate: this.today() });
     await Promise.all([
-      acts.recordAuditEvents([this.audit(`${state.instanceId}:overdue`, { actor: 'system', action: 'approval.overdue', step: state.instanceId, legalBasis: state.legalBasis, at, detail: { dueDate: state.dueDate, escalatedTo: recipients.map((r) => r.assigneeId) } })]),
-      acts.sendNotifications(
+      stepEffects().recordAuditEvents([this.audit(`${state.instanceId}:overdue`, { actor: 'system', action: 'approval.overdue', step: state.instanceId, legalBasis: state.legalBasis, at, detail: { dueDate: state.dueDate, escalatedTo: recipients.map((r) => r.assigneeId) } })]),
+      stepEffects().sendNotifications(
         recipients.map((r) => ({
           key: `${this.caseRef.workflowId}:${state.instanceId}:overdue:${r.assigneeId}`,
           recipientId: r.assigneeId,
@@ -226,9 +236,9 @@ export class ApprovalEngine {
     ]);
     if (spec.timeoutAction === 'approve' || spec.timeoutAction === 'reject') {
       applyTimeout(state, spec.timeoutAction, at);
-      await acts.recordAuditEvents([this.audit(`${state.instanceId}:timeout`, { actor: 'system', action: `approval.timeout-${spec.timeoutAction}`, step: state.instanceId, at })]);
+      await stepEffects().recordAuditEvents([this.audit(`${state.instanceId}:timeout`, { actor: 'system', action: `approval.timeout-${spec.timeoutAction}`, step: state.instanceId, at })]);
     }
-    await acts.syncStepTasks({ caseRef: this.caseRef, step: state });
+    await stepEffects().syncStepTasks({ caseRef: this.caseRef, step: state });
   }
 
   /**
@@ -263,11 +273,11 @@ export class ApprovalEngine {
     const since = isoAt(Date.now());
     this.revision = { returnedBy: outcome.by, comment: outcome.comment, since, requestIds: new Set() };
     const version = this.completed.length * 1000;
-    await acts.syncRevisionTask({ caseRef: this.caseRef, open: true, since, comment: outcome.comment, returnedBy: outcome.by, version: version + 1 });
+    await stepEffects().syncRevisionTask({ caseRef: this.caseRef, open: true, since, comment: outcome.comment, returnedBy: outcome.by, version: version + 1 });
     await condition(() => this.revision?.resubmitted !== undefined);
     const input = this.revision!.resubmitted!;
     if (onRevision) await onRevision(input);
-    await acts.syncRevisionTask({ caseRef: this.caseRef, open: false, since, comment: outcome.comment, returnedBy: outcome.by, version: version + 2 });
+    await stepEffects().syncRevisionTask({ caseRef: this.caseRef, open: false, since, comment: outcome.comment, returnedBy: outcome.by, version: version + 2 });
     await condition(allHandlersFinished);
     this.revision = undefined;
   }

@@ -1,11 +1,15 @@
 // The workflow's report of its case: stage, statutory deadlines (met or missed), summary; synced to the
 // cases projection by an idempotent activity and exposed as a query. Workflow code: no I/O.
-import { defineQuery, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { defineQuery, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../../activities/cases';
 import { CaseStage, NextDeadline } from '../../temporal/search-attributes';
 import type { CaseDeadline, CaseSnapshot } from './types';
 
-const { syncCase } = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const remote = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+
+/** Patch 'case-record-local-sync' (2026-11): the projection is written by a local activity; older runs replay as recorded. */
+const syncCase = (snapshot: CaseSnapshot) => (patched('case-record-local-sync') ? local : remote).syncCase(snapshot);
 
 export const caseStateQuery = defineQuery<CaseSnapshot>('case.state');
 
