@@ -234,7 +234,7 @@ describe('enforcement case (overdue fine → court)', { timeout: 120_000 }, () =
       await officerAct(handle, requestDeferralUpdate, { kind: 'deferral', deferredTo, reason: '受疫情影响经营困难，申请暂缓缴纳' });
       await approveCurrentStep(handle, 'deferral');
       const moved = await eventually(() => deadlinesOf(handle.workflowId), (d) => d.payment?.dueDate === deferredTo);
-      expect(moved.payment).toMatchObject({ dueDate: deferredTo, basisId: 'enforcement.payment', citation: '《行政处罚法》第六十六条', status: 'pending' });
+      expect(moved.payment).toMatchObject({ dueDate: deferredTo, basisId: 'enforcement.deferral', citation: '《行政处罚法》第六十六条', status: 'pending' });
       await t.env.sleep(`${daysBetween(await serverToday(), due(input.servedOn, 'enforcement.payment')) + 3} days`);
       const still = await view(handle);
       expect(still.stage).toBe('payment');
