@@ -41,6 +41,27 @@ async function approveWhenAssigned(caseNumber: string, userId: string, requestId
   throw new Error(`${userId} could not approve ${caseNumber} in time`);
 }
 
+/** Kills the worker 0.3–2.5 s after each start until stopped; returns the running count. */
+function startKiller(): { kills: () => number; stop: () => Promise<void> } {
+  let kills = 0;
+  let stop = false;
+  const rng = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
+  const loop = (async () => {
+    while (!stop) {
+      await worker!.ready.catch(() => {});
+      await sleep(rng(300, 2500));
+      if (stop) break;
+      await kill(worker!.child);
+      kills++;
+      await sleep(rng(50, 400));
+      worker = spawnWorker(system, bundle);
+    }
+  })();
+  return { kills: () => kills, stop: async () => { stop = true; await loop; } };
+}
+
+const daysAgo = (n: number) => new Date(Date.now() + 8 * 3600_000 - n * 86_400_000).toISOString().slice(0, 10);
+
 describe('worker killed at random points', () => {
   it('every approval ends approved, each decision recorded exactly once, nothing lost', async () => {
     const cases = Array.from({ length: 12 }, () => `RK-${randomUUID().slice(0, 8)}`);
@@ -94,5 +115,41 @@ describe('worker killed at random points', () => {
     expect((await verifyAuditChain(system.database.db)).ok).toBe(true);
     expect(kills).toBeGreaterThanOrEqual(6);
     recordReliability('worker SIGKILL during approvals', { trials: cases.length, faultsInjected: kills, workflowsCompleted: outcomes.length, duplicatesFound: duplicates, recordsLost: Number(lost[0]!.n) });
+  }, 330_000);
+
+  it('enforcement cases filed with the court while the worker dies: each filed exactly once', async () => {
+    const officer = await system.login('yjj-officer1');
+    const cases = Array.from({ length: 4 }, () => `北碚应急罚〔2026〕K${randomUUID().slice(0, 6)}号`);
+    if (!worker || worker.child.exitCode !== null) worker = spawnWorker(system, bundle);
+    for (const decisionNumber of cases) {
+      // Served 200 days ago with the demand served 30 days ago: the case goes straight to the court application.
+      const res = await system.http('POST', '/api/enforcement-cases', {
+        token: officer,
+        body: { decisionNumber, decidedOn: daysAgo(201), party: { name: '重庆某某建材有限公司', unifiedSocialCreditCode: '91500109MA5U654321' }, fineFen: 300_000, servedOn: daysAgo(200), serviceMethod: 'direct', departmentId: 'yjj', facts: '未按规定开展隐患排查', reasons: '违反《安全生产法》第四十一条', legalBasisText: '《安全生产法》第一百零二条', demandServed: { servedOn: daysAgo(30), method: 'direct' } },
+      });
+      expect(res.status).toBe(201);
+    }
+    const killer = startKiller();
+    const deadline = Date.now() + 240_000;
+    try {
+      while (killer.kills() < 2 && Date.now() < deadline) await sleep(100);
+      await Promise.all(cases.map((n) => approveWhenAssigned(n, 'yjj-head', randomUUID(), deadline)));
+      for (const n of cases) {
+        while (Date.now() < deadline) {
+          const res = await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(n)}`, { token: officer }).catch(() => undefined);
+          if (res?.status === 200 && res.body.stage === 'court-acceptance') break;
+          await sleep(250);
+        }
+      }
+    } finally {
+      await killer.stop();
+    }
+    const records = (await (await fetch(`${system.agencies.url}/__admin/records?agency=court`)).json()) as { filings: Array<{ caseRef?: string; body?: { caseRef?: string } }> };
+    const filings = cases.map((n) => records.filings.filter((f) => (f.caseRef ?? f.body?.caseRef) === n).length);
+    expect(filings).toEqual(cases.map(() => 1));
+    for (const n of cases) expect((await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(n)}`, { token: officer })).body.stage).toBe('court-acceptance');
+    expect((await verifyAuditChain(system.database.db)).ok).toBe(true);
+    expect(killer.kills()).toBeGreaterThanOrEqual(2);
+    recordReliability('worker SIGKILL during court filings', { trials: cases.length, faultsInjected: killer.kills(), workflowsCompleted: cases.length, duplicatesFound: filings.filter((f) => f > 1).length, recordsLost: filings.filter((f) => f === 0).length });
   }, 330_000);
 });
