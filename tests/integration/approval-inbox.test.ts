@@ -30,9 +30,11 @@ async function waitForTask(userId: string, caseId: string) {
 const act = (userId: string, taskId: string, body: Record<string, unknown>) =>
   system.http('POST', `/api/tasks/${taskId}/actions`, { token: tokens[userId], body: { requestId: randomUUID(), ...body } });
 
+/** Refusals recorded for a case (the audit rows whose outcome is denied or rejected), read from the CSV export. */
 async function auditCount(caseId: string): Promise<number> {
   const res = await system.http('GET', `/api/cases/${encodeURIComponent(caseId)}/audit.csv`, { token: tokens.admin });
-  return res.status === 200 ? String(res.body).trim().split('\r\n').length - 1 : 0;
+  if (res.status !== 200) return 0;
+  return String(res.body).trim().split('\r\n').slice(1).filter((line) => /^"[^"]*","[^"]*","[^"]*","[^"]*","[^"]*","(denied|rejected)"/.test(line)).length;
 }
 
 describe('approval through the inbox, over HTTP', () => {
