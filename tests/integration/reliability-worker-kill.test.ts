@@ -152,4 +152,39 @@ describe('worker killed at random points', () => {
     expect(killer.kills()).toBeGreaterThanOrEqual(2);
     recordReliability('worker SIGKILL during court filings', { trials: cases.length, faultsInjected: killer.kills(), workflowsCompleted: cases.length, duplicatesFound: filings.filter((f) => f > 1).length, recordsLost: filings.filter((f) => f === 0).length });
   }, 330_000);
+
+  it('entrustments reviewed, approved and published by both sides while the worker dies: each publication once', async () => {
+    const officer = await system.login('yjj-officer1');
+    const head = await system.login('yjj-head');
+    if (!worker || worker.child.exitCode !== null) worker = spawnWorker(system, bundle);
+    const drafts: string[] = [];
+    for (const orgId of ['gxq', 'bwq', 'tsj']) {
+      const res = await system.http('POST', '/api/entrustments', { token: officer, body: { orgId, powerIds: ['yjj-cf-001'], territory: '受委托组织辖区', termStart: daysAgo(0), termEnd: daysAgo(-365) } });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      drafts.push(res.body.draftNumber as string);
+    }
+    const killer = startKiller();
+    const deadline = Date.now() + 240_000;
+    try {
+      while (killer.kills() < 2 && Date.now() < deadline) await sleep(100);
+      await Promise.all(drafts.map((d) => approveWhenAssigned(d, 'sfj-reviewer1', randomUUID(), deadline)));
+      await Promise.all(drafts.map((d) => approveWhenAssigned(d, 'yjj-head', randomUUID(), deadline)));
+      for (const d of drafts) {
+        while (Date.now() < deadline) {
+          const res = await system.http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head }).catch(() => undefined);
+          if (res?.status === 200 && res.body.status === 'active' && res.body.publications.length === 2) break;
+          await sleep(250);
+        }
+      }
+    } finally {
+      await killer.stop();
+    }
+    const records = (await (await fetch(`${system.agencies.url}/__admin/records?agency=disclosure-portal`)).json()) as { filings: Array<{ idempotencyKey: string }> };
+    const publications = drafts.map((d) => records.filings.filter((f) => f.idempotencyKey.startsWith(`${d}:`)));
+    // Both sides publish once each: two filings with two distinct keys per entrustment.
+    expect(publications.map((list) => [list.length, new Set(list.map((f) => f.idempotencyKey)).size])).toEqual(drafts.map(() => [2, 2]));
+    for (const d of drafts) expect((await system.http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head })).body.status).toBe('active');
+    expect((await verifyAuditChain(system.database.db)).ok).toBe(true);
+    recordReliability('worker SIGKILL during entrustment publication', { trials: drafts.length, faultsInjected: killer.kills(), workflowsCompleted: drafts.length, duplicatesFound: publications.filter((l) => l.length > 2).length, recordsLost: publications.filter((l) => l.length < 2).length });
+  }, 330_000);
 });
