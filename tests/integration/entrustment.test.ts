@@ -82,7 +82,7 @@ describe('entrusted enforcement through the API', () => {
     const submitted = await call('yjj-officer1', 'POST', '/api/entrustments', { orgId: 'gxq', powerIds: ['yjj-cf-001', 'yjj-jc-001'], territory: '北碚高新区规划范围', termStart: today, termEnd });
     expect(submitted.status).toBe(201);
     const { workflowId, draftNumber } = submitted.body;
-    expect(draftNumber).toMatch(/^WT-yjj-\d{4}-001$/);
+    expect(draftNumber).toMatch(/^WT-yjj-\d{4}-\d{3}$/);
 
     await approveMyTask('sfj-reviewer1', workflowId, '委托范围合法，受委托组织符合《行政处罚法》第二十一条');
     await approveMyTask('yjj-head', workflowId, '同意委托');
