@@ -1,14 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { eq } from 'drizzle-orm';
 import { departments } from '../../db/schema';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { approvalRequestWorkflow } from '../../workflows/approval-request';
 import { approvalTemplates } from '../../workflows/approval/templates';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const start = createRoute({
   method: 'post',
@@ -46,20 +44,12 @@ export const approvalRequestsRouter = createRouter().openapi(start, async (c) =>
   const [dept] = await database.db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
   if (!dept) throw HttpProblem.unprocessable('token.dept', 'exists', '您所在的单位不存在');
   const workflowId = `approval-${body.caseNumber}`;
-  try {
-    await temporal.workflow.start(approvalRequestWorkflow, {
-      taskQueue: env.TEMPORAL_TASK_QUEUE,
-      workflowId,
-      args: [{ caseId: body.caseNumber, title: body.title, departmentId: user.departmentId, initiatorId: user.id, steps: approvalTemplates[body.template], content: body.content }],
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: CaseNumber, value: body.caseNumber },
-        { key: DepartmentId, value: user.departmentId },
-        { key: WorkflowKind, value: 'approval-request' },
-      ]),
-    });
-  } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
-    throw err;
-  }
+  await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, approvalRequestWorkflow, {
+    workflowId,
+    kind: 'approval-request',
+    caseNumber: body.caseNumber,
+    departmentId: user.departmentId,
+    args: [{ caseId: body.caseNumber, title: body.title, departmentId: user.departmentId, initiatorId: user.id, steps: approvalTemplates[body.template], content: body.content }],
+  });
   return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
 });

@@ -1,18 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { blacklistEntries, departments } from '../../db/schema';
 import { blacklistRestrictions, restrictionPeriodProblem } from '../../domain/blacklist';
 import { parseIsoDate } from '../../domain/dates';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { blacklistWorkflow } from '../../workflows/blacklist';
 import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
 import { actorOf, caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 // Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
@@ -64,17 +62,13 @@ export const blacklistRouter = createRouter()
     const [dept] = await database.db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
     if (!dept) throw HttpProblem.unprocessable('token.departmentId', 'exists', '您所在的单位不存在');
     const workflowId = `blacklist-${body.caseNumber}`;
-    try {
-      await temporal.workflow.start(blacklistWorkflow, {
-        taskQueue: env.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        args: [{ caseNumber: body.caseNumber, title: `${body.enterprise.name}列入安全生产黑名单`, departmentId: dept.id, initiatorId: user.id, enterprise: body.enterprise, reason: body.reason, decisionNo: body.decisionNo, restriction: body.restriction, restrictions: body.restrictions }],
-        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.caseNumber }, { key: DepartmentId, value: dept.id }, { key: WorkflowKind, value: 'blacklist' }]),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
-      throw err;
-    }
+    await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, blacklistWorkflow, {
+      workflowId,
+      kind: 'blacklist',
+      caseNumber: body.caseNumber,
+      departmentId: dept.id,
+      args: [{ caseNumber: body.caseNumber, title: `${body.enterprise.name}列入安全生产黑名单`, departmentId: dept.id, initiatorId: user.id, enterprise: body.enterprise, reason: body.reason, decisionNo: body.decisionNo, restriction: body.restriction, restrictions: body.restrictions }],
+    });
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
   .openapi(get, async (c) => {

@@ -1,11 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cases, departments, users } from '../../db/schema';
 import { imposedMeasureKinds, transferReportProblem } from '../../domain/criminal-transfer-letter';
 import { parseIsoDate } from '../../domain/dates';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { criminalTransferWorkflow } from '../../workflows/criminal-transfer';
 import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/messages';
 import { transferSourceKinds, type CriminalTransferAction } from '../../workflows/criminal-transfer/types';
@@ -13,6 +10,7 @@ import { actorOf, canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdat
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 // Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
@@ -100,22 +98,18 @@ export const criminalTransfersRouter = createRouter()
     const [source] = await db.select({ kind: cases.kind }).from(cases).where(eq(cases.caseNumber, body.source.caseNumber)).limit(1);
     if (source && source.kind !== body.source.kind) throw HttpProblem.unprocessable('body.source.kind', 'matches_case', `案件 ${body.source.caseNumber} 的类型是 ${source.kind}`);
     const workflowId = `criminal-transfer-${body.caseNumber}`;
-    try {
-      await temporal.workflow.start(criminalTransferWorkflow, {
-        taskQueue: env.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        args: [{
+    await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, criminalTransferWorkflow, {
+      workflowId,
+      kind: 'criminal-transfer',
+      caseNumber: body.caseNumber,
+      departmentId: dept.id,
+      args: [{
           caseNumber: body.caseNumber, title: body.title ?? `${body.suspect.name}涉嫌${body.allegedOffence}案移送`, departmentId: dept.id, departmentName: dept.name, agencyShortName: shortNameOf(dept.name), initiatorId: user.id,
           source: body.source, suspect: body.suspect, allegedOffence: body.allegedOffence, facts: body.facts,
           report: { officers: body.report.officerIds.map((id) => ({ id, name: officers.find((o) => o.id === id)!.name })), summary: body.report.summary },
           materials: body.materials, measuresImposed: body.measuresImposed,
         }],
-        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.caseNumber }, { key: DepartmentId, value: dept.id }, { key: WorkflowKind, value: 'criminal-transfer' }]),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${body.caseNumber} 已存在`);
-      throw err;
-    }
+    });
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
   .openapi(get, async (c) => {

@@ -82,35 +82,20 @@ describe('worker killed at random points', () => {
       const res = await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '故障注入测试', template: 'department-legal-government' } });
       expect(res.status).toBe(201);
     }
-    let kills = 0;
-    let stop = false;
-    const rng = (min: number, max: number) => min + Math.floor(Math.random() * (max - min));
-    const killer = (async () => {
-      // Each worker lives a random 1.5–5 s after it starts polling, then dies without warning, until every
-      // decision is in (work cut off waits out its task timeout, so shorter lives would starve it).
-      while (!stop) {
-        await worker!.ready.catch(() => {});
-        await sleep(rng(1500, 5000));
-        if (stop) break;
-        await kill(worker!.child);
-        kills++;
-        await sleep(rng(50, 400));
-        worker = spawnWorker(system, bundle);
-      }
-    })();
+    const killer = startKiller();
     const deadline = Date.now() + 240_000;
     try {
       // Step by step, each step's decisions sent only after another kill, so every step lives through kills.
       const steps = ['yjj-head', 'sfj-reviewer1', 'gov-leader'];
       for (const [i, userId] of steps.entries()) {
-        while (kills < i + 1 && Date.now() < deadline) await sleep(100);
+        while (killer.kills() < i + 1 && Date.now() < deadline) await sleep(100);
         // One request id per decision, reused on every retry: the decision must land once.
         await Promise.all(cases.map((caseNumber) => approveWhenAssigned(caseNumber, userId, randomUUID(), deadline)));
       }
     } finally {
-      stop = true;
-      await killer;
+      await killer.stop();
     }
+    const kills = killer.kills();
     const outcomes = await Promise.all(cases.map((c) => system.temporal.workflow.getHandle(`approval-${c}`).result()));
     expect(outcomes.map((o) => o.outcome)).toEqual(cases.map(() => 'approved'));
 

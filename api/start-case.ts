@@ -1,0 +1,31 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { TypedSearchAttributes, type Workflow } from '@temporalio/common';
+import { CaseNumber, DepartmentId, WorkflowKind } from '../temporal/search-attributes';
+import { HttpProblem } from './problem';
+
+/**
+ * Starts a case's workflow with the search attributes every case carries (so `temporal workflow list
+ * --query 'CaseNumber="…"'` finds it); a case number already in use is a 409, and nothing is started.
+ */
+export async function startCaseWorkflow<W extends Workflow>(
+  temporal: Client,
+  taskQueue: string,
+  workflow: W,
+  options: { workflowId: string; kind: string; caseNumber: string; departmentId: string; args: Parameters<W> },
+): Promise<void> {
+  try {
+    await temporal.workflow.start(workflow, {
+      taskQueue,
+      workflowId: options.workflowId,
+      args: options.args,
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: CaseNumber, value: options.caseNumber },
+        { key: DepartmentId, value: options.departmentId },
+        { key: WorkflowKind, value: options.kind },
+      ]),
+    } as Parameters<Client['workflow']['start']>[1]);
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`编号 ${options.caseNumber} 已存在`);
+    throw err;
+  }
+}
