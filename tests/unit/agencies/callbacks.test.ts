@@ -1,21 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { courtApplication, criminalTransfer, startAgencies, startReceiver, waitUntil, type Agencies, type Receiver } from './harness';
 
+// A receiver per test: a callback still in flight from an earlier test's simulator cannot reach this one.
 let receiver: Receiver;
 let agencies: Agencies | undefined;
-beforeAll(async () => {
-  receiver = await startReceiver();
-});
 afterEach(async () => {
   await agencies?.close();
   agencies = undefined;
-  receiver.clear();
-});
-afterAll(async () => {
-  await receiver.close();
+  await receiver?.close();
 });
 
 async function start(options: Parameters<typeof startAgencies>[0] = {}) {
+  receiver = await startReceiver();
   agencies = await startAgencies({ callbackBaseUrl: receiver.url, ...options });
   return agencies;
 }
