@@ -6,6 +6,7 @@ import { serveAsset } from './assets';
 import type { ConsoleDeps } from './page';
 import { showCalendar, showSubstitutes, showUsers, submitCalendar, submitSubstitute } from './pages/admin';
 import { showCases, showTimeline } from './pages/cases';
+import { showNewAccident, showNewEnforcement, submitNewAccident, submitNewEnforcement } from './pages/new-case';
 import { showEnforcement, showOverview } from './pages/district';
 import { showInbox, submitBulkApprove } from './pages/inbox';
 import { showLogin, submitLogin } from './pages/login';
@@ -40,6 +41,10 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.get('/tasks/:id', (c) => showTask(c, deps));
   app.post('/tasks/:id', (c) => submitDecision(c, deps));
   app.get('/cases', showCases);
+  app.get('/cases/new/enforcement', (c) => showNewEnforcement(c, deps));
+  app.post('/cases/new/enforcement', (c) => submitNewEnforcement(c, deps));
+  app.get('/cases/new/accident', (c) => showNewAccident(c, deps));
+  app.post('/cases/new/accident', (c) => submitNewAccident(c, deps));
   app.get('/cases/:workflowId', showTimeline);
   app.get('/enforcement', showEnforcement);
   app.get('/overview', (c) => showOverview(c, deps));

@@ -1,14 +1,13 @@
 // Accident cases (§九): register, read, act; and the public list of published reports (no login).
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { TypedSearchAttributes, type UpdateDefinition } from '@temporalio/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import type { Db } from '../../db/client';
 import { auditLog, caseDeadlines, cases, departments, publishedReports, users } from '../../db/schema';
 import { checkOccurredAt } from '../../domain/accident-case';
 import { classifyAccident } from '../../domain/accident-level';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { accidentCaseWorkflow } from '../../workflows/accident-case';
 import * as m from '../../workflows/accident/messages';
 import { accidentRejectionStatus, type AccidentCaseInput } from '../../workflows/accident/types';
@@ -18,6 +17,7 @@ import type { AuthUser } from '../context';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const text = (max = 200) => z.string().trim().min(1).max(max);
 const count0 = (what: string) => z.number({ error: `${what}必须为数字` }).int(`${what}必须为整数`).nonnegative(`${what}不能为负数`);
@@ -175,17 +175,9 @@ export const accidentsRouter = createRouter()
     const input: AccidentCaseInput = { ...body, supervisoryDepartmentIds: ids, departmentId: user.departmentId, initiatorId: user.id };
     const c3 = classifyAccident({ deaths: body.deaths, seriousInjuries: body.seriousInjuries, directLossFen: body.directLossFen });
     const workflowId = `accident-${body.caseNumber}`;
-    try {
-      await temporal.workflow.start(accidentCaseWorkflow, {
-        taskQueue: env.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        args: [input],
-        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.caseNumber }, { key: DepartmentId, value: user.departmentId }, { key: WorkflowKind, value: 'accident' }]),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`事故编号 ${body.caseNumber} 已存在`);
-      throw err;
-    }
+    await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, accidentCaseWorkflow, {
+      workflowId, kind: 'accident', caseNumber: body.caseNumber, departmentId: user.departmentId, args: [input], conflict: `事故编号 ${body.caseNumber} 已存在`,
+    });
     return c.json({ workflowId, caseNumber: body.caseNumber, level: c3.level, levelName: c3.nameZh, investigatedBy: c3.investigatedByZh }, 201);
   })
   .openapi(list, async (c) => {

@@ -1,18 +1,17 @@
 // Annual supervision-inspection plans (§十四): plan cycles and their overview for the 安委办, drafting,
 // submission, amendment, filing receipts, on-site inspection plans and quarterly completion.
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { annualPlanAmendments, annualPlans, departments, entrustedOrganisations, planCycles, plannedInspections } from '../../db/schema';
 import { quarterlyProgress, type PlanContent } from '../../domain/annual-plan';
 import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../../workflows/annual-plan/messages';
 import { planCycleWorkflow } from '../../workflows/plan-cycle';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { actorOf, isoDate, PlanContentSchema, planOf, requestId, requireOpenYear, requireUnitMember, requireValidPlan, sendPlanUpdate, unitParam, yearParam } from '../annual-plan-support';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const tags = ['年度监督检查计划'];
 const security = [{ bearer: [] }];
@@ -103,12 +102,9 @@ export const annualPlansRouter = createRouter()
     const [existing] = await database.db.select().from(planCycles).where(eq(planCycles.year, year));
     if (existing) throw HttpProblem.conflict(`${year}年度计划编制周期已开启`);
     const workflowId = `plan-cycle-${year}`;
-    try {
-      await temporal.workflow.start(planCycleWorkflow, { workflowId, taskQueue: env.TEMPORAL_TASK_QUEUE, args: [{ year, dueDate }], typedSearchAttributes: [{ key: CaseNumber, value: `PC-${year}` }, { key: DepartmentId, value: 'aqb' }, { key: WorkflowKind, value: 'plan-cycle' }] });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`${year}年度计划编制周期已开启`);
-      throw err;
-    }
+    await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, planCycleWorkflow, {
+      workflowId, kind: 'plan-cycle', caseNumber: `PC-${year}`, departmentId: 'aqb', args: [{ year, dueDate }], conflict: `${year}年度计划编制周期已开启`,
+    });
     return c.json({ year, workflowId }, 201);
   })
   .openapi(overview, async (c) => {

@@ -2,8 +2,6 @@
 // act (payments, challenges, deferral, demand service, statement, materials, higher-court review), list,
 // and the court tracker.
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { and, count, desc, eq, exists, lt, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
@@ -11,7 +9,6 @@ import { entrustmentRecordsOf } from '../../db/entrustment-store';
 import { caseDeadlines, cases, departments } from '../../db/schema';
 import { parseIsoDate } from '../../domain/dates';
 import { authoriseEntrustedAct } from '../../domain/entrustment';
-import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
 import {
   recordChallengeUpdate, recordCourtReviewUpdate, recordDemandServiceUpdate, recordPaymentUpdate, recordStatementUpdate, requestDeferralUpdate, supplementMaterialsUpdate,
@@ -21,6 +18,7 @@ import { actorOf, courtTracker, enforcementDetail, findEnforcementCase, liveBala
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { startCaseWorkflow } from '../start-case';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
@@ -135,17 +133,10 @@ export const enforcementRouter = createRouter()
     }
     const workflowId = `enforcement-${body.decisionNumber}`;
     const { actingPowerId: _power, ...rest } = body;
-    try {
-      await temporal.workflow.start(enforcementCaseWorkflow, {
-        taskQueue: env.TEMPORAL_TASK_QUEUE,
-        workflowId,
-        args: [{ ...rest, departmentName: dept.name, initiatorId: user.id }],
-        typedSearchAttributes: new TypedSearchAttributes([{ key: CaseNumber, value: body.decisionNumber }, { key: DepartmentId, value: dept.id }, { key: WorkflowKind, value: 'enforcement' }]),
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(`处罚决定 ${body.decisionNumber} 已立案`);
-      throw err;
-    }
+    await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, enforcementCaseWorkflow, {
+      workflowId, kind: 'enforcement', caseNumber: body.decisionNumber, departmentId: dept.id,
+      args: [{ ...rest, departmentName: dept.name, initiatorId: user.id }], conflict: `处罚决定 ${body.decisionNumber} 已立案`,
+    });
     await appendAudit(db, { actor: user.id, action: 'enforcement.start-requested', workflowId, caseId: body.decisionNumber, detail: { requestId: c.get('requestId') } });
     return c.json({ workflowId, caseNumber: body.decisionNumber }, 201);
   })

@@ -181,6 +181,57 @@ describe('web console in a real browser', () => {
     await screenshot(page, 'substitutes-missing-fields');
   });
 
+  it('an officer registers an accident and enters a served penalty decision from the console, fixing what the form points out', async () => {
+    const page = await newPage();
+    await logIn(page, 'yjj-officer1', '/cases');
+    await page.getByRole('link', { name: '登记生产安全事故' }).click();
+    await page.waitForURL(/\/cases\/new\/accident$/);
+    const caseNumber = `SG-W${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('事故编号').fill(caseNumber);
+    await page.getByLabel('发生地点').fill('北碚区童家溪镇同兴工业园');
+    await page.getByLabel('死亡人数').fill('1');
+    await page.getByRole('button', { name: '登记' }).click();
+    // Missing and malformed fields are named beside the field; what was typed stays.
+    await page.locator('#occurredAt-error').waitFor();
+    expect(await page.locator('#occurredAt-error').textContent()).toBe('请填写事故发生时间');
+    expect(await page.locator('#enterpriseName-error').textContent()).toBe('请填写事故单位名称');
+    expect(await page.locator('#directLossYuan-error').textContent()).toBe('请填写金额（元），最多两位小数');
+    expect(await page.getByLabel('事故编号').inputValue()).toBe(caseNumber);
+    await screenshot(page, 'new-accident-errors');
+    const hourAgo = new Date(Date.now() + 8 * 3600_000 - 3600_000).toISOString().slice(0, 16);
+    await page.getByLabel('发生时间').fill(hourAgo);
+    await page.getByLabel('事故单位').fill('重庆某某建材有限公司');
+    await page.getByLabel('统一社会信用代码').fill('91500109MA5U654321');
+    await page.getByLabel('行业').fill('建材');
+    await page.getByLabel('重伤人数（含急性工业中毒）').fill('0');
+    await page.getByLabel('直接经济损失（元）').fill('1200000.50');
+    await page.getByLabel('区经济信息委').check();
+    await page.getByRole('button', { name: '登记' }).click();
+    await page.waitForURL(new RegExp(`/cases/${encodeURIComponent(`accident-${caseNumber}`)}$`));
+    expect(await page.locator('main').textContent()).toContain(caseNumber);
+    const detail = await system.http('GET', `/api/accidents/${caseNumber}`, { token: tokens['yjj-officer1'] });
+    expect(detail.body.case.summary.figures).toMatchObject({ deaths: 1, seriousInjuries: 0, directLossFen: 120_000_050 });
+
+    await page.goto(`${system.baseUrl}/cases/new/enforcement`);
+    const decisionNumber = `北碚应急罚〔2026〕W${randomUUID().slice(0, 4)}号`;
+    await page.getByLabel('行政处罚决定书文号').fill(decisionNumber);
+    await page.getByLabel('决定日期').fill('2026-11-02');
+    await page.getByLabel('当事人名称').fill('重庆某某化工有限公司');
+    await page.getByLabel('罚款金额（元）').fill('30000');
+    await page.getByLabel('送达日期').fill('2026-11-01');
+    await page.getByLabel('送达方式').selectOption({ label: '直接送达' });
+    await page.getByRole('button', { name: '立案' }).click();
+    // The API's own rule, in Chinese, beside the field it is about.
+    await page.locator('#decidedOn-error').waitFor();
+    expect(await page.locator('#decidedOn-error').textContent()).toBe('决定日期不能晚于送达日期');
+    await page.getByLabel('决定日期').fill('2026-10-30');
+    await page.getByRole('button', { name: '立案' }).click();
+    await page.waitForURL(/\/cases\/enforcement-/);
+    const started = await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(decisionNumber)}`, { token: tokens['yjj-officer1'] });
+    expect(started.status).toBe(200);
+    expect(started.body.case).toMatchObject({ party: { name: '重庆某某化工有限公司' }, servedOn: '2026-11-01', money: expect.objectContaining({ fineFen: 3_000_000 }) });
+  });
+
   it('a department head approves several tasks at once from the inbox, on a phone', async () => {
     const numbers = [await startRequest('department', '隐患整改复查意见'), await startRequest('department', '隐患整改复查意见')];
     const page = await newPage({ width: 390, height: 844 });

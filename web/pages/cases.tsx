@@ -25,10 +25,17 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
   const pageNo = Math.max(1, Number(c.req.query('page')) || 1);
   const { rows, total } = await listCases(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
   const qs = (p: number) => `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
+  const starts = c.get('user').roles.some((r) => r === 'officer' || r === 'department-head');
   return page(
     c,
     '案件',
     <>
+      {starts ? (
+        <nav aria-label="新建案件" class="actions-bar">
+          <a class="button" href="/cases/new/enforcement">录入已送达的处罚决定</a>
+          <a class="button" href="/cases/new/accident">登记生产安全事故</a>
+        </nav>
+      ) : null}
       <form class="actions-bar card" method="get" action="/cases" role="search">
         <div class="field">
           <label for="kind">类别</label>
