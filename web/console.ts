@@ -7,6 +7,7 @@ import type { ConsoleDeps } from './page';
 import { showCalendar, showSubstitutes, showUsers, submitCalendar, submitSubstitute } from './pages/admin';
 import { showCases, showTimeline } from './pages/cases';
 import { showNewAccident, showNewEnforcement, submitNewAccident, submitNewEnforcement } from './pages/new-case';
+import { showNewBlacklist, showNewTransfer, submitNewBlacklist, submitNewTransfer } from './pages/new-sanction';
 import { showEnforcement, showOverview } from './pages/district';
 import { showInbox, submitBulkApprove } from './pages/inbox';
 import { showLogin, submitLogin } from './pages/login';
@@ -45,6 +46,10 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.post('/cases/new/enforcement', (c) => submitNewEnforcement(c, deps));
   app.get('/cases/new/accident', (c) => showNewAccident(c, deps));
   app.post('/cases/new/accident', (c) => submitNewAccident(c, deps));
+  app.get('/cases/new/criminal-transfer', (c) => showNewTransfer(c, deps));
+  app.post('/cases/new/criminal-transfer', (c) => submitNewTransfer(c, deps));
+  app.get('/cases/new/blacklist', (c) => showNewBlacklist(c, deps));
+  app.post('/cases/new/blacklist', (c) => submitNewBlacklist(c, deps));
   app.get('/cases/:workflowId', showTimeline);
   app.get('/enforcement', showEnforcement);
   app.get('/overview', (c) => showOverview(c, deps));

@@ -232,6 +232,54 @@ describe('web console in a real browser', () => {
     expect(started.body.case).toMatchObject({ party: { name: '重庆某某化工有限公司' }, servedOn: '2026-11-01', money: expect.objectContaining({ fineFen: 3_000_000 }) });
   });
 
+  it('an officer proposes a criminal case transfer and a blacklist entry from the console; the rules of each are shown beside the field', async () => {
+    const page = await newPage();
+    await logIn(page, 'yjj-officer1', '/cases');
+    await page.getByRole('link', { name: '提出涉嫌犯罪案件移送' }).click();
+    await page.waitForURL(/\/cases\/new\/criminal-transfer$/);
+    const transfer = `XS-W${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('移送案件编号').fill(transfer);
+    await page.getByLabel('来源案件类型').selectOption({ label: '行政执法案件' });
+    await page.getByLabel('来源案件编号').fill('YJJ-ZF-2026-120');
+    await page.getByLabel('涉嫌犯罪的单位或个人').fill('重庆某燃气有限公司');
+    await page.getByLabel('主体类型').selectOption({ label: '单位' });
+    await page.getByLabel('涉嫌罪名').fill('危险作业罪');
+    await page.getByLabel('涉嫌犯罪的事实').fill('关闭燃气泄漏报警装置后继续作业。');
+    await page.getByLabel('李强').check();
+    await page.getByLabel('移送报告').fill('涉嫌危险作业罪，建议移送公安机关');
+    await page.getByLabel('涉嫌犯罪案件调查报告（名称）').fill('调查报告');
+    await page.getByLabel('涉案物品清单（名称）').fill('涉案物品清单');
+    await page.getByRole('button', { name: '提请审批' }).click();
+    await page.locator('#officerIds-error').waitFor();
+    expect(await page.locator('#officerIds-error').textContent()).toBe('移送书面报告须由两名以上执法人员提出');
+    expect(await page.getByLabel('李强').isChecked()).toBe(true);
+    await page.getByLabel('张敏').check();
+    await page.getByRole('button', { name: '提请审批' }).click();
+    await page.waitForURL(new RegExp(`/cases/${encodeURIComponent(`criminal-transfer-${transfer}`)}$`));
+    await waitForTask('yjj-head', transfer);
+
+    await page.goto(`${system.baseUrl}/cases/new/blacklist`);
+    const listing = `HMD-W${randomUUID().slice(0, 6)}`;
+    await page.getByLabel('案件编号').fill(listing);
+    await page.getByLabel('企业名称').fill('重庆北碚某建材有限公司');
+    await page.getByLabel('统一社会信用代码').fill('91500109MA60ABCD1X');
+    await page.getByLabel('列入事由').fill('瞒报生产安全事故');
+    await page.getByLabel('列入决定文号').fill(`北碚安委黑〔2026〕${listing}号`);
+    await page.getByLabel('限制开始日期').fill('2026-12-10');
+    await page.getByLabel('限制结束日期').fill('2026-12-01');
+    await page.getByRole('button', { name: '提请审批' }).click();
+    await page.locator('#endsOn-error').waitFor();
+    expect(await page.locator('#endsOn-error').textContent()).toBe('限制期结束日期不得早于开始日期');
+    expect(await page.locator('#restrictions-error').textContent()).toBe('至少选择一项限制措施');
+    await screenshot(page, 'new-blacklist-errors');
+    expect((await system.http('GET', `/api/blacklist/${listing}`, { token: tokens['yjj-officer1'] })).status).toBe(404);
+    await page.getByLabel('限制结束日期').fill('2027-12-09');
+    await page.getByLabel('融资授信').check();
+    await page.getByRole('button', { name: '提请审批' }).click();
+    await page.waitForURL(new RegExp(`/cases/${encodeURIComponent(`blacklist-${listing}`)}$`));
+    await waitForTask('yjj-head', listing);
+  });
+
   it('a department head approves several tasks at once from the inbox, on a phone', async () => {
     const numbers = [await startRequest('department', '隐患整改复查意见'), await startRequest('department', '隐患整改复查意见')];
     const page = await newPage({ width: 390, height: 844 });

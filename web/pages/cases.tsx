@@ -34,6 +34,8 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
         <nav aria-label="新建案件" class="actions-bar">
           <a class="button" href="/cases/new/enforcement">录入已送达的处罚决定</a>
           <a class="button" href="/cases/new/accident">登记生产安全事故</a>
+          <a class="button" href="/cases/new/criminal-transfer">提出涉嫌犯罪案件移送</a>
+          <a class="button" href="/cases/new/blacklist">提请列入黑名单</a>
         </nav>
       ) : null}
       <form class="actions-bar card" method="get" action="/cases" role="search">
