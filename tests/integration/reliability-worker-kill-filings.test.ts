@@ -47,9 +47,10 @@ async function driveAnnualPlan(deadline: Deadline): Promise<string> {
   await send('yjj-officer1', 'submit plan', deadline, 'POST', `/api/annual-plans/${PLAN_YEAR}/yjj/submit`);
   const planId = `AP-${PLAN_YEAR}-yjj`;
   for (const userId of ['yjj-head', 'yjj-legal', 'gov-leader']) await approveWhenAssigned(k, planId, userId, randomUUID(), deadline);
-  // The 安委办's receipt is accepted once the approval is in; until then 409 (not yet approved).
+  // The 安委办's receipt is refused (409) until the approval is in; one request id, so an answer lost to a kill is answered again.
+  const filingRequest = { requestId: randomUUID(), receiptNo: '北碚安委办备〔2031〕1号' };
   await until('filing accepted', deadline, async () => {
-    const res = await k.system.http('POST', `/api/annual-plans/${PLAN_YEAR}/yjj/filing`, { token: k.tokens['aqb-head'], body: { requestId: randomUUID(), receiptNo: '北碚安委办备〔2031〕1号' } });
+    const res = await k.system.http('POST', `/api/annual-plans/${PLAN_YEAR}/yjj/filing`, { token: k.tokens['aqb-head'], body: filingRequest });
     return res.status === 200 ? true : undefined;
   });
   await until('filed upward and published', deadline, async () => {
