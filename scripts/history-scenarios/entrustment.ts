@@ -1,12 +1,12 @@
 // History scenarios of the entrustment workflow (refused, revoked mid-term, lapsed), recorded by record-histories.
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
-import { actionUpdates, approvalStateQuery } from '../workflows/approval/messages';
-import type { Actor } from '../workflows/approval/types';
-import { entrustmentWorkflow } from '../workflows/entrustment';
-import { entrustmentStateQuery, requestEntrustmentChangeUpdate } from '../workflows/entrustment/messages';
-import type { EntrustmentInput, EntrustmentView } from '../workflows/entrustment/types';
-import type { HistoryScenario } from './history-scenarios';
+import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
+import type { Actor } from '../../workflows/approval/types';
+import { entrustmentWorkflow } from '../../workflows/entrustment';
+import { entrustmentStateQuery, requestEntrustmentChangeUpdate } from '../../workflows/entrustment/messages';
+import type { EntrustmentInput, EntrustmentView } from '../../workflows/entrustment/types';
+import type { HistoryScenario } from './types';
 
 const reviewer: Actor = { id: 'sfj-reviewer1', name: '黄文静', departmentId: 'sfj', roles: ['legal-reviewer'] };
 const head: Actor = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] };

@@ -1,11 +1,11 @@
 // History scenario of a standalone approval request: approved, returned to an earlier step, returned to the
 // initiator, resubmitted, transferred, signer added, approved.
 import type { WorkflowHandle } from '@temporalio/client';
-import { actionUpdates, approvalStateQuery } from '../workflows/approval/messages';
-import { approvalTemplates } from '../workflows/approval/templates';
-import type { ActionInput, ActionKind, Actor } from '../workflows/approval/types';
-import { approvalRequestWorkflow } from '../workflows/approval-request';
-import type { HistoryScenario } from './history-scenarios';
+import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
+import { approvalTemplates } from '../../workflows/approval/templates';
+import type { ActionInput, ActionKind, Actor } from '../../workflows/approval/types';
+import { approvalRequestWorkflow } from '../../workflows/approval-request';
+import type { HistoryScenario } from './types';
 
 const people: Record<string, Actor> = {
   officer: { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] },

@@ -1,18 +1,18 @@
 // History scenarios of the annual plan workflows (cycle opened; plan returned, approved, filed, executed, amended).
 import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
-import type { PlanContent } from '../domain/annual-plan';
-import { actionUpdates, approvalStateQuery } from '../workflows/approval/messages';
-import type { ActionKind, Actor } from '../workflows/approval/types';
-import { annualPlanWorkflow } from '../workflows/annual-plan';
-import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, planStateQuery, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../workflows/annual-plan/messages';
-import type { PlanView } from '../workflows/annual-plan/types';
-import { caseStateQuery } from '../workflows/case/case-record';
-import { planCycleWorkflow } from '../workflows/plan-cycle';
-import { randomInspectionWorkflow } from '../workflows/random-inspection';
-import { recordResultsUpdate } from '../workflows/random-inspection/messages';
-import type { HistoryScenario } from './history-scenarios';
+import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import type { PlanContent } from '../../domain/annual-plan';
+import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
+import type { ActionKind, Actor } from '../../workflows/approval/types';
+import { annualPlanWorkflow } from '../../workflows/annual-plan';
+import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, planStateQuery, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../../workflows/annual-plan/messages';
+import type { PlanView } from '../../workflows/annual-plan/types';
+import { caseStateQuery } from '../../workflows/case/case-record';
+import { planCycleWorkflow } from '../../workflows/plan-cycle';
+import { randomInspectionWorkflow } from '../../workflows/random-inspection';
+import { recordResultsUpdate } from '../../workflows/random-inspection/messages';
+import type { HistoryScenario } from './types';
 
 const officer: Actor = { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] };
 const head: Actor = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] };

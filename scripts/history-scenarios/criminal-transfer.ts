@@ -1,17 +1,17 @@
 // History scenarios of the criminal case transfer (filed; refused and returned) and the blacklist (listed, removed early).
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import type { CallbackEvent } from '../agencies/types';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
-import { agencyCallbackUpdate } from '../workflows/agency/messages';
-import { actionUpdates, approvalStateQuery } from '../workflows/approval/messages';
-import type { Actor } from '../workflows/approval/types';
-import { blacklistWorkflow } from '../workflows/blacklist';
-import { blacklistRemovalUpdate } from '../workflows/blacklist/messages';
-import { caseStateQuery } from '../workflows/case/case-record';
-import { criminalTransferWorkflow } from '../workflows/criminal-transfer';
-import { criminalTransferActUpdate } from '../workflows/criminal-transfer/messages';
-import type { CriminalTransferAction, CriminalTransferInput } from '../workflows/criminal-transfer/types';
-import type { HistoryScenario } from './history-scenarios';
+import type { CallbackEvent } from '../../agencies/types';
+import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { agencyCallbackUpdate } from '../../workflows/agency/messages';
+import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
+import type { Actor } from '../../workflows/approval/types';
+import { blacklistWorkflow } from '../../workflows/blacklist';
+import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
+import { caseStateQuery } from '../../workflows/case/case-record';
+import { criminalTransferWorkflow } from '../../workflows/criminal-transfer';
+import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/messages';
+import type { CriminalTransferAction, CriminalTransferInput } from '../../workflows/criminal-transfer/types';
+import type { HistoryScenario } from './types';
 
 const head: Actor = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] };
 const officer: Actor = { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] };

@@ -1,13 +1,13 @@
 // Recorded runs of the enforcement case (npm run record-histories enforcement-…), replayed in CI.
 import { randomUUID } from 'node:crypto';
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
-import { agencyCallbackUpdate } from '../workflows/agency/messages';
-import { approvalStateQuery, approveUpdate } from '../workflows/approval/messages';
-import { enforcementCaseWorkflow } from '../workflows/enforcement-case';
-import { enforcementViewQuery, requestDeferralUpdate } from '../workflows/enforcement/messages';
-import type { EnforcementCaseInput, StageId } from '../workflows/enforcement/types';
-import type { HistoryScenario } from './history-scenarios';
+import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { agencyCallbackUpdate } from '../../workflows/agency/messages';
+import { approvalStateQuery, approveUpdate } from '../../workflows/approval/messages';
+import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
+import { enforcementViewQuery, requestDeferralUpdate } from '../../workflows/enforcement/messages';
+import type { EnforcementCaseInput, StageId } from '../../workflows/enforcement/types';
+import type { HistoryScenario } from './types';
 
 const head = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head' as const] };
 const officer = { id: 'yjj-officer1', name: '执法人员', departmentId: 'yjj', roles: ['officer' as const] };

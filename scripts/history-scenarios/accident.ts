@@ -1,13 +1,13 @@
 // History scenarios of the accident case (reported upward; investigated, approved, published, evaluated), recorded by record-histories.
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { formatShanghaiDateTime } from '../domain/dates';
-import { accidentCaseWorkflow } from '../workflows/accident-case';
-import * as m from '../workflows/accident/messages';
-import type { AccidentCaseInput, AccidentStage } from '../workflows/accident/types';
-import { actionUpdates, approvalStateQuery } from '../workflows/approval/messages';
-import type { Actor } from '../workflows/approval/types';
-import type { HistoryScenario } from './history-scenarios';
+import { formatShanghaiDateTime } from '../../domain/dates';
+import { accidentCaseWorkflow } from '../../workflows/accident-case';
+import * as m from '../../workflows/accident/messages';
+import type { AccidentCaseInput, AccidentStage } from '../../workflows/accident/types';
+import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
+import type { Actor } from '../../workflows/approval/types';
+import type { HistoryScenario } from './types';
 
 const officer: Actor = { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] };
 const head: Actor = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] };
