@@ -20,6 +20,9 @@ export function perAgency(env: Env, name: string, fallback: string): Record<Agen
   return Object.fromEntries(agencyIds.map((id) => [id, env[agencyEnvKey(name, id)] || shared])) as Record<AgencyId, string>;
 }
 
+/** Every agency's callback-signing secret set to the development default: the simulator as tests and scripts run it. */
+export const devAgencySecrets = (): Record<AgencyId, string> => perAgency({}, 'AGENCY_SECRET', devAgencySecret);
+
 /** Every agency under one origin at `/${agency}`: the simulator's layout. */
 export function gatewayConfigUnder(
   root: string,

@@ -1,24 +1,19 @@
 // Shared by the annual plan routes: request schemas, pre-checks that answer 4xx before anything changes,
 // and carrying an Update to a plan workflow with its rejections mapped to HTTP.
 import { z } from '@hono/zod-openapi';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-trail';
 import { currentCalendarSnapshot } from '../db/calendar-store';
-import { annualPlans, enterprises, planCycles, users } from '../db/schema';
+import { annualPlans, enterprises, planCycles } from '../db/schema';
 import { checkPlan, inspectionKinds, type PlanContent } from '../domain/annual-plan';
-import { parseIsoDate } from '../domain/dates';
-import type { Actor } from '../workflows/approval/types';
 import { planRejectionStatus, type PlanRejectionCode } from '../workflows/annual-plan/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
+import { updateRefusalOf } from './update-refusal';
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 
 export const PlanItemSchema = z.object({
   itemId: z.string().trim().min(1).max(40),
@@ -42,12 +37,6 @@ export const PlanContentSchema = z
 export const requestId = z.string().trim().min(8).max(100).openapi({ description: '客户端生成的请求编号（幂等）' });
 export const yearParam = z.coerce.number().int().min(2016).max(2100);
 export const unitParam = z.string().regex(/^[a-z0-9-]{2,40}$/, '单位编号格式无效');
-
-export async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
-  const [u] = await db.select().from(users).where(eq(users.id, user.id)).limit(1);
-  if (!u || !u.active) throw new HttpProblem(403, '无权执行此操作', `用户 ${user.id} 不存在或已停用`);
-  return { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles };
-}
 
 /** The year must have an open cycle: a plan for a closed (or never opened) year is refused. */
 export async function requireOpenYear(db: Db, year: number, field = 'path.year'): Promise<void> {
@@ -77,17 +66,17 @@ export async function sendPlanUpdate<T, R extends { requestId: string }>(deps: {
   try {
     return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [req], updateId: req.requestId });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
-      const code = (cause?.type ?? 'WRONG_STAGE') as PlanRejectionCode;
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.kind === 'rejected') {
+      const code = (refusal.code ?? 'WRONG_STAGE') as PlanRejectionCode;
       const status = planRejectionStatus[code] ?? 422;
-      const reason = cause?.message ?? '操作被拒绝';
+      const reason = refusal.reason ?? '操作被拒绝';
       await appendAudit(deps.db, { actor: user.id, action: update.name, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId });
-      const errors = (cause?.details ?? []).filter((d): d is { field: string; rule: string; message: string } => typeof d === 'object' && d !== null && 'field' in d).map((d) => ({ ...d, field: `body.${d.field}` }));
+      const errors = refusal.details.filter((d): d is { field: string; rule: string; message: string } => typeof d === 'object' && d !== null && 'field' in d).map((d) => ({ ...d, field: `body.${d.field}` }));
       throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, errors.length ? errors : undefined, { code });
     }
-    if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message ?? '')) throw new HttpProblem(409, '状态冲突', '该年度计划流程已结束');
-    throw err;
+    throw new HttpProblem(409, '状态冲突', '该年度计划流程已结束');
   }
 }
 

@@ -1,5 +1,5 @@
 // Carries a person's decision to the workflow as an Update and turns the workflow's answer into HTTP.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-trail';
@@ -9,6 +9,7 @@ import { actionUpdates, type ActionResult } from '../workflows/approval/messages
 import { rejectionStatus, type ActionKind, type Actor, type RejectionCode } from '../workflows/approval/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
+import { updateRefusalOf, type UpdateRefusal } from './update-refusal';
 
 export type TaskAction = ActionKind | 'retry' | 'abandon';
 
@@ -39,6 +40,13 @@ async function deny(db: Db, user: AuthUser, status: number, title: string, reaso
   await appendAudit(db, { actor: user.id, action: `approval.${context.action}`, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId: context.workflowId, caseId: context.caseId, step: context.step });
   const field = code ? fieldOf[code] : undefined;
   throw new HttpProblem(status, title, reason, field ? [{ field, rule: code!.toLowerCase(), message: reason }] : undefined, code ? { code } : {});
+}
+
+/** The workflow's refusal of a decision: its status by code, audited. */
+function denyRejected(db: Db, user: AuthUser, refusal: Extract<UpdateRefusal, { kind: 'rejected' }>, context: Parameters<typeof deny>[5]): Promise<never> {
+  const code = (refusal.code ?? 'INVALID_ACTION') as RejectionCode;
+  const status = rejectionStatus[code] ?? 422;
+  return deny(db, user, status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', refusal.reason ?? '操作被拒绝', context, code);
 }
 
 async function toActor(db: Db, userId: string, field: string): Promise<Actor> {
@@ -78,16 +86,10 @@ export async function actOnTask(deps: { db: Db; temporal: Client }, user: AuthUs
       updateId: req.requestId,
     });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
-      const code = (cause?.type ?? 'INVALID_ACTION') as RejectionCode;
-      const status = rejectionStatus[code] ?? 422;
-      await deny(db, user, status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', cause?.message ?? '操作被拒绝', context, code);
-    }
-    if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((err as Error).message ?? '')) {
-      await deny(db, user, 409, '状态冲突', '案件已办结', context);
-    }
-    throw err;
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.kind === 'rejected') await denyRejected(db, user, refusal, context);
+    return deny(db, user, 409, '状态冲突', '案件已办结', context);
   }
 }
 
@@ -98,14 +100,10 @@ export async function actOnApproval(deps: { db: Db; temporal: Client }, user: Au
     const actor = await toActor(deps.db, user.id, 'token');
     return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(actionUpdates[req.action], { args: [{ requestId: req.requestId, actor, comment: req.comment }], updateId: req.requestId });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
-      const code = (cause?.type ?? 'INVALID_ACTION') as RejectionCode;
-      const status = rejectionStatus[code] ?? 422;
-      await deny(deps.db, user, status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', cause?.message ?? '操作被拒绝', context, code);
-    }
-    if (err instanceof WorkflowNotFoundError) throw HttpProblem.notFound(`案件 ${workflowId} 不存在`);
-    if (/workflow execution already completed/i.test((err as Error).message ?? '')) await deny(deps.db, user, 409, '状态冲突', '案件已办结', context);
-    throw err;
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.kind === 'rejected') await denyRejected(deps.db, user, refusal, context);
+    if (refusal.kind === 'missing') throw HttpProblem.notFound(`案件 ${workflowId} 不存在`);
+    return deny(deps.db, user, 409, '状态冲突', '案件已办结', context);
   }
 }

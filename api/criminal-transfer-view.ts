@@ -1,16 +1,17 @@
 // Reading and acting on one case of the criminal-transfer and blacklist workflows: projection, deadlines,
 // audit, live state; Update rejections mapped to 403/409/422 and audited.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { and, asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit-trail';
 import type { Db } from '../db/client';
-import { auditLog, caseDeadlines, cases, users } from '../db/schema';
+import { auditLog, caseDeadlines, cases } from '../db/schema';
 import { approvalStateQuery } from '../workflows/approval/messages';
-import { rejectionStatus, type Actor, type RejectionCode } from '../workflows/approval/types';
+import { rejectionStatus, type RejectionCode } from '../workflows/approval/types';
 import { caseStateQuery } from '../workflows/case/case-record';
 import type { CaseKind } from '../workflows/case/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
+import { updateRefusalOf } from './update-refusal';
 
 /** Supervisors who may read every department's cases. */
 const overseeingRoles = ['safety-office', 'district-leader', 'admin'] as const;
@@ -21,12 +22,6 @@ export function oversees(user: AuthUser): boolean {
 
 export function canSeeDepartment(user: AuthUser, departmentId: string): boolean {
   return user.departmentId === departmentId || oversees(user);
-}
-
-export async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
-  const [u] = await db.select().from(users).where(eq(users.id, user.id)).limit(1);
-  if (!u || !u.active) throw HttpProblem.forbidden('用户不存在或已停用');
-  return { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles };
 }
 
 /** The case row, or 404; a user outside the department gets 403, audited. */
@@ -69,19 +64,16 @@ export async function runCaseUpdate<T>(db: Db, user: AuthUser, context: { workfl
   try {
     return await run();
   } catch (err) {
-    let status: number | undefined;
-    let reason = '操作被拒绝';
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    let status = 409;
+    let reason = '案件已办结';
     let code: RejectionCode | undefined;
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
-      code = (cause?.type ?? 'INVALID_ACTION') as RejectionCode;
-      status = rejectionStatus[code] ?? (cause?.type === 'WRONG_STAGE' ? 409 : 422);
-      reason = cause?.message ?? reason;
-    } else if (err instanceof WorkflowNotFoundError || /workflow execution already completed/i.test((err as Error).message ?? '')) {
-      status = 409;
-      reason = '案件已办结';
+    if (refusal.kind === 'rejected') {
+      code = (refusal.code ?? 'INVALID_ACTION') as RejectionCode;
+      status = rejectionStatus[code] ?? (refusal.code === 'WRONG_STAGE' ? 409 : 422);
+      reason = refusal.reason ?? '操作被拒绝';
     }
-    if (status === undefined) throw err;
     await appendAudit(db, { actor: user.id, action: context.action, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId: context.workflowId, caseId: context.caseId });
     const field = code ? fieldOf[code] : undefined;
     throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, field ? [{ field, rule: code!.toLowerCase(), message: reason }] : undefined, code ? { code } : {});

@@ -1,33 +1,26 @@
 // Reading enforcement cases for the API: one case with live balance, deadlines and audit; the court tracker;
 // and officer actions as Updates whose rejections become 403/409/422 problem+json with an audit entry.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../db/audit-trail';
 import type { Db } from '../db/client';
-import { auditLog, caseDeadlines, cases, users } from '../db/schema';
+import { auditLog, caseDeadlines, cases } from '../db/schema';
 import { workingDaysBetween, type CalendarSnapshot } from '../domain/calendar';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
+import { todayInShanghai } from '../domain/dates';
 import { enforcementBalance, type EnforcementMoney } from '../domain/enforcement-balance';
 import { approvalStateQuery } from '../workflows/approval/messages';
-import type { Actor } from '../workflows/approval/types';
 import { enforcementViewQuery } from '../workflows/enforcement/messages';
 import { enforcementRejectionStatus, type EnforcementView } from '../workflows/enforcement/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
+import { updateRefusalOf } from './update-refusal';
 
 const overseeingRoles = ['safety-office', 'district-leader', 'admin'];
 export const courtOwers = ['法院', '上一级法院'];
 
-export const todayInShanghai = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
 
 export function seesAllDepartments(user: AuthUser): boolean {
   return user.roles.some((r) => overseeingRoles.includes(r));
-}
-
-export async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
-  const [u] = await db.select().from(users).where(eq(users.id, user.id)).limit(1);
-  if (!u || !u.active) throw HttpProblem.forbidden('用户不存在或已停用');
-  return { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles };
 }
 
 /** The case, or 404; outside the department (and not a supervisor) → 403, audited. */
@@ -44,7 +37,7 @@ export async function findEnforcementCase(db: Db, user: AuthUser, caseNumber: st
 }
 
 /** What the party owes today, from the money facts in the case summary (never stale). */
-export function liveBalance(summary: Record<string, unknown>, today = todayInShanghai()) {
+export function liveBalance(summary: Record<string, unknown>, today = todayInShanghai(Date.now())) {
   const money = summary.money as EnforcementMoney | undefined;
   if (!money) return null;
   const lastPaid = money.payments.map((p) => p.date).sort().at(-1);
@@ -72,7 +65,7 @@ export function deadlineOut(d: DeadlineRow, calendar: CalendarSnapshot, today: s
 }
 
 export async function enforcementDetail(db: Db, temporal: Client, row: typeof cases.$inferSelect, calendar: CalendarSnapshot) {
-  const today = todayInShanghai();
+  const today = todayInShanghai(Date.now());
   const [deadlines, audit] = await Promise.all([
     db.select().from(caseDeadlines).where(eq(caseDeadlines.workflowId, row.workflowId)).orderBy(asc(caseDeadlines.dueDate)),
     db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
@@ -107,7 +100,7 @@ const courtStages = ['court-filing', 'court-acceptance', 'acceptance-refused', '
 
 /** Every court application: stage, what the court owes and by when (working days left), overdue replies first. */
 export async function courtTracker(db: Db, calendar: CalendarSnapshot, departmentId?: string) {
-  const today = todayInShanghai();
+  const today = todayInShanghai(Date.now());
   const rows = (await db.select().from(cases).where(and(eq(cases.kind, 'enforcement'), ...(departmentId ? [eq(cases.departmentId, departmentId)] : [])))).filter(
     (r) => courtStages.includes(r.stage) || Boolean((r.summary as { court?: { receiptNo?: string } }).court?.receiptNo),
   );
@@ -142,18 +135,13 @@ export async function runEnforcementUpdate<T>(db: Db, user: AuthUser, context: {
   try {
     return await run();
   } catch (err) {
-    let status: number;
-    let reason: string;
-    let rule: string;
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
-      rule = cause?.type ?? 'INVALID_ACTION';
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    let [status, rule, reason] = [409, 'CASE_CLOSED', '案件已办结，不能再办理'];
+    if (refusal.kind === 'rejected') {
+      rule = refusal.code ?? 'INVALID_ACTION';
       status = (enforcementRejectionStatus as Record<string, number>)[rule] ?? 422;
-      reason = cause?.message ?? '操作被拒绝';
-    } else if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message ?? '')) {
-      [status, rule, reason] = [409, 'CASE_CLOSED', '案件已办结，不能再办理'];
-    } else {
-      throw err;
+      reason = refusal.reason ?? '操作被拒绝';
     }
     await appendAudit(db, { actor: user.id, action: context.action, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId: context.workflowId, caseId: context.caseId, detail: { rule } });
     if (status === 409) throw new HttpProblem(409, '状态冲突', reason, [{ field: 'body.action', rule, message: reason }]);

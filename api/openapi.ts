@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
 import type { AppEnv } from './context';
 import { fieldErrorsFromZod, problemJson } from './problem';
+import { problem } from './schemas';
 
 // Validation messages in Simplified Chinese for every route.
 z.config(zhCN());
@@ -20,7 +21,7 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 }
 
 export const problemResponses = {
-  400: { description: '请求参数无效', content: { 'application/problem+json': { schema: z.any() } } },
-  401: { description: '未登录或令牌无效', content: { 'application/problem+json': { schema: z.any() } } },
-  403: { description: '无权执行此操作', content: { 'application/problem+json': { schema: z.any() } } },
+  400: problem('请求参数无效'),
+  401: problem('未登录或令牌无效'),
+  403: problem('无权执行此操作'),
 } as const;

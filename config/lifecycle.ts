@@ -37,3 +37,12 @@ export function describeStartupError(name: string, err: unknown): string {
   if (e?.code === 'ECONNREFUSED') return `[${name}] 无法连接 (connection refused): ${e.message}`;
   return `[${name}] 启动失败: ${e?.message ?? String(err)}`;
 }
+
+/** `promise`, or a rejection naming `what` when it has not settled within `ms`. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../domain/canonical-json';
 import { auditLog } from './schema';
 
 export interface AuditEntry {

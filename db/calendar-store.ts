@@ -3,7 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { buildSnapshot, type CalendarSnapshot } from '../domain/calendar';
 import { validateCalendarFile, type CalendarFileError, type CalendarYear } from '../domain/calendar-file';
 import { bundledCalendarYears } from '../domain/calendar-data';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../domain/canonical-json';
 import type { Db } from './client';
 import { appendAudit } from './audit-trail';
 import { calendarDays, calendarVersions } from './schema';

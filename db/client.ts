@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
+import { withTimeout } from '../config/lifecycle';
 
 export type Schema = typeof schema;
 /** One database type for both drivers: queries are written once against it. */
@@ -32,7 +33,7 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
     return {
       db,
       kind: 'postgres',
-      ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs),
+      ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs, 'database').then(() => undefined),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -45,23 +46,9 @@ export async function openDatabase(options: { url?: string; pgliteDir?: string; 
   return {
     db,
     kind: 'pglite',
-    ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs),
+    ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs, 'database').then(() => undefined),
     close: () => client.close(),
   };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      promise,
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Applies the committed drizzle-kit migrations (never `push`). */

@@ -80,13 +80,6 @@ const LEVEL_RULES: readonly LevelRule[] = [
   },
 ];
 
-export const ACCIDENT_LEVEL_NAMES: Readonly<Record<AccidentLevel, string>> = {
-  'particularly-serious': '特别重大事故',
-  serious: '重大事故',
-  major: '较大事故',
-  general: '一般事故',
-};
-
 export function classifyAccident(figures: AccidentFigures): AccidentClassification {
   for (const [field, value] of Object.entries(figures)) {
     if (value === undefined) continue;

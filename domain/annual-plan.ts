@@ -5,8 +5,6 @@ import { daysInMonth } from './dates';
 
 export const inspectionKinds = ['routine', 'key', 'random'] as const;
 export type InspectionKind = (typeof inspectionKinds)[number];
-export const inspectionKindLabels: Record<InspectionKind, string> = { routine: '日常检查', key: '重点检查', random: '双随机抽查' };
-
 export interface PlanItem {
   itemId: string;
   /** A named enterprise, or a category of units (e.g. 全区加油站) when the item covers many. */
@@ -104,10 +102,6 @@ export function diffPlans(before: PlanContent, after: PlanContent): PlanDiff {
 
 export function isEmptyDiff(d: PlanDiff): boolean {
   return d.added.length === 0 && d.removed.length === 0 && d.changed.length === 0 && Object.keys(d.budget).length === 0;
-}
-
-export function quarterOf(date: string): 1 | 2 | 3 | 4 {
-  return (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
 export function quarterEnd(year: number, quarter: number): string {

@@ -27,8 +27,6 @@ export interface PeriodResult {
   calendarVersion: number;
 }
 
-export const PERIOD_UNITS: readonly PeriodUnit[] = ['calendar-days', 'working-days', 'months', 'hours'];
-
 /**
  * Due date (or datetime) of a period of `amount` `unit`s starting at `start`.
  * `start` is a date, or a datetime with offset (required for hours; for day units its Shanghai date is used).

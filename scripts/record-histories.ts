@@ -9,7 +9,7 @@ import { createWorker } from '../temporal/worker';
 import { freePort, startDevServer } from './dev-server';
 import { historyScenarios } from './history-scenarios';
 import { createAgencyGateway } from '../agencies/gateway';
-import { devAgencySecret, gatewayConfigUnder } from '../agencies/config';
+import { devAgencySecrets, gatewayConfigUnder } from '../agencies/config';
 import { agencyIds } from '../agencies/types';
 import { startSimulatorServer } from '../agencies/simulator';
 
@@ -20,7 +20,7 @@ const database = await openDatabase({ pgliteDir: 'memory://' });
 try {
   await migrateDatabase(database);
   await seedAll(database.db);
-  const agencies = await startSimulatorServer({ callbackBaseUrl: 'http://127.0.0.1:9', secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, manual: [...agencyIds] }, 0);
+  const agencies = await startSimulatorServer({ callbackBaseUrl: 'http://127.0.0.1:9', secrets: devAgencySecrets(), manual: [...agencyIds] }, 0);
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url));
   const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
   const { client, connection } = await connectClient(env);

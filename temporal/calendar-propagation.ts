@@ -8,10 +8,13 @@ import { logger } from '../config/logger';
  * provisional deadline recomputes it and moves its timers, the others ignore it. Deadlines already
  * met are never recomputed. Listing uses the visibility store, so it works on a cluster as on the dev server.
  */
+// Workflows that open no approval step (the engine handles the signal) and count no statutory period of their own.
+const countsNoPeriods = new Set(['deepHealthWorkflow', 'planCycleWorkflow', 'randomInspectionWorkflow']);
+
 export async function propagateCalendar(client: Client, snapshot: CalendarSnapshot): Promise<number> {
   let notified = 0;
   for await (const wf of client.workflow.list({ query: 'ExecutionStatus = "Running"' })) {
-    if (wf.type === 'deepHealthWorkflow') continue;
+    if (countsNoPeriods.has(wf.type)) continue;
     try {
       await client.workflow.getHandle(wf.workflowId, wf.runId).signal(calendarChangedSignal, snapshot);
       notified++;

@@ -7,7 +7,7 @@ import type { enforcementCaseWorkflow } from './enforcement-case';
 import { CaseNumber, DepartmentId, WorkflowKind } from '../temporal/search-attributes';
 import { classifyAccident, type AccidentClassification } from '../domain/accident-level';
 import { investigationDue, needsWarningTalk, pausedDaysBetween, reportingChain } from '../domain/accident-case';
-import { addDays, formatShanghaiDateTime, parseIsoDateTime, shanghaiDateOf } from '../domain/dates';
+import { addDays, parseIsoDateTime, shanghaiDateOf, todayInShanghai } from '../domain/dates';
 import { deadlineFor, getLegalBasis, type LegalBasisId } from '../domain/legal-basis';
 import { ApprovalEngine } from './approval/engine';
 import type { ReminderMoment } from './approval/types';
@@ -28,7 +28,7 @@ export interface AccidentCaseResult {
   publishedAt?: string;
 }
 
-const today = (): string => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = (): string => todayInShanghai(Date.now());
 const rank: Record<string, number> = { general: 0, major: 1, serious: 2, 'particularly-serious': 3 };
 const heads = { roles: ['department-head' as const] };
 

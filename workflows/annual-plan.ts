@@ -5,7 +5,7 @@ import { condition, proxyActivities, setHandler, sleep, workflowInfo } from '@te
 import type { AnnualPlanActivities } from '../activities/annual-plan';
 import type { ApprovalActivities } from '../activities/approval';
 import { diffPlans, quarterEnd, quarterlyProgress, type PlanContent } from '../domain/annual-plan';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
+import { addDays, todayInShanghai } from '../domain/dates';
 import { getLegalBasis } from '../domain/legal-basis';
 import { AgencyDesk } from './agency/agency-desk';
 import { ApprovalEngine } from './approval/engine';
@@ -50,7 +50,7 @@ export async function annualPlanWorkflow(input: AnnualPlanInput): Promise<PlanVi
   const now = () => isoAt(Date.now());
   // Once filed, inspections go on while an amendment is approved and re-filed.
   const executable = (): PlanStage[] => (filingReceiptFor >= 1 ? ['filed', 'amending', 'approved'] : []);
-  const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = () => todayInShanghai(Date.now());
   const view = (): PlanView => ({ planId, year, departmentId: unit.id, stage, stageLabel: planStageLabels[stage], content, planVersion, drafterId, dueDate: input.dueDate, receipts: { ...receipts }, executions: [...executions.values()], amendments: amendments.map(({ content: _c, ...a }) => a) });
   const audit = (key: string, actor: string, action: string, detail: Record<string, unknown> = {}, legalBasis = approvalBasis) =>
     recordAuditEvents([{ dedupeKey: `${workflowId}:${key}`, workflowId, caseId: planId, actor, action, legalBasis, at: now(), detail }]);

@@ -5,7 +5,7 @@ import type { ApprovalActivities } from '../activities/approval';
 import type { BlacklistActivities, BlacklistEntryRow } from '../activities/blacklist';
 import type { BlacklistEntry, BlacklistRemoval } from '../agencies/types';
 import { blacklistRestrictionLabels, blacklistStatusLabels, type BlacklistStatus } from '../domain/blacklist';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
+import { addDays, todayInShanghai } from '../domain/dates';
 import { getLegalBasis, type LegalBasisId } from '../domain/legal-basis';
 import { AgencyDesk } from './agency/agency-desk';
 import { endOfDay, shanghaiMidnight } from './approval/deadline';
@@ -30,7 +30,7 @@ function decisionSteps(prefix: string, departmentId: string, basisId: LegalBasis
 export async function blacklistWorkflow(input: BlacklistInput): Promise<BlacklistResult> {
   const { workflowId } = workflowInfo();
   const caseRef: CaseRef = { workflowId, workflowKind: 'blacklist', caseId: input.caseNumber, caseTitle: input.title, departmentId: input.departmentId, initiatorId: input.initiatorId };
-  const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = () => todayInShanghai(Date.now());
   let stage: BlacklistStage = 'listing-approval';
   let removal: BlacklistRemovalRequest | undefined;
   const result: BlacklistResult = { outcome: 'rejected' };

@@ -5,7 +5,7 @@ import { condition, proxyActivities, setHandler, workflowInfo } from '@temporali
 import type { ApprovalActivities } from '../activities/approval';
 import type { AgencyReceipt, CallbackEventOf } from '../agencies/types';
 import { buildCriminalTransferLetter, noReplacementStatement, transferAttachments } from '../domain/criminal-transfer-letter';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
+import { formatShanghaiDateTime, shanghaiDateOf, todayInShanghai } from '../domain/dates';
 import { getLegalBasis, type LegalBasisId } from '../domain/legal-basis';
 import { AgencyDesk } from './agency/agency-desk';
 import type { CallbackEvent } from './agency/types';
@@ -29,7 +29,7 @@ const isSupervision = (e: CallbackEvent): e is CallbackEventOf<'procuratorate.su
 export async function criminalTransferWorkflow(input: CriminalTransferInput): Promise<CriminalTransferResult> {
   const { workflowId } = workflowInfo();
   const caseRef: CaseRef = { workflowId, workflowKind: 'criminal-transfer', caseId: input.caseNumber, caseTitle: input.title, departmentId: input.departmentId, initiatorId: input.initiatorId };
-  const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = () => todayInShanghai(Date.now());
   let stage: CriminalTransferStage = 'head-decision';
   const result: CriminalTransferResult = { outcome: 'filed' };
   let pending: CriminalTransferActInput | undefined;

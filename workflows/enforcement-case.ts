@@ -55,7 +55,8 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   const scope = new CancellationScope({ cancellable: true });
   const procedure = scope.run(() => Promise.race([runProcedure(ctx), runDeferrals(ctx)]));
   procedure.catch(() => undefined);
-  const ended = condition(() => st.revoked || (!st.owes(todayOf()) && st.money.payments.length > 0));
+  // Checked at every activation: the cheap test first, the surcharge count only once something was paid.
+  const ended = condition(() => st.revoked || (st.money.payments.length > 0 && !st.owes(todayOf())));
   const outcome: EnforcementOutcome = await Promise.race([procedure, ended.then(() => (st.revoked ? 'decision-revoked' : 'paid') as EnforcementOutcome)]);
   if (outcome === 'paid' || outcome === 'decision-revoked') {
     scope.cancel();

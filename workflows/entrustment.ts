@@ -4,7 +4,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { ApprovalActivities } from '../activities/approval';
 import type { EntrustmentActivities } from '../activities/entrustment';
-import { formatShanghaiDateTime, isIsoDate, shanghaiDateOf, compareIsoDates } from '../domain/dates';
+import { isIsoDate, compareIsoDates, todayInShanghai } from '../domain/dates';
 import { ENTRUSTMENT_STATUS_LABELS, runningStatus, type EntrustmentStatus, type Suspension } from '../domain/entrustment';
 import { buildEntrustmentLetter, CHANGE_LABELS, entrustmentChangeNotice, type EntrustmentLetter } from '../domain/entrustment-letter';
 import { getLegalBasis } from '../domain/legal-basis';
@@ -24,7 +24,7 @@ const { recordAuditEvents, sendNotifications, resolveParticipants } = proxyActiv
 const LETTER_BASIS = getLegalBasis('entrustment.written-letter').citation;
 const IN_FORCE: ReadonlySet<EntrustmentStatus> = new Set(['active', 'expiring', 'suspended']);
 
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 const refuse = (type: ChangeRejectionCode, message: string): never => {
   throw ApplicationFailure.create({ type, message, nonRetryable: true });
 };

@@ -5,5 +5,7 @@ export { criminalTransferWorkflow } from './criminal-transfer';
 export { blacklistWorkflow } from './blacklist';
 export { entrustmentWorkflow } from './entrustment';
 export { accidentCaseWorkflow } from './accident-case';
-export { annualPlanWorkflow, planCycleWorkflow, randomInspectionWorkflow } from './inspection-plans';
+export { annualPlanWorkflow } from './annual-plan';
+export { planCycleWorkflow } from './plan-cycle';
+export { randomInspectionWorkflow } from './random-inspection';
 export { enforcementCaseWorkflow } from './enforcement-case';

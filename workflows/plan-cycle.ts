@@ -6,7 +6,7 @@ import { ParentClosePolicy, proxyActivities, sleep, startChild, workflowInfo } f
 import type { AnnualPlanActivities } from '../activities/annual-plan';
 import type { CalendarActivities } from '../activities/calendar';
 import { rollBackToWorkingDay } from '../domain/calendar';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../domain/dates';
+import { addDays, todayInShanghai } from '../domain/dates';
 import { deadlineFor, getLegalBasis } from '../domain/legal-basis';
 import { annualPlanWorkflow } from './annual-plan';
 import { endOfDay, isoAt, shanghaiMidnight } from './approval/deadline';
@@ -32,7 +32,7 @@ export function planWorkflowId(year: number, unitId: string): string {
 
 export async function planCycleWorkflow(input: PlanCycleInput = {}): Promise<PlanCycleResult> {
   const { workflowId, taskQueue } = workflowInfo();
-  const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = todayInShanghai(Date.now());
   const year = input.year ?? Number(today.slice(0, 4)) + 1;
   const record = new CaseRecord({ kind: 'plan-cycle', caseNumber: `PC-${year}`, title: `${year}年度安全生产监督检查计划编制`, departmentId: 'aqb', stage: 'drafting', stageLabel: '计划编制期' });
   const calendar = await getCalendarSnapshot();

@@ -4,7 +4,7 @@ import { ApplicationFailure, condition, proxyActivities, setHandler, workflowInf
 import type { ApprovalActivities } from '../activities/approval';
 import type { CalendarActivities } from '../activities/calendar';
 import type { AnnualPlanActivities } from '../activities/annual-plan';
-import { formatShanghaiDateTime, parseIsoDate, shanghaiDateOf } from '../domain/dates';
+import { parseIsoDate, todayInShanghai } from '../domain/dates';
 import { deadlineFor, getLegalBasis } from '../domain/legal-basis';
 import { AgencyDesk } from './agency/agency-desk';
 import { isoAt } from './approval/deadline';
@@ -21,7 +21,7 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
   const desk = new AgencyDesk(caseRef);
   const publication: DrawPublication = { results: [] };
   const queue: InspectionResult[] = [];
-  const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = () => todayInShanghai(Date.now());
   const targets = new Set(input.assignments.map((a) => a.enterpriseId));
   setHandler(drawPublicationQuery, () => publication);
   setHandler(

@@ -8,6 +8,7 @@ import type { SimulatorContext } from './context';
 import type { Fault } from './faults';
 import { invalidBody, problem, sendProblem, type Problem } from './problem';
 import type { ReceivedRequest } from './state';
+import { canonicalJson } from '../../domain/canonical-json';
 
 export type SimulatorEnv = { Variables: { received: ReceivedRequest } };
 
@@ -112,6 +113,7 @@ export function intake<S extends z.ZodType>(
     if (!parsed.ok) return sendProblem(c, invalidBody(parsed.issues));
 
     const storeKey = `${agency} ${idempotencyKey}`;
+    // Key order must not matter when comparing a retried body with the first one.
     const fingerprint = `${c.req.method} ${c.req.path} ${canonicalJson(json)}`;
     const stored = ctx.state.idempotency.get(storeKey);
     if (stored) {
@@ -152,16 +154,6 @@ function parseOr<T = string>(raw: string, fallback?: T): unknown {
   } catch {
     return fallback === undefined ? raw : fallback;
   }
-}
-
-/** Key order must not matter when comparing a retried body with the first one. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Waits, but lets go early when the signal fires (client gone or simulator closing). */

@@ -1,33 +1,34 @@
 // Accident cases (§九): register, read, act; and the public list of published reports (no login).
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import type { Db } from '../../db/client';
-import { auditLog, caseDeadlines, cases, departments, publishedReports, users } from '../../db/schema';
+import { auditLog, caseDeadlines, cases, departments, publishedReports } from '../../db/schema';
 import { checkOccurredAt } from '../../domain/accident-case';
 import { classifyAccident } from '../../domain/accident-level';
 import { accidentCaseWorkflow } from '../../workflows/accident-case';
 import * as m from '../../workflows/accident/messages';
 import { accidentRejectionStatus, type AccidentCaseInput } from '../../workflows/accident/types';
 import { approvalStateQuery } from '../../workflows/approval/messages';
-import { rejectionStatus, type Actor } from '../../workflows/approval/types';
+import { rejectionStatus } from '../../workflows/approval/types';
 import type { AuthUser } from '../context';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, problem, text } from '../schemas';
+import { actorOf } from '../actor';
+import { updateRefusalOf } from '../update-refusal';
 
-const text = (max = 200) => z.string().trim().min(1).max(max);
 const count0 = (what: string) => z.number({ error: `${what}必须为数字` }).int(`${what}必须为整数`).nonnegative(`${what}不能为负数`);
 const figures = { deaths: count0('死亡人数'), seriousInjuries: count0('重伤人数'), directLossFen: count0('直接经济损失（分）').openapi({ description: '直接经济损失，单位：分' }) };
 const documentRef = z.object({ documentNo: text(100), title: text(), url: z.url().optional() });
-const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式不正确');
-const problems = { ...problemResponses, 404: { description: '案件不存在', content: { 'application/problem+json': { schema: z.any() } } }, 409: { description: '案件当前阶段不允许此操作', content: { 'application/problem+json': { schema: z.any() } } }, 422: { description: '请求无法处理', content: { 'application/problem+json': { schema: z.any() } } } };
+const problems = { ...problemResponses, 404: problem('案件不存在'), 409: problem('案件当前阶段不允许此操作'), 422: problem('请求无法处理') };
 
 const RegisterSchema = z.object({
-  caseNumber: z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符'),
+  caseNumber,
   occurredAt: z.iso.datetime({ offset: true, error: '事故发生时间应为带时区的 ISO 时间' }),
   reportedAt: z.iso.datetime({ offset: true }).optional().openapi({ description: '区应急管理局接到事故单位报告的时间（条例第九条，1小时内）' }),
   place: text(),
@@ -118,12 +119,6 @@ const publicList = createRoute({
 const overseeing = ['safety-office', 'district-leader', 'admin'];
 const oversees = (u: AuthUser) => u.roles.some((r) => overseeing.includes(r));
 
-async function actorOf(db: Db, user: AuthUser): Promise<Actor> {
-  const [u] = await db.select().from(users).where(eq(users.id, user.id)).limit(1);
-  if (!u || !u.active) throw HttpProblem.forbidden('用户不存在或已停用');
-  return { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles };
-}
-
 async function findCase(db: Db, user: AuthUser, caseNumber: string, copiedMayRead = false) {
   const [row] = await db.select().from(cases).where(and(eq(cases.kind, 'accident'), eq(cases.caseNumber, caseNumber))).limit(1);
   if (!row) throw HttpProblem.notFound(`事故案件 ${caseNumber} 不存在`);
@@ -146,14 +141,12 @@ async function sendAct(db: Db, temporal: Client, user: AuthUser, row: typeof cas
     const input = { ...rest, actor: await actorOf(db, user) } as never;
     return await temporal.workflow.getHandle(row.workflowId).executeUpdate(updates[action], { args: [input], updateId: body.requestId });
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const cause = err.cause as { type?: string; message?: string } | undefined;
-      const code = cause?.type ?? 'INVALID_INPUT';
-      const status = (accidentRejectionStatus as Record<string, number>)[code] ?? (rejectionStatus as Record<string, number>)[code] ?? 422;
-      return deny(status, cause?.message ?? '操作被拒绝', code);
-    }
-    if (err instanceof WorkflowNotFoundError || /already completed/i.test((err as Error).message ?? '')) return deny(409, '案件已结案', 'CASE_CLOSED');
-    throw err;
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.kind !== 'rejected') return deny(409, '案件已结案', 'CASE_CLOSED');
+    const code = refusal.code ?? 'INVALID_INPUT';
+    const status = (accidentRejectionStatus as Record<string, number>)[code] ?? (rejectionStatus as Record<string, number>)[code] ?? 422;
+    return deny(status, refusal.reason ?? '操作被拒绝', code);
   }
 }
 

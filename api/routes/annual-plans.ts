@@ -7,11 +7,13 @@ import { annualPlanAmendments, annualPlans, departments, entrustedOrganisations,
 import { quarterlyProgress, type PlanContent } from '../../domain/annual-plan';
 import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../../workflows/annual-plan/messages';
 import { planCycleWorkflow } from '../../workflows/plan-cycle';
-import { actorOf, isoDate, PlanContentSchema, planOf, requestId, requireOpenYear, requireUnitMember, requireValidPlan, sendPlanUpdate, unitParam, yearParam } from '../annual-plan-support';
+import { PlanContentSchema, planOf, requestId, requireOpenYear, requireUnitMember, requireValidPlan, sendPlanUpdate, unitParam, yearParam } from '../annual-plan-support';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { isoDate, problem } from '../schemas';
+import { actorOf } from '../actor';
 
 const tags = ['年度监督检查计划'];
 const security = [{ bearer: [] }];
@@ -19,7 +21,7 @@ const json = (schema: z.ZodType, description = '结果') => ({ description, cont
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const planPath = z.object({ year: yearParam, departmentId: unitParam });
 const itemPath = planPath.extend({ itemId: z.string().trim().min(1).max(40) });
-const errors = { ...problemResponses, 404: { description: '不存在', content: { 'application/problem+json': { schema: z.any() } } }, 409: { description: '状态冲突', content: { 'application/problem+json': { schema: z.any() } } }, 422: { description: '不符合要求', content: { 'application/problem+json': { schema: z.any() } } } };
+const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
 
 async function headDepartmentOf(db: Db, plan: { departmentId: string; approver: string }): Promise<string> {
   if (plan.approver === 'district') return plan.departmentId;

@@ -7,6 +7,7 @@ import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { problem } from '../schemas';
 
 const start = createRoute({
   method: 'post',
@@ -33,7 +34,7 @@ const start = createRoute({
   responses: {
     201: { description: '已发起', content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string() }) } } },
     ...problemResponses,
-    409: { description: '编号已存在', content: { 'application/problem+json': { schema: z.any() } } },
+    409: problem('编号已存在'),
   },
 });
 

@@ -4,6 +4,7 @@ import { caseByNumber, findCase, seesAllCases } from '../../db/queries/cases';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
 
 const verify = createRoute({
   method: 'get',
@@ -22,7 +23,7 @@ const csv = createRoute({
   summary: '导出一个案件的全部审计记录（CSV，含哈希）',
   security: [{ bearer: [] }],
   request: { params: z.object({ caseId: z.string().min(1).max(100) }) },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses, 404: { description: '无记录', content: { 'application/problem+json': { schema: z.any() } } } },
+  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses, 404: problem('无记录') },
 });
 
 const cell = (v: unknown): string => {

@@ -6,6 +6,7 @@ import { users } from '../../db/schema';
 import { issueDevToken } from '../auth-tokens';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
 
 const UserSchema = z
   .object({ id: z.string(), name: z.string(), departmentId: z.string(), roles: z.array(z.string()) })
@@ -20,7 +21,7 @@ const devLogin = createRoute({
   responses: {
     200: { description: '令牌', content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } } },
     ...problemResponses,
-    404: { description: '用户不存在', content: { 'application/problem+json': { schema: z.any() } } },
+    404: problem('用户不存在'),
   },
 });
 

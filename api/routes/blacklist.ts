@@ -3,20 +3,16 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { blacklistEntries, departments } from '../../db/schema';
 import { blacklistRestrictions, restrictionPeriodProblem } from '../../domain/blacklist';
-import { parseIsoDate } from '../../domain/dates';
 import { blacklistWorkflow } from '../../workflows/blacklist';
 import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
-import { actorOf, caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
+import { caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, isoDate, problem, text } from '../schemas';
+import { actorOf } from '../actor';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
-// Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
-const caseNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符');
-const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
 
 const StartBody = z
   .object({
@@ -34,7 +30,6 @@ const StartBody = z
   .openapi('BlacklistStart');
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { dayStatus } from '../../domain/calendar';
-import { addDays, daysBetween, parseIsoDate } from '../../domain/dates';
+import { addDays, daysBetween } from '../../domain/dates';
 import { computeDeadline, type PeriodUnit } from '../../domain/periods';
 import { deadlineFor, getLegalBasis, isLegalBasisId, legalBases } from '../../domain/legal-basis';
 import { calendarYearsLoaded, currentCalendarSnapshot, loadCalendarYear } from '../../db/calendar-store';
@@ -8,12 +8,8 @@ import { propagateCalendar } from '../../temporal/calendar-propagation';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { isoDate, problem } from '../schemas';
 
-// A real calendar date (2026-02-30 is refused), in Asia/Shanghai.
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 
 const DeadlineSchema = z
   .object({
@@ -79,7 +75,7 @@ const load = createRoute({
   responses: {
     201: { description: '已载入，生成新的日历版本', content: { 'application/json': { schema: z.object({ version: z.number(), year: z.number(), unchanged: z.boolean(), workflowsNotified: z.number() }) } } },
     ...problemResponses,
-    422: { description: '文件有误，整体拒绝，原版本继续有效', content: { 'application/problem+json': { schema: z.any() } } },
+    422: problem('文件有误，整体拒绝，原版本继续有效'),
   },
 });
 

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { devAgencySecret, perAgency } from '../../agencies/config';
 import { parseNamingFields } from '../../agencies/field-issues';
 import { verifySignature } from '../../agencies/signing';
@@ -10,7 +9,10 @@ import { agencyRefs, inboundEvents } from '../../db/schema';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
+import { updateRefusalOf } from '../update-refusal';
 
+// Read once at start-up; in production loadEnv has refused to start without AGENCY_SECRET, so the development default never signs.
 const secrets = perAgency(process.env, 'AGENCY_SECRET', devAgencySecret);
 
 const callback = createRoute({
@@ -26,10 +28,10 @@ const callback = createRoute({
   },
   responses: {
     200: { description: '已送达工作流（或重复事件，不再处理）', content: { 'application/json': { schema: z.object({ delivered: z.boolean(), duplicate: z.boolean(), workflowId: z.string() }) } } },
-    400: { description: '回调内容无效', content: { 'application/problem+json': { schema: z.any() } } },
-    401: { description: '签名无效或时间戳过期', content: { 'application/problem+json': { schema: z.any() } } },
-    404: { description: '未知案件', content: { 'application/problem+json': { schema: z.any() } } },
-    409: { description: '案件当前阶段不接受此回调', content: { 'application/problem+json': { schema: z.any() } } },
+    400: problem('回调内容无效'),
+    401: problem('签名无效或时间戳过期'),
+    404: problem('未知案件'),
+    409: problem('案件当前阶段不接受此回调'),
   },
 });
 
@@ -70,8 +72,8 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     await record('invalid', { error: 'event type not from this agency' }, event.type, event.caseRef, event.eventId);
     throw HttpProblem.badRequest('body.type', 'agency_mismatch', `${agency} 不能发送 ${event.type} 事件`);
   }
-  const [previous] = await db.select().from(inboundEvents).where(eq(inboundEvents.eventId, event.eventId)).limit(1);
-  if (previous?.agency === agency && previous.status === 'delivered') {
+  const [previous] = await db.select().from(inboundEvents).where(and(eq(inboundEvents.agency, agency), eq(inboundEvents.eventId, event.eventId))).limit(1);
+  if (previous?.status === 'delivered') {
     return c.json({ delivered: false, duplicate: true, workflowId: String(previous.detail?.workflowId ?? '') }, 200);
   }
   const [ref] = await db.select().from(agencyRefs).where(eq(agencyRefs.caseRef, event.caseRef)).limit(1);
@@ -84,15 +86,14 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     await record('delivered', { workflowId: ref.workflowId }, event.type, event.caseRef, event.eventId);
     return c.json({ delivered: !result.duplicate, duplicate: result.duplicate, workflowId: ref.workflowId }, 200);
   } catch (err) {
-    if (err instanceof WorkflowUpdateFailedError) {
-      const reason = (err.cause as Error | undefined)?.message ?? '案件当前阶段不接受此回调';
+    const refusal = updateRefusalOf(err);
+    if (!refusal) throw err;
+    if (refusal.kind === 'rejected') {
+      const reason = refusal.reason ?? '案件当前阶段不接受此回调';
       await record('rejected', { workflowId: ref.workflowId, reason }, event.type, event.caseRef, event.eventId);
       throw HttpProblem.conflict(reason);
     }
-    if (err instanceof WorkflowNotFoundError || /already completed|not found/i.test((err as Error).message)) {
-      await record('rejected', { workflowId: ref.workflowId, reason: 'case closed' }, event.type, event.caseRef, event.eventId);
-      throw HttpProblem.conflict(`案件 ${event.caseRef} 已办结`);
-    }
-    throw err;
+    await record('rejected', { workflowId: ref.workflowId, reason: 'case closed' }, event.type, event.caseRef, event.eventId);
+    throw HttpProblem.conflict(`案件 ${event.caseRef} 已办结`);
   }
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { auditOf, deadlinesOf, findCase, listCases } from '../../db/queries/cases';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
 
 const kinds = ['enforcement', 'criminal-transfer', 'accident', 'blacklist', 'annual-plan', 'plan-cycle', 'entrustment', 'approval-request'] as const;
 
@@ -30,7 +31,7 @@ const detail = createRoute({
   summary: '案件时间线：各环节、经办人、代理、时间、法律依据及各期限是否遵守',
   security: [{ bearer: [] }],
   request: { params: z.object({ workflowId: z.string().min(1).max(200) }) },
-  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: { description: '不存在或无权查看', content: { 'application/problem+json': { schema: z.any() } } } },
+  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: problem('不存在或无权查看') },
 });
 
 export const casesRouter = createRouter()

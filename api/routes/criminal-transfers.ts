@@ -2,23 +2,18 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { cases, departments, users } from '../../db/schema';
 import { imposedMeasureKinds, transferReportProblem } from '../../domain/criminal-transfer-letter';
-import { parseIsoDate } from '../../domain/dates';
 import { criminalTransferWorkflow } from '../../workflows/criminal-transfer';
 import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/messages';
 import { transferSourceKinds, type CriminalTransferAction } from '../../workflows/criminal-transfer/types';
-import { actorOf, canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdate } from '../criminal-transfer-view';
+import { canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdate } from '../criminal-transfer-view';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, isoDate, problem, text } from '../schemas';
+import { actorOf } from '../actor';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
-// Control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb.
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
-const caseNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符');
 const documentRef = z.object({ title: text(200), url: z.url().optional() });
-// 统一社会信用代码 (GB 32100-2015).
-const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
 
 const StartBody = z
   .object({
@@ -52,7 +47,6 @@ const ActBody = z
   .openapi('CriminalTransferAct');
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({

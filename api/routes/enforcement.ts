@@ -7,21 +7,21 @@ import { appendAudit } from '../../db/audit-trail';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { entrustmentRecordsOf } from '../../db/entrustment-store';
 import { caseDeadlines, cases, departments } from '../../db/schema';
-import { parseIsoDate } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import { authoriseEntrustedAct } from '../../domain/entrustment';
 import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
 import {
   recordChallengeUpdate, recordCourtReviewUpdate, recordDemandServiceUpdate, recordPaymentUpdate, recordStatementUpdate, requestDeferralUpdate, supplementMaterialsUpdate,
 } from '../../workflows/enforcement/messages';
 import { serviceMethods } from '../../workflows/enforcement/types';
-import { actorOf, courtTracker, enforcementDetail, findEnforcementCase, liveBalance, runEnforcementUpdate, seesAllDepartments, todayInShanghai } from '../enforcement-view';
+import { courtTracker, enforcementDetail, findEnforcementCase, liveBalance, runEnforcementUpdate, seesAllDepartments } from '../enforcement-view';
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { isoDate, problem, text } from '../schemas';
+import { actorOf } from '../actor';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
-const text = (max: number) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
 const fen = z.number().int('金额必须为整数（分）');
 const decisionNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\[\]\-_.]{3,80}$/u, '文号含不允许的字符');
 
@@ -72,7 +72,6 @@ const updates = {
 } as const;
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
 const byNumber = z.object({ caseNumber: decisionNumber });
 const tags = ['罚款强制执行'];
 
@@ -116,7 +115,7 @@ export const enforcementRouter = createRouter()
       await recordDenial(c, user.id, 'enforcement.start', `只能为本单位（${user.departmentId}）作出的处罚决定立案`);
       throw HttpProblem.forbidden('只能为本单位作出的处罚决定立案');
     }
-    const today = todayInShanghai();
+    const today = todayInShanghai(Date.now());
     if (body.servedOn > today) throw HttpProblem.unprocessable('body.servedOn', 'not_future', `送达日期 ${body.servedOn} 晚于今天（${today}）`);
     if (body.decidedOn > body.servedOn) throw HttpProblem.unprocessable('body.decidedOn', 'not_after_service', '决定日期不能晚于送达日期');
     if (body.demandServed && (body.demandServed.servedOn > today || body.demandServed.servedOn <= body.servedOn)) {
@@ -165,7 +164,7 @@ export const enforcementRouter = createRouter()
       await recordDenial(c, user.id, 'enforcement.list', '只能查看本单位的执行案件');
       throw HttpProblem.forbidden('只能查看本单位的执行案件');
     }
-    const today = todayInShanghai();
+    const today = todayInShanghai(Date.now());
     const where: SQL[] = [eq(cases.kind, 'enforcement')];
     if (departmentId) where.push(eq(cases.departmentId, departmentId));
     if (q.stage) where.push(eq(cases.stage, q.stage));

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { and, asc, count, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import { entrustmentRecordsOf, nextDraftSequence } from '../../db/entrustment-store';
 import { departments, entrustedOrganisations, entrustments, powerCatalogue } from '../../db/schema';
-import { addDays, formatShanghaiDateTime, parseIsoDate, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { authoriseEntrustedAct, ENTRUSTMENT_STATUS_LABELS, type EntrustmentStatus } from '../../domain/entrustment';
 import { CHANGE_LABELS, draftNumberFor } from '../../domain/entrustment-letter';
 import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
@@ -16,11 +16,11 @@ import { resolveEntrustmentDraft } from '../entrustment-draft';
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { isoDate, problem } from '../schemas';
+import { actorOf } from '../actor';
+import { updateRefusalOf } from '../update-refusal';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 const statuses = Object.keys(ENTRUSTMENT_STATUS_LABELS) as [EntrustmentStatus, ...EntrustmentStatus[]];
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
-const todayInShanghai = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
 
 const submit = createRoute({
   method: 'post',
@@ -157,7 +157,7 @@ export const entrustmentsRouter = createRouter()
       throw HttpProblem.forbidden(reason);
     }
     const resolved = await resolveEntrustmentDraft(database.db, { ...body, agencyId: agency.id });
-    const year = Number(todayInShanghai().slice(0, 4));
+    const year = Number(todayInShanghai(Date.now()).slice(0, 4));
     const first = await nextDraftSequence(database.db, resolved.agency.id, year);
     // A concurrent submission may take the same number: try the next one.
     for (let seq = first; seq < first + 5; seq++) {
@@ -188,7 +188,7 @@ export const entrustmentsRouter = createRouter()
     if (q.org) filters.push(eq(entrustments.orgId, q.org));
     if (q.agency) filters.push(eq(entrustments.agencyId, q.agency));
     if (q.expiringWithinDays !== undefined) {
-      filters.push(inArray(entrustments.status, ['active', 'expiring', 'suspended']), lte(entrustments.termEnd, addDays(todayInShanghai(), q.expiringWithinDays)));
+      filters.push(inArray(entrustments.status, ['active', 'expiring', 'suspended']), lte(entrustments.termEnd, addDays(todayInShanghai(Date.now()), q.expiringWithinDays)));
     }
     const where = filters.length > 0 ? and(...filters) : undefined;
     const db = c.get('deps').database.db;
@@ -251,17 +251,15 @@ export const entrustmentsRouter = createRouter()
     if (body.kind === 'renew' && !body.newTermEnd) await rejected(422, 'INVALID_TERM', '续期必须填写新的委托期限结束日', 'body.newTermEnd');
     try {
       const result = await temporal.workflow.getHandle(row.workflowId).executeUpdate(requestEntrustmentChangeUpdate, {
-        args: [{ requestId: body.requestId, kind: body.kind, reason: body.reason, newTermEnd: body.newTermEnd, actor: { id: user.id, name: user.name, departmentId: user.departmentId, roles: user.roles } }],
+        args: [{ requestId: body.requestId, kind: body.kind, reason: body.reason, newTermEnd: body.newTermEnd, actor: await actorOf(database.db, user) }],
         updateId: body.requestId,
       });
       return c.json(result, 202);
     } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError) {
-        const cause = err.cause as { type?: string; message?: string } | undefined;
-        const code = (cause?.type ?? 'INVALID_ACTION') as ChangeRejectionCode;
-        return rejected(changeRejectionStatus[code] ?? 422, code, cause?.message ?? '变更被拒绝', changeField[code]);
-      }
-      if (err instanceof WorkflowNotFoundError || /already completed|not found/i.test((err as Error).message ?? '')) return rejected(409, 'NOT_IN_FORCE', `委托已办结，不能${label}`);
-      throw err;
+      const refusal = updateRefusalOf(err);
+      if (!refusal) throw err;
+      if (refusal.kind !== 'rejected') return rejected(409, 'NOT_IN_FORCE', `委托已办结，不能${label}`);
+      const code = (refusal.code ?? 'INVALID_ACTION') as ChangeRejectionCode;
+      return rejected(changeRejectionStatus[code] ?? 422, code, refusal.reason ?? '变更被拒绝', changeField[code]);
     }
   });

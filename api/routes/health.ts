@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { deepHealthWorkflow } from '../../workflows/deep-health';
 import { createRouter } from '../openapi';
+import { withTimeout } from '../../config/lifecycle';
 
 const HealthSchema = z
   .object({
@@ -46,6 +47,7 @@ export const healthRouter = createRouter().openapi(health, async (c) => {
       await withTimeout(
         temporal.workflow.execute(deepHealthWorkflow, { taskQueue: env.TEMPORAL_TASK_QUEUE, workflowId, args: [workflowId], workflowExecutionTimeout: '30s' }),
         15000,
+        'the workers',
       );
       workers = { ok: true, workflowId, ms: Math.round(performance.now() - started) };
     } catch (e) {
@@ -55,10 +57,3 @@ export const healthRouter = createRouter().openapi(health, async (c) => {
   const ok = db.ok && tp.ok && (workers?.ok ?? true);
   return c.json({ status: ok ? ('ok' as const) : ('unavailable' as const), database: db, temporal: tp, workers }, ok ? 200 : 503);
 });
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
-}

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { blacklistEntries } from '../../db/schema';
 import { blacklistRestrictionLabels, blacklistStatusLabels, type BlacklistRestriction } from '../../domain/blacklist';
 import { createRouter } from '../openapi';
+import { problem } from '../schemas';
 
 // §十三: a public query service of safety-violation records, by enterprise name or credit code; no login.
 const EntrySchema = z
@@ -29,7 +30,7 @@ const query = createRoute({
   request: { query: z.object({ q: z.string().trim().min(2, '查询内容至少 2 个字符').max(100).regex(/^[^\u0000-\u001f]*$/, '不得包含控制字符') }) },
   responses: {
     200: { description: '查询结果', content: { 'application/json': { schema: z.object({ query: z.string(), blacklist: z.array(EntrySchema) }) } } },
-    400: { description: '请求参数无效', content: { 'application/problem+json': { schema: z.any() } } },
+    400: problem('请求参数无效'),
   },
 });
 

@@ -11,17 +11,19 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { randomInspectionWorkflow } from '../../workflows/random-inspection';
 import { recordResultsUpdate } from '../../workflows/random-inspection/messages';
-import { actorOf, isoDate, sendPlanUpdate } from '../annual-plan-support';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { sendPlanUpdate } from '../annual-plan-support';
+import { todayInShanghai } from '../../domain/dates';
 import { deadlineFor } from '../../domain/legal-basis';
 import { checkDrawRequest, DRAW_ALGORITHM, DrawError, drawRandomInspection, keySupervisionSectors, seedCommitment, verifyDraw, type DrawInput } from '../../domain/random-draw';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { isoDate, problem } from '../schemas';
+import { actorOf } from '../actor';
 
 const tags = ['双随机一公开'];
 const security = [{ bearer: [] }];
 const json = (schema: z.ZodType, description = '结果') => ({ description, content: { 'application/json': { schema } } });
-const errors = { ...problemResponses, 404: { description: '不存在', content: { 'application/problem+json': { schema: z.any() } } }, 409: { description: '状态冲突', content: { 'application/problem+json': { schema: z.any() } } }, 422: { description: '不符合要求', content: { 'application/problem+json': { schema: z.any() } } } };
+const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
 const drawId = z.string().regex(/^RD-[0-9A-Za-z-]{4,60}$/, '抽查编号格式无效');
 
 async function drawOf(db: Db, id: string) {
@@ -94,7 +96,7 @@ export const randomInspectionsRouter = createRouter()
     const [last] = await db.select().from(randomDraws).where(and(eq(randomDraws.departmentId, item.departmentId), eq(randomDraws.status, 'drawn'))).orderBy(desc(randomDraws.drawnAt)).limit(1);
     const previous = (last?.assignments ?? []).flatMap((a) => a.inspectorIds.map((inspectorId) => ({ inspectorId, enterpriseId: a.enterpriseId })));
     const now = new Date().toISOString();
-    const id = `RD-${shanghaiDateOf(formatShanghaiDateTime(Date.now())).replaceAll('-', '')}-${item.departmentId}-${randomUUID().slice(0, 6)}`;
+    const id = `RD-${todayInShanghai(Date.now()).replaceAll('-', '')}-${item.departmentId}-${randomUUID().slice(0, 6)}`;
     const row = { id, departmentId: item.departmentId, itemId: item.id, seedHash: req.seedHash, seed: null, targetCount: req.targetCount, inspectorsPerTarget: req.inspectorsPerTarget, keySectors, status: 'committed' as const, enterprises: targets, inspectors, links, previous, assignments: null, algorithm: DRAW_ALGORITHM, createdBy: user.id, committedAt: now };
     await db.transaction(async (tx) => {
       await tx.insert(randomDraws).values(row);
@@ -130,7 +132,7 @@ export const randomInspectionsRouter = createRouter()
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     }
-    const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+    const today = todayInShanghai(Date.now());
     // Results are made public within 20 working days (国办发〔2018〕118号).
     const publishDue = deadlineFor(await currentCalendarSnapshot(db), today, 'inspection.publish-other-decision').due;
     const drawnAt = new Date().toISOString();
@@ -156,7 +158,7 @@ export const randomInspectionsRouter = createRouter()
   .openapi(list, async (c) => {
     const { departmentId } = c.req.valid('query');
     const db = c.get('deps').database.db;
-    const rows = await db.select({ id: randomDraws.id, departmentId: randomDraws.departmentId, itemId: randomDraws.itemId, status: randomDraws.status, seedHash: randomDraws.seedHash, committedAt: randomDraws.committedAt, drawnAt: randomDraws.drawnAt, publishDue: randomDraws.publishDue }).from(randomDraws).where(departmentId ? eq(randomDraws.departmentId, departmentId) : undefined).orderBy(desc(randomDraws.committedAt));
+    const rows = await db.select({ id: randomDraws.id, departmentId: randomDraws.departmentId, itemId: randomDraws.itemId, status: randomDraws.status, seedHash: randomDraws.seedHash, seed: randomDraws.seed, targetCount: randomDraws.targetCount, committedAt: randomDraws.committedAt, drawnAt: randomDraws.drawnAt, publishDue: randomDraws.publishDue }).from(randomDraws).where(departmentId ? eq(randomDraws.departmentId, departmentId) : undefined).orderBy(desc(randomDraws.committedAt));
     return c.json(rows, 200);
   });
 

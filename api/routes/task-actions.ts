@@ -4,6 +4,7 @@ import { actOnApproval, actOnTask, type ActionRequest } from '../approval-action
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
 
 const actions = ['approve', 'reject', 'return', 'withdraw', 'transfer', 'add-signer', 'urge', 'comment', 'resubmit', 'retry', 'abandon'] as const;
 
@@ -26,8 +27,8 @@ const ActionBody = z
   .openapi('TaskAction');
 
 const taskId = z.string().regex(/^t_[0-9a-f]{24}$/, '待办编号格式无效');
-const conflict = { description: '待办已办结或案件状态不允许', content: { 'application/problem+json': { schema: z.any() } } };
-const unprocessable = { description: '缺少必填意见或办理人不符合条件', content: { 'application/problem+json': { schema: z.any() } } };
+const conflict = problem('待办已办结或案件状态不允许');
+const unprocessable = problem('缺少必填意见或办理人不符合条件');
 
 const act = createRoute({
   method: 'post',

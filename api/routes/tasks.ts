@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, count, eq, gte, inArray, lte, lt, type SQL } from 'drizzle-orm';
 import { workingDaysBetween } from '../../domain/calendar';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import { computeDeadline } from '../../domain/periods';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { auditOfCase } from '../../db/audit-trail';
@@ -9,6 +9,7 @@ import { tasks } from '../../db/schema';
 import { approvalStateQuery } from '../../workflows/approval/messages';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
+import { problem } from '../schemas';
 
 const TaskSchema = z
   .object({
@@ -27,6 +28,7 @@ const TaskSchema = z
     overdue: z.boolean(),
     workingDaysLeft: z.number().int().nullable().openapi({ description: '距期限届满的工作日数（负数为已逾期）' }),
     legalBasis: z.string().nullable(),
+    returnComment: z.string().nullable().openapi({ description: '退回修改的待办：退回意见' }),
   })
   .openapi('Task');
 
@@ -58,10 +60,10 @@ const detail = createRoute({
   summary: '待办详情：案件、审批环节、意见与历史',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().regex(/^t_[0-9a-f]{24}$/, '待办编号格式无效') }) },
-  responses: { 200: { description: '详情', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: { description: '不存在', content: { 'application/problem+json': { schema: z.any() } } } },
+  responses: { 200: { description: '详情', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: problem('不存在') },
 });
 
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 
 export const tasksRouter = createRouter()
   .openapi(list, async (c) => {
@@ -97,6 +99,7 @@ export const tasksRouter = createRouter()
       overdue: t.overdue || (t.dueDate !== null && t.dueDate < now),
       workingDaysLeft: t.dueDate ? workingDaysBetween(snapshot, now, t.dueDate) : null,
       legalBasis: t.legalBasis,
+      returnComment: t.kind === 'revision' ? String((t.detail as { comment?: unknown } | null)?.comment ?? '') : null,
     }));
     return c.json({ items, total: Number(total), page, pageSize }, 200);
   })

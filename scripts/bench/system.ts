@@ -11,8 +11,7 @@ import { startApiServer } from '../../api/server';
 import { connectClient } from '../../temporal/connection';
 import { createWorker } from '../../temporal/worker';
 import { createAgencyGateway } from '../../agencies/gateway';
-import { devAgencySecret, gatewayConfigUnder } from '../../agencies/config';
-import { agencyIds } from '../../agencies/types';
+import { devAgencySecrets, gatewayConfigUnder } from '../../agencies/config';
 import { startSimulatorServer, type RunningSimulator } from '../../agencies/simulator';
 import { createTestDatabase } from '../../tests/support/postgres';
 import { freePort, startDevServer, type DevServer } from '../dev-server';
@@ -95,7 +94,7 @@ export async function startBenchSystem(options: { approvers: number; log: (line:
     const api = await startApiServer({ env, database: apiDatabase, temporal: client }, 0, '127.0.0.1');
     onStop(() => api.close(), 'API');
     const baseUrl = `http://127.0.0.1:${api.port}`;
-    const agencies = await startSimulatorServer({ callbackBaseUrl: baseUrl, secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, defaultDelayMs: 50 }, 0);
+    const agencies = await startSimulatorServer({ callbackBaseUrl: baseUrl, secrets: devAgencySecrets(), defaultDelayMs: 50 }, 0);
     onStop(() => agencies.close(), 'agency simulator');
 
     const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));

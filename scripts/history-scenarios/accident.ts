@@ -1,5 +1,5 @@
 // History scenarios of the accident case (reported upward; investigated, approved, published, evaluated), recorded by record-histories.
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { formatShanghaiDateTime } from '../../domain/dates';
 import { accidentCaseWorkflow } from '../../workflows/accident-case';

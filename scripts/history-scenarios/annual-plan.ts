@@ -1,7 +1,7 @@
 // History scenarios of the annual plan workflows (cycle opened; plan returned, approved, filed, executed, amended).
 import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import type { PlanContent } from '../../domain/annual-plan';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
 import type { ActionKind, Actor } from '../../workflows/approval/types';
@@ -46,7 +46,7 @@ async function act(handle: WorkflowHandle, kind: ActionKind, instance: string, a
 }
 
 const stageIs = (handle: WorkflowHandle, ok: (v: PlanView) => boolean) => until(() => handle.query(planStateQuery), ok);
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 
 export const annualPlanScenarios: HistoryScenario[] = [
   {

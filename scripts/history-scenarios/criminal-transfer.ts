@@ -1,7 +1,7 @@
 // History scenarios of the criminal case transfer (filed; refused and returned) and the blacklist (listed, removed early).
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { CallbackEvent } from '../../agencies/types';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
 import type { Actor } from '../../workflows/approval/types';
@@ -16,7 +16,7 @@ import type { HistoryScenario } from './types';
 const head: Actor = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] };
 const officer: Actor = { id: 'yjj-officer1', name: '李强', departmentId: 'yjj', roles: ['officer'] };
 const safetyOffice: Actor = { id: 'aqb-head', name: '陈立新', departmentId: 'aqb', roles: ['safety-office', 'department-head'] };
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   for (let i = 0; i < 600; i++) {

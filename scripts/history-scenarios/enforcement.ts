@@ -1,7 +1,7 @@
 // Recorded runs of the enforcement case (npm run record-histories enforcement-…), replayed in CI.
 import { randomUUID } from 'node:crypto';
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import type { WorkflowHandle } from '@temporalio/client';
+import { addDays, formatShanghaiDateTime, todayInShanghai } from '../../domain/dates';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { approvalStateQuery, approveUpdate } from '../../workflows/approval/messages';
 import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
@@ -11,7 +11,7 @@ import type { HistoryScenario } from './types';
 
 const head = { id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head' as const] };
 const officer = { id: 'yjj-officer1', name: '执法人员', departmentId: 'yjj', roles: ['officer' as const] };
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 
 function input(decisionNumber: string, overrides: Partial<EnforcementCaseInput> = {}): EnforcementCaseInput {
   return {

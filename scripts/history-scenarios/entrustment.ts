@@ -1,6 +1,6 @@
 // History scenarios of the entrustment workflow (refused, revoked mid-term, lapsed), recorded by record-histories.
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import type { WorkflowHandle } from '@temporalio/client';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
 import type { Actor } from '../../workflows/approval/types';
 import { entrustmentWorkflow } from '../../workflows/entrustment';
@@ -44,7 +44,7 @@ async function approve(handle: WorkflowHandle, instance: string, actor: Actor, c
 }
 
 const inForce = (v: EntrustmentView) => (v.status === 'active' || v.status === 'expiring') && v.publications.length === 2;
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = () => todayInShanghai(Date.now());
 
 export const entrustmentScenarios: HistoryScenario[] = [
   {

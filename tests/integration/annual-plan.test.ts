@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, planCycles } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
 import { ensurePlanCycleSchedule, PLAN_CYCLE_SCHEDULE_ID } from '../../temporal/plan-cycle-schedule';
+import { until } from '../support/poll';
 
 const YEAR = 2030;
 let system: RunningSystem;
@@ -32,16 +33,7 @@ const content = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-async function poll<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-}
-
-const taskFor = (userId: string, caseId: string) => poll(async () => ((await as(userId).get('/api/tasks?view=mine')).body.items as Array<{ id: string; caseId: string; kind: string; stepName: string }>).find((t) => t.caseId === caseId && t.kind === 'approval'), `${userId}'s task`);
+const taskFor = (userId: string, caseId: string) => until(async () => ((await as(userId).get('/api/tasks?view=mine')).body.items as Array<{ id: string; caseId: string; kind: string; stepName: string }>).find((t) => t.caseId === caseId && t.kind === 'approval'), `${userId}'s task`);
 
 describe('annual plan over HTTP', () => {
   it('keeps one yearly schedule that opens the next year\'s cycle on 1 December (idempotent)', async () => {
@@ -59,7 +51,7 @@ describe('annual plan over HTTP', () => {
     expect((await as('yjj-head').post('/api/plan-cycles', { year: YEAR })).status).toBe(403);
     const opened = await as('aqb-head').post('/api/plan-cycles', { year: YEAR });
     expect(opened.status).toBe(201);
-    const overview = await poll(async () => {
+    const overview = await until(async () => {
       const res = await as('aqb-head').get(`/api/plan-cycles/${YEAR}/overview`);
       return res.status === 200 && res.body.units.length === 11 ? res.body : undefined;
     }, 'overview');
@@ -96,12 +88,12 @@ describe('annual plan over HTTP', () => {
     }
 
     // The 安委办 records its filing receipt once the plan is approved; the gateway receipts are recorded too.
-    const filed = await poll(async () => {
+    const filed = await until(async () => {
       const res = await as('aqb-head').post(`/api/annual-plans/${YEAR}/yjj/filing`, { receiptNo: '北碚安委办备〔2030〕1号' });
       return res.status === 200 ? res.body : undefined;
     }, 'filing accepted');
     expect(filed.receipts.safetyOffice).toBe('北碚安委办备〔2030〕1号');
-    const row = await poll(async () => {
+    const row = await until(async () => {
       const res = await as('aqb-head').get(`/api/plan-cycles/${YEAR}/overview`);
       const yjj = res.body.units.find((u: { departmentId: string }) => u.departmentId === 'yjj');
       return yjj.filed ? yjj : undefined;
@@ -144,7 +136,7 @@ describe('annual plan over HTTP', () => {
     expect(verify.body).toMatchObject({ seed, seedHash, seedMatches: true, resultMatches: true });
 
     // 一公开: the list is published through the portal; a result is published with its statutory due date.
-    const listed = await poll(async () => {
+    const listed = await until(async () => {
       const res = await as('yjj-officer1').get(`/api/random-inspections/draws/${id}`);
       return res.body.publication?.listReceipt ? res.body : undefined;
     }, 'list published');
@@ -152,7 +144,7 @@ describe('annual plan over HTTP', () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const recorded = await as('yjj-officer1').post(`/api/random-inspections/draws/${id}/results`, { results: [{ enterpriseId: assignments[0]!.enterpriseId, decisionDate: today, penalty: false, summary: '未发现违法行为' }] });
     expect(recorded.status).toBe(200);
-    const published = await poll(async () => {
+    const published = await until(async () => {
       const res = await as('yjj-officer1').get(`/api/random-inspections/draws/${id}`);
       return res.body.publication?.results?.length === 1 ? res.body.publication.results[0] : undefined;
     }, 'result published');

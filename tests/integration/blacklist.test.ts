@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { startSystem, type RunningSystem } from '../support/system';
+import { until } from '../support/poll';
 
 let system: RunningSystem;
 beforeAll(async () => {
@@ -10,15 +11,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await system?.stop();
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-}
 
 /** Approves the user's open task on the workflow through the inbox. */
 async function approveInInbox(userId: string, workflowId: string) {
@@ -66,7 +58,7 @@ describe('blacklist and the public violations query', () => {
   it('lists an enterprise after the department head and the 安委办 approve, and the public finds it by name and by credit code', async () => {
     const officer = await system.login('yjj-officer1');
     const caseNumber = `HMD-${randomUUID().slice(0, 6)}`;
-    const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+    const today = todayInShanghai(Date.now());
     const endsOn = addDays(today, 365);
     const started = await system.http('POST', '/api/blacklist', { token: officer, body: validBody(caseNumber, today, endsOn) });
     expect(started.status).toBe(201);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { startSystem, type RunningSystem } from '../support/system';
+import { until } from '../support/poll';
 
 let system: RunningSystem;
 beforeAll(async () => {
@@ -12,16 +13,7 @@ afterAll(async () => {
 });
 
 const FINE = 500_000;
-const today = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`never: ${what}`);
-}
+const today = () => todayInShanghai(Date.now());
 
 const startBody = (decisionNumber: string, overrides: Record<string, unknown> = {}) => ({
   decisionNumber,

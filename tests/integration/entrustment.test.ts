@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entrustments } from '../../db/schema';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { startSystem, type RunningSystem } from '../support/system';
 
 let system: RunningSystem;
@@ -15,7 +15,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+const today = todayInShanghai(Date.now());
 const call = (userId: string, method: string, path: string, body?: unknown) => system.http(method, path, { token: tokens[userId], body });
 
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {

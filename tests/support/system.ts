@@ -8,8 +8,7 @@ import { createWorker } from '../../temporal/worker';
 import type { Client } from '@temporalio/client';
 import { createAgencyGateway } from '../../agencies/gateway';
 import { gatewayConfigUnder } from '../../agencies/config';
-import { devAgencySecret } from '../../agencies/config';
-import { agencyIds } from '../../agencies/types';
+import { devAgencySecrets } from '../../agencies/config';
 import { startSimulatorServer, type RunningSimulator } from '../../agencies/simulator';
 
 export interface RunningSystem {
@@ -39,7 +38,7 @@ export async function startSystem(overrides: Record<string, string> = {}, option
   const baseUrl = `http://127.0.0.1:${api.port}`;
   // The agency stand-in, over real HTTP: filings go out through the gateway, callbacks come back signed to the API.
   const agencies = await startSimulatorServer(
-    { callbackBaseUrl: baseUrl, secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, defaultDelayMs: 50, manual: ['court', 'public-security', 'procuratorate'] },
+    { callbackBaseUrl: baseUrl, secrets: devAgencySecrets(), defaultDelayMs: 50, manual: ['court', 'public-security', 'procuratorate'] },
     0,
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));

@@ -3,7 +3,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { createAgencyGateway } from '../../agencies/gateway';
-import { devAgencySecret, gatewayConfigUnder } from '../../agencies/config';
+import { devAgencySecrets, gatewayConfigUnder } from '../../agencies/config';
 import { agencyIds } from '../../agencies/types';
 import { startSimulatorServer, type RunningSimulator } from '../../agencies/simulator';
 import { migrateDatabase, openDatabase, type Database } from '../../db/client';
@@ -42,7 +42,7 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
     searchAttributes: Object.fromEntries(Object.entries(customSearchAttributes).map(([name, type]) => [name, indexedType[type]])),
   });
   const agencies = await startSimulatorServer(
-    { callbackBaseUrl: 'http://127.0.0.1:9', secrets: Object.fromEntries(agencyIds.map((a) => [a, devAgencySecret])) as never, manual: [...agencyIds] },
+    { callbackBaseUrl: 'http://127.0.0.1:9', secrets: devAgencySecrets(), manual: [...agencyIds] },
     0,
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));

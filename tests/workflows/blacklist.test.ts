@@ -3,7 +3,7 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blacklistEntries, caseDeadlines, tasks, users } from '../../db/schema';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
 import type { Actor } from '../../workflows/approval/types';
 import { blacklistWorkflow } from '../../workflows/blacklist';
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function today(): Promise<string> {
-  return shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
+  return todayInShanghai(await t.env.currentTimeMs());
 }
 
 async function actor(id: string): Promise<Actor> {

@@ -6,7 +6,7 @@ import type { AgencyId, CallbackEvent } from '../../agencies/types';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { auditLog, caseDeadlines, users } from '../../db/schema';
 import type { CalendarSnapshot } from '../../domain/calendar';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import { computeDeadline } from '../../domain/periods';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { actionUpdates, approvalStateQuery } from '../../workflows/approval/messages';
@@ -30,7 +30,7 @@ afterAll(async () => {
 const threeDaysAfter = (date: string) => computeDeadline(calendar, date, 3, 'calendar-days').due;
 
 async function today(): Promise<string> {
-  return shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
+  return todayInShanghai(await t.env.currentTimeMs());
 }
 
 async function actor(id: string): Promise<Actor> {

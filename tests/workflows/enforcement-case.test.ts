@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, caseDeadlines, cases, outbox, users } from '../../db/schema';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
-import { addDays, daysBetween, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, daysBetween, shanghaiDateOf, todayInShanghai } from '../../domain/dates';
 import { deadlineFor, type LegalBasisId } from '../../domain/legal-basis';
 import type { CalendarSnapshot } from '../../domain/calendar';
 import type { CallbackEvent } from '../../agencies/types';
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const FINE = 1_000_000; // 1万元
 /** Today on the test server's (skipped) clock. */
-const serverToday = async () => shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
+const serverToday = async () => todayInShanghai(await t.env.currentTimeMs());
 const due = (from: string, basis: LegalBasisId) => shanghaiDateOf(deadlineFor(calendar, from, basis).due);
 
 async function actor(id: string): Promise<Actor> {

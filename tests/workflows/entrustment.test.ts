@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEntrustmentActivities } from '../../activities/entrustment';
 import { auditLog, entrustedOrganisations, entrustments, outbox, powerCatalogue, tasks, users } from '../../db/schema';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
-import { addDays, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { addDays, todayInShanghai } from '../../domain/dates';
 import { deadlineFor } from '../../domain/legal-basis';
 import { draftNumberFor } from '../../domain/entrustment-letter';
 import { shanghaiMidnight } from '../../workflows/approval/deadline';
@@ -25,7 +25,7 @@ afterAll(async () => {
   await t?.teardown();
 });
 
-const today = async () => shanghaiDateOf(formatShanghaiDateTime(await t.env.currentTimeMs()));
+const today = async () => todayInShanghai(await t.env.currentTimeMs());
 const authorise = (orgId: string, powerId: string, date: string) => createEntrustmentActivities({ db: t.database.db }).authorizeEntrustedAct({ orgId, powerId, date });
 
 async function actor(id: string): Promise<Actor> {

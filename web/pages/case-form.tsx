@@ -93,6 +93,16 @@ export function renderForm(c: ConsoleContext, action: string, submit: string, sp
   );
 }
 
+/** The submitted values, one per field (all the ticked boxes of a checkbox group). */
+export function valuesOf(form: { get(name: string): string; all(name: string): string[] }, specs: FieldSpec[]): FormState['values'] {
+  return Object.fromEntries(specs.map((s) => [s.name, s.type === 'checkboxes' ? form.all(s.name) : form.get(s.name)]));
+}
+
+/** The fields with the choices of `name` filled in (choices read from the API only when the form is shown). */
+export function withOptions(specs: FieldSpec[], name: string, options: FieldSpec['options']): FieldSpec[] {
+  return specs.map((s) => (s.name === name ? { ...s, options } : s));
+}
+
 /** Amounts are typed in yuan with at most two decimals; the API counts in fen. */
 export function yuanToFen(text: string): number | undefined {
   if (!/^\d{1,12}(\.\d{1,2})?$/.test(text)) return undefined;

@@ -2,14 +2,13 @@
 // and each deadline met or missed (cases + case_deadlines + audit records).
 import { eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import { auditOf, casePageSize, deadlinesOf, findCase, listCases, userNames, type DeadlineRow } from '../../db/queries/cases';
 import { Notice, fmtTime } from '../layout';
 import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
 
-export const todayInShanghai = () => shanghaiDateOf(formatShanghaiDateTime(Date.now()));
 
 /** met / missed as recorded; a pending deadline past its due day is shown as overdue. */
 export function deadlineState(d: DeadlineRow, today: string): { text: string; cls: string } {
@@ -121,7 +120,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
   const [deadlines, audit, names, steps] = await Promise.all([deadlinesOf(db, [row.workflowId]), auditOf(db, row), userNames(db), db.select({ instance: tasks.stepInstance, name: tasks.stepName }).from(tasks).where(eq(tasks.workflowId, row.workflowId))]);
   const stepName = new Map(steps.map((s) => [s.instance, s.name]));
   const who = (id: string | null) => (id ? (names.get(id) ?? (id === 'system' ? '系统' : id)) : '');
-  const today = todayInShanghai();
+  const today = todayInShanghai(Date.now());
   const events: Event[] = audit.map((a) => ({
     at: a.at,
     cls: a.outcome === 'ok' ? '' : 'missed',

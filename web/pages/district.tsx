@@ -5,7 +5,8 @@ import { Notice } from '../layout';
 import { kindLabels, label, owedByLabels } from '../labels';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
-import { deadlineState, todayInShanghai } from './cases';
+import { deadlineState } from './cases';
+import { todayInShanghai } from '../../domain/dates';
 
 const owedByCourt = (owedBy: string) => owedBy === 'court' || owedBy.includes('法院');
 
@@ -14,7 +15,7 @@ export async function showEnforcement(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
   const { rows } = await listCases(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
   const deadlines = await deadlinesOf(db, rows.map((r) => r.workflowId));
-  const today = todayInShanghai();
+  const today = todayInShanghai(Date.now());
   const byStage = new Map<string, number>();
   for (const r of rows.filter((x) => x.status === 'open')) byStage.set(r.stageLabel, (byStage.get(r.stageLabel) ?? 0) + 1);
   const court = deadlines.filter((d) => owedByCourt(d.owedBy));
@@ -113,7 +114,7 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
   }
   const db = dbOf(c);
   const api = apiFor(c, deps);
-  const today = todayInShanghai();
+  const today = todayInShanghai(Date.now());
   const year = Number(c.req.query('year')) || Number(today.slice(0, 4));
   const [stages, tally, overdue, plansRes, completionRes, expiringRes] = await Promise.all([
     casesByKindAndStage(db),

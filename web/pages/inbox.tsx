@@ -1,10 +1,8 @@
 // 待办: mine, my department's, overdue, due soon (GET /api/tasks?view=…), with bulk approval for department heads.
 import { createHash, randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
-import { tasks } from '../../db/schema';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, taskKindLabels } from '../labels';
-import { apiFor, dbOf, formOf, page, type ConsoleDeps } from '../page';
+import { apiFor, formOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 
 const views = [
@@ -28,6 +26,7 @@ interface TaskItem {
   overdue: boolean;
   workingDaysLeft: number | null;
   legalBasis: string | null;
+  returnComment: string | null;
 }
 
 const seesDepartment = (roles: string[]) => roles.some((r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader');
@@ -49,13 +48,6 @@ export async function showInbox(c: ConsoleContext, deps: ConsoleDeps, notice?: {
   const who = (id: string) => names.get(id) ?? id;
   const items: TaskItem[] = res.ok ? res.body.items : [];
   const total: number = res.ok ? res.body.total : 0;
-  // A returned case shows the returning comment right in the inbox (the list API does not carry it).
-  const revisionIds = items.filter((t) => t.kind === 'revision').map((t) => t.id);
-  const revisionNotes = new Map<string, string>();
-  if (revisionIds.length > 0) {
-    const rows = await dbOf(c).select({ id: tasks.id, detail: tasks.detail }).from(tasks).where(and(inArray(tasks.id, revisionIds), eq(tasks.kind, 'revision')));
-    for (const r of rows) revisionNotes.set(r.id, String(r.detail?.comment ?? ''));
-  }
   const bulk = user.roles.includes('department-head') && items.some((t) => t.kind === 'approval' && t.assigneeId === user.id);
   // After a decision the task page returns here with what was done (a known action on a well-formed case number).
   const doneAction = actionLabels[c.req.query('done') ?? ''];
@@ -71,7 +63,8 @@ export async function showInbox(c: ConsoleContext, deps: ConsoleDeps, notice?: {
       <td data-label="事项">
         <a href={`/tasks/${t.id}`}>{t.caseTitle}</a>
         <div class="muted">{t.caseId}</div>
-        {revisionNotes.get(t.id) ? <div class="note">退回意见：{revisionNotes.get(t.id)}</div> : null}
+        {/* A returned case shows the returning comment right in the inbox. */}
+        {t.returnComment ? <div class="note">退回意见：{t.returnComment}</div> : null}
       </td>
       <td data-label="环节">
         {t.stepName}

@@ -3,7 +3,7 @@
 import { serviceMethodLabels, serviceMethods } from '../../workflows/enforcement/types';
 import { apiFor, formOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
-import { beijing, renderForm, submitCase, yuanToFen, type FieldSpec, type FormState } from './case-form';
+import { beijing, renderForm, submitCase, valuesOf, withOptions, yuanToFen, type FieldSpec, type FormState } from './case-form';
 
 // ---- The enforcement case: a penalty decision that has been served (行政处罚法 Art. 61, 67). ----
 
@@ -26,7 +26,7 @@ export async function showNewEnforcement(c: ConsoleContext, _deps: ConsoleDeps, 
 
 export async function submitNewEnforcement(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const f = await formOf(c);
-  const values = Object.fromEntries(enforcementSpecs.map((s) => [s.name, f.get(s.name)]));
+  const values = valuesOf(f, enforcementSpecs) as Record<string, string>;
   const localErrors: Record<string, string> = {};
   const fineFen = yuanToFen(values.fineYuan!);
   if (fineFen === undefined) localErrors.fineYuan = '请填写罚款金额（元），最多两位小数';
@@ -44,32 +44,30 @@ export async function submitNewEnforcement(c: ConsoleContext, deps: ConsoleDeps)
 
 // ---- The accident: registered when reported (生产安全事故报告和调查处理条例 Art. 9). ----
 
-async function accidentSpecs(c: ConsoleContext, deps: ConsoleDeps): Promise<FieldSpec[]> {
-  const res = await apiFor(c, deps).get('/api/departments');
-  const supervisory = (res.ok ? (res.body as Array<{ id: string; name: string; hasSupervisoryDuty: boolean }>) : []).filter((d) => d.hasSupervisoryDuty);
-  return [
-    { name: 'caseNumber', label: '事故编号', required: true, missing: '请填写事故编号' },
-    { name: 'occurredAt', label: '发生时间', type: 'datetime-local', required: true, missing: '请填写事故发生时间' },
-    { name: 'reportedAt', label: '接报时间', type: 'datetime-local', hint: '事故单位应在 1 小时内报告' },
-    { name: 'place', label: '发生地点', required: true, missing: '请填写发生地点' },
-    { name: 'enterpriseName', label: '事故单位', required: true, apiField: 'enterprise.name', missing: '请填写事故单位名称' },
-    { name: 'enterpriseCode', label: '统一社会信用代码', required: true, apiField: 'enterprise.unifiedSocialCreditCode', missing: '请填写统一社会信用代码' },
-    { name: 'industry', label: '行业', required: true, missing: '请填写行业' },
-    { name: 'deaths', label: '死亡人数', type: 'number', required: true },
-    { name: 'seriousInjuries', label: '重伤人数（含急性工业中毒）', type: 'number', required: true },
-    { name: 'directLossYuan', label: '直接经济损失（元）', type: 'number', required: true, apiField: 'directLossFen' },
-    { name: 'supervisoryDepartmentIds', label: '负有安全生产监督管理职责的部门（抄送）', type: 'checkboxes', options: supervisory.map((d) => ({ value: d.id, text: d.name })) },
-  ];
-}
+const accidentSpecs: FieldSpec[] = [
+  { name: 'caseNumber', label: '事故编号', required: true, missing: '请填写事故编号' },
+  { name: 'occurredAt', label: '发生时间', type: 'datetime-local', required: true, missing: '请填写事故发生时间' },
+  { name: 'reportedAt', label: '接报时间', type: 'datetime-local', hint: '事故单位应在 1 小时内报告' },
+  { name: 'place', label: '发生地点', required: true, missing: '请填写发生地点' },
+  { name: 'enterpriseName', label: '事故单位', required: true, apiField: 'enterprise.name', missing: '请填写事故单位名称' },
+  { name: 'enterpriseCode', label: '统一社会信用代码', required: true, apiField: 'enterprise.unifiedSocialCreditCode', missing: '请填写统一社会信用代码' },
+  { name: 'industry', label: '行业', required: true, missing: '请填写行业' },
+  { name: 'deaths', label: '死亡人数', type: 'number', required: true },
+  { name: 'seriousInjuries', label: '重伤人数（含急性工业中毒）', type: 'number', required: true },
+  { name: 'directLossYuan', label: '直接经济损失（元）', type: 'number', required: true, apiField: 'directLossFen' },
+  { name: 'supervisoryDepartmentIds', label: '负有安全生产监督管理职责的部门（抄送）', type: 'checkboxes', options: [] },
+];
 
 export async function showNewAccident(c: ConsoleContext, deps: ConsoleDeps, form?: FormState): Promise<Response> {
-  return page(c, '登记生产安全事故', renderForm(c, '/cases/new/accident', '登记', await accidentSpecs(c, deps), form), form?.status ?? 200);
+  const res = await apiFor(c, deps).get('/api/departments');
+  const supervisory = (res.ok ? (res.body as Array<{ id: string; name: string; hasSupervisoryDuty: boolean }>) : []).filter((d) => d.hasSupervisoryDuty);
+  const specs = withOptions(accidentSpecs, 'supervisoryDepartmentIds', supervisory.map((d) => ({ value: d.id, text: d.name })));
+  return page(c, '登记生产安全事故', renderForm(c, '/cases/new/accident', '登记', specs, form), form?.status ?? 200);
 }
 
 export async function submitNewAccident(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const f = await formOf(c);
-  const specs = await accidentSpecs(c, deps);
-  const values: FormState['values'] = Object.fromEntries(specs.map((s) => [s.name, s.type === 'checkboxes' ? f.all(s.name) : f.get(s.name)]));
+  const values = valuesOf(f, accidentSpecs);
   const localErrors: Record<string, string> = {};
   const count = (name: string) => {
     const v = values[name] as string;
@@ -85,5 +83,5 @@ export async function submitNewAccident(c: ConsoleContext, deps: ConsoleDeps): P
     industry: values.industry, deaths: count('deaths'), seriousInjuries: count('seriousInjuries'), directLossFen,
     supervisoryDepartmentIds: values.supervisoryDepartmentIds,
   };
-  return submitCase(c, deps, '/api/accidents', body, specs, values, localErrors, (form) => showNewAccident(c, deps, form));
+  return submitCase(c, deps, '/api/accidents', body, accidentSpecs, values, localErrors, (form) => showNewAccident(c, deps, form));
 }

@@ -30,14 +30,9 @@ export async function showRegisters(c: ConsoleContext, deps: ConsoleDeps): Promi
   const entrustments: Entrustment[] | null = entrustmentsRes.ok
     ? entrustmentsRes.body.items.map((e: any) => ({ workflowId: e.workflowId, number: e.letterNumber ?? e.draftNumber, agencyName: e.agencyName, orgName: e.orgName, termStart: e.termStart, termEnd: e.termEnd, status: e.statusLabel ?? e.status }))
     : null;
-  // The list carries the committed seed hash; each draw's detail carries the revealed seed.
-  const listed: any[] = drawsRes.ok ? drawsRes.body.slice(0, 30) : [];
-  const details = await Promise.all(listed.map((d) => api.get(`/api/random-inspections/draws/${encodeURIComponent(d.id)}`)));
+  // The list carries the committed seed hash and, once drawn, the revealed seed.
   const draws: Draw[] | null = drawsRes.ok
-    ? listed.map((d, i) => {
-        const full = details[i]?.ok ? details[i]!.body : undefined;
-        return { id: d.id, departmentId: d.departmentId, itemId: d.itemId, seedHash: d.seedHash, seed: full?.seed ?? full?.draw?.seed ?? null, status: d.status, targetCount: full?.targetCount ?? full?.draw?.targetCount ?? null, drawnAt: d.drawnAt };
-      })
+    ? (drawsRes.body as any[]).slice(0, 30).map((d) => ({ id: d.id, departmentId: d.departmentId, itemId: d.itemId, seedHash: d.seedHash, seed: d.seed ?? null, status: d.status, targetCount: d.targetCount ?? null, drawnAt: d.drawnAt }))
     : null;
   return page(
     c,

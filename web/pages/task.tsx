@@ -3,7 +3,7 @@
 import type { StepState } from '../../workflows/approval/types';
 import type { ApprovalView } from '../../workflows/approval/messages';
 import { workingDaysBetween } from '../../domain/calendar';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import { eq } from 'drizzle-orm';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { tasks } from '../../db/schema';
@@ -32,7 +32,7 @@ async function render(c: ConsoleContext, deps: ConsoleDeps, id: string, form?: {
   const who = (id: string | null | undefined) => (id === 'system' ? '系统' : id ? (names.get(id) ?? id) : '—');
   const steps: StepState[] = [...(approval?.completed ?? []), ...(approval?.current ? [approval.current] : [])];
   const returnTargets = [{ id: 'initiator', name: '发起人（修改后重新提交）' }, ...[...new Map((approval?.completed ?? []).map((s) => [s.stepId, s.name])).entries()].map(([sid, name]) => ({ id: sid, name }))];
-  const today = shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  const today = todayInShanghai(Date.now());
   const daysLeft = task.dueDate ? workingDaysBetween(snapshot, today, task.dueDate) : null;
   const canAct = task.status === 'open' && task.assigneeId === user.id;
   const comments = steps.flatMap((s) => s.decisions.filter((d) => d.comment).map((d) => ({ ...d, step: s.name })));

@@ -3,7 +3,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, patched, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 import type { CalendarSnapshot } from '../../domain/calendar';
 import { rollForwardToWorkingDay } from '../../domain/calendar';
-import { shanghaiDateOf, formatShanghaiDateTime } from '../../domain/dates';
+import { todayInShanghai } from '../../domain/dates';
 import type { ApprovalActivities } from '../../activities/approval';
 import type { CalendarActivities } from '../../activities/calendar';
 import { endOfDay, isoAt, stepDue, stepMoments, type Moment } from './deadline';
@@ -69,7 +69,7 @@ export class ApprovalEngine {
   }
 
   private today(): string {
-    return shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+    return todayInShanghai(Date.now());
   }
 
   private validate(kind: ActionKind, input: ActionInput): void {

@@ -3,7 +3,7 @@
 import { condition, proxyActivities, sleep } from '@temporalio/workflow';
 import type { ApprovalActivities } from '../../activities/approval';
 import type { EnforcementActivities } from '../../activities/enforcement';
-import { formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
+import { shanghaiDateOf, todayInShanghai } from '../../domain/dates';
 import type { LegalBasisId } from '../../domain/legal-basis';
 import { deadlineFor, getLegalBasis } from '../../domain/legal-basis';
 import type { ApprovalEngine } from '../approval/engine';
@@ -21,7 +21,7 @@ export const enforcementActs = proxyActivities<EnforcementActivities>({ startToC
 export type OwedBy = '当事人' | '本机关' | '法院' | '上一级法院';
 
 export function todayOf(): string {
-  return shanghaiDateOf(formatShanghaiDateTime(Date.now()));
+  return todayInShanghai(Date.now());
 }
 
 export class EnforcementContext {

@@ -13,8 +13,9 @@ const dateOf = (e: CallbackEvent) => shanghaiDateOf(e.occurredAt);
 /** Art. 55 materials complete (waiting for an officer to supplement them), then the agency head's approval. */
 async function approveApplication(ctx: EnforcementContext): Promise<boolean> {
   const { st } = ctx;
-  while (st.materials(false).length && st.materials(false).some((m) => !m.present)) {
-    const missing = st.materials(false).filter((m) => !m.present);
+  // Each check counts the surcharge to date, so the missing items are worked out once per change.
+  const missingNow = () => st.materials(false).filter((m) => !m.present);
+  for (let missing = missingNow(); missing.length > 0; missing = missingNow()) {
     await ctx.publish('materials');
     await ctx.actionTask('materials', `补正强制执行申请材料：${missing.map((m) => m.label).join('、')}`, true, undefined, getLegalBasis('enforcement.application-materials').citation);
     const seen = st.changes;

@@ -11,6 +11,7 @@ import {
   parseIsoDateTime,
   requireIsoDate,
   shanghaiDateOf,
+  todayInShanghai,
   toDayNumber,
   weekdayOf,
 } from '../../../domain/dates';
@@ -80,5 +81,11 @@ describe('ISO datetimes', () => {
   it('takes the Shanghai calendar date of a datetime', () => {
     expect(shanghaiDateOf('2026-03-01T20:30:00Z')).toBe('2026-03-02');
     expect(shanghaiDateOf('2026-03-02')).toBe('2026-03-02');
+  });
+
+  it("gives today's Shanghai date at an instant: a new day begins at 16:00 UTC", () => {
+    expect(todayInShanghai(Date.parse('2026-11-28T15:59:59Z'))).toBe('2026-11-28');
+    expect(todayInShanghai(Date.parse('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => todayInShanghai(ms) === shanghaiDateOf(formatShanghaiDateTime(ms))));
   });
 });

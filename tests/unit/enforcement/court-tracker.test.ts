@@ -1,13 +1,13 @@
 // The API modules use zod's OpenAPI extension, which @hono/zod-openapi installs on import.
 import '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courtTracker, todayInShanghai } from '../../../api/enforcement-view';
+import { courtTracker } from '../../../api/enforcement-view';
 import { currentCalendarSnapshot } from '../../../db/calendar-store';
 import { migrateDatabase, openDatabase, type Database } from '../../../db/client';
 import { caseDeadlines, cases } from '../../../db/schema';
 import { seedAll } from '../../../db/seed-all';
 import { workingDaysBetween } from '../../../domain/calendar';
-import { addDays } from '../../../domain/dates';
+import { addDays, todayInShanghai } from '../../../domain/dates';
 
 let database: Database;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ async function courtCase(n: string, stage: string, deadline: { key: string; labe
 
 describe('court tracker', () => {
   it('shows what the court owes and by when, working days left, and puts overdue court replies first', async () => {
-    const today = todayInShanghai();
+    const today = todayInShanghai(Date.now());
     await courtCase('T-1', 'court-ruling', { key: 'court-ruling', label: '法院作出执行裁定', owedBy: '法院', dueDate: addDays(today, 20) });
     await courtCase('T-2', 'court-acceptance', { key: 'court-acceptance', label: '法院决定是否受理', owedBy: '法院', dueDate: addDays(today, -3) });
     await courtCase('T-3', 'acceptance-refused', { key: 'acceptance-review-application', label: '向上一级法院申请复议（不予受理）', owedBy: '本机关', dueDate: addDays(today, 10) });
