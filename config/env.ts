@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agencyIds } from '../agencies/types';
 
 // Every setting comes from the environment; a bad value stops start-up naming the variable.
 const port = z.coerce.number().int().min(0).max(65535);
@@ -55,11 +56,19 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWKS_URL) {
     throw new ConfigError('环境变量无效: 生产环境必须设置 JWT_SECRET 或 JWKS_URL (JWT_SECRET or JWKS_URL is required in production)');
   }
+  if (env.NODE_ENV === 'production' && !env.AGENCY_SECRET && !agencySecretEach(cleaned)) {
+    // Otherwise callbacks would be accepted when signed with the development secret, which is in the source.
+    throw new ConfigError('环境变量无效: 生产环境必须设置 AGENCY_SECRET（或为每个外部机构设置 AGENCY_SECRET_<机构>） (AGENCY_SECRET is required in production)');
+  }
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
     throw new ConfigError('环境变量无效: TEMPORAL_TLS_CERT 与 TEMPORAL_TLS_KEY 必须同时设置');
   }
   return env;
 }
+
+// Every agency's own secret set (AGENCY_SECRET_COURT, …, as agencies/config.ts reads them): no shared one needed.
+const agencySecretEach = (source: Record<string, string | undefined>) =>
+  agencyIds.every((id) => (source[`AGENCY_SECRET_${id.toUpperCase().replaceAll('-', '_')}`] ?? '').length >= 16);
 
 /** Development defaults for secrets; production must set them (checked in loadEnv). */
 export const DEV_JWT_SECRET = 'anjian-flow-development-secret-do-not-use-in-production';

@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq, or } from 'drizzle-orm';
-import { parseIsoDate } from '../../domain/dates';
+import { eq, inArray, or } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import { substitutes, users } from '../../db/schema';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
-
-const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseIsoDate(v) !== null, '应为有效日期 YYYY-MM-DD');
+import { isoDate, problem, text } from '../schemas';
+import { recordDenial } from '../middleware/auth';
 
 const create = createRoute({
   method: 'post',
@@ -14,8 +13,8 @@ const create = createRoute({
   tags: ['组织'],
   summary: '设置外出期间的代理人（代理）：期间内新开的待办交由代理人办理',
   security: [{ bearer: [] }],
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ substituteId: z.string().min(1).max(64), fromDate: isoDate, toDate: isoDate, reason: z.string().max(200).optional(), userId: z.string().max(64).optional().openapi({ description: '管理员可为他人设置' }) }) } } } },
-  responses: { 201: { description: '已设置', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 422: { description: '代理人无效', content: { 'application/problem+json': { schema: z.any() } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: z.object({ substituteId: z.string().min(1).max(64), fromDate: isoDate, toDate: isoDate, reason: text(200).optional(), userId: z.string().max(64).optional().openapi({ description: '管理员可为他人设置' }) }) } } } },
+  responses: { 201: { description: '已设置', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 422: problem('代理人无效') },
 });
 
 const list = createRoute({
@@ -33,11 +32,17 @@ export const substitutesRouter = createRouter()
     const user = c.get('user');
     const db = c.get('deps').database.db;
     const userId = body.userId ?? user.id;
-    if (userId !== user.id && !user.roles.includes('admin')) throw HttpProblem.forbidden('只能为本人设置代理');
+    if (userId !== user.id && !user.roles.includes('admin')) {
+      await recordDenial(c, user.id, 'substitute.set', `只能为本人设置代理（请求为 ${userId} 设置）`);
+      throw HttpProblem.forbidden('只能为本人设置代理');
+    }
     if (body.toDate < body.fromDate) throw HttpProblem.badRequest('body.toDate', 'before_start', '结束日期早于开始日期');
     if (body.substituteId === userId) throw HttpProblem.unprocessable('body.substituteId', 'not_self', '代理人不能是本人');
-    const [sub] = await db.select().from(users).where(eq(users.id, body.substituteId)).limit(1);
-    if (!sub || !sub.active) throw HttpProblem.unprocessable('body.substituteId', 'exists', `用户 ${body.substituteId} 不存在或已停用`);
+    // Both people must exist and be active; otherwise the insert would fail on its foreign key (a 500).
+    const found = await db.select().from(users).where(inArray(users.id, [userId, body.substituteId]));
+    const active = (id: string) => found.some((u) => u.id === id && u.active);
+    if (!active(userId)) throw HttpProblem.unprocessable('body.userId', 'exists', `用户 ${userId} 不存在或已停用`);
+    if (!active(body.substituteId)) throw HttpProblem.unprocessable('body.substituteId', 'exists', `用户 ${body.substituteId} 不存在或已停用`);
     const [row] = await db.insert(substitutes).values({ userId, substituteId: body.substituteId, fromDate: body.fromDate, toDate: body.toDate, reason: body.reason }).returning();
     await appendAudit(db, { actor: user.id, action: 'substitute.set', comment: body.reason, detail: { userId, substituteId: body.substituteId, fromDate: body.fromDate, toDate: body.toDate } });
     return c.json(row, 201);

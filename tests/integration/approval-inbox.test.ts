@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
 
 let system: RunningSystem;
@@ -128,5 +130,21 @@ describe('cases', () => {
     const other = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['jxw-head'] });
     expect(other.status).toBe(404);
     expect((await system.http('GET', `/api/cases?q=${caseNumber}`, { token: tokens['jxw-head'] })).body.total).toBe(0);
+  });
+
+  it('refuses a substitute for an unknown person or with control characters (4xx naming the field), and audits a refusal for someone else', async () => {
+    const count = async () => Number(((await system.database.db.execute(sql`select count(*)::int as n from substitutes`)) as unknown as Array<{ n: number }>)[0]!.n);
+    const before = await count();
+    const unknown = await system.http('POST', '/api/substitutes', { token: tokens.admin, body: { userId: 'nobody-here', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'body.userId', rule: 'exists' })]);
+    const nul = await system.http('POST', '/api/substitutes', { token: tokens['yjj-head'], body: { substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11', reason: '出差\u0000' } });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors[0].field).toBe('body.reason');
+    const foreign = await system.http('POST', '/api/substitutes', { token: tokens['yjj-officer1'], body: { userId: 'yjj-head', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' } });
+    expect(foreign.status).toBe(403);
+    expect(await count()).toBe(before);
+    const denials = await system.database.db.select().from(auditLog).where(and(eq(auditLog.actor, 'yjj-officer1'), eq(auditLog.action, 'substitute.set')));
+    expect(denials.map((d) => d.outcome)).toContain('denied');
   });
 });

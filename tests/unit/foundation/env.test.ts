@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { agencyIds } from '../../../agencies/types';
 import { ConfigError, loadEnv } from '../../../config/env';
 
 describe('configuration from the environment', () => {
@@ -16,9 +17,16 @@ describe('configuration from the environment', () => {
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40) }, 'AGENCY_SECRET'],
     [{ TEMPORAL_TLS_CERT: '/etc/cert.pem' }, 'TEMPORAL_TLS_KEY'],
   ])('stops with a message naming the variable for %o', (vars, name) => {
     expect(() => loadEnv(vars)).toThrow(ConfigError);
     expect(() => loadEnv(vars)).toThrow(name);
+  });
+
+  it('starts in production with the secrets set, shared or one per agency', () => {
+    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), AGENCY_SECRET: 's'.repeat(20) }).NODE_ENV).toBe('production');
+    const each = Object.fromEntries(agencyIds.map((id) => [`AGENCY_SECRET_${id.toUpperCase().replaceAll('-', '_')}`, `${id}-secret-0123456789`]));
+    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), ...each }).NODE_ENV).toBe('production');
   });
 });
