@@ -38,13 +38,15 @@ export function createCaseActivities(deps: { db: Db }) {
           })
           .returning({ version: cases.version });
         if (written.length === 0) return; // a newer state is already there
-        for (const d of snapshot.deadlines) {
-          const values = { workflowId: snapshot.workflowId, key: d.key, label: d.label, basisId: d.basisId ?? null, citation: d.citation ?? null, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt ?? null, provisional: d.provisional, status: d.status, metAt: d.metAt ?? null };
-          await tx
-            .insert(caseDeadlines)
-            .values(values)
-            .onConflictDoUpdate({ target: [caseDeadlines.workflowId, caseDeadlines.key], set: { label: values.label, basisId: values.basisId, owedBy: values.owedBy, dueDate: values.dueDate, dueAt: values.dueAt, provisional: values.provisional, status: values.status, metAt: values.metAt, citation: values.citation } });
-        }
+        if (snapshot.deadlines.length === 0) return;
+        // Every deadline of the case in one statement: this runs on each sync of every case.
+        await tx
+          .insert(caseDeadlines)
+          .values(snapshot.deadlines.map((d) => ({ workflowId: snapshot.workflowId, key: d.key, label: d.label, basisId: d.basisId ?? null, citation: d.citation ?? null, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt ?? null, provisional: d.provisional, status: d.status, metAt: d.metAt ?? null })))
+          .onConflictDoUpdate({
+            target: [caseDeadlines.workflowId, caseDeadlines.key],
+            set: { label: sql`excluded.label`, basisId: sql`excluded.basis_id`, owedBy: sql`excluded.owed_by`, dueDate: sql`excluded.due_date`, dueAt: sql`excluded.due_at`, provisional: sql`excluded.provisional`, status: sql`excluded.status`, metAt: sql`excluded.met_at`, citation: sql`excluded.citation` },
+          });
       });
     },
   };

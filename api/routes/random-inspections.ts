@@ -2,7 +2,7 @@
 // and a public verification that re-runs any draw from its seed and lists.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, arrayOverlaps, asc, desc, eq } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../../db/audit-trail';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
@@ -92,7 +92,8 @@ export const randomInspectionsRouter = createRouter()
     const keySectors = [...keySupervisionSectors];
     const problems = checkDrawRequest({ enterprises: targets, inspectors, targetCount: req.targetCount, inspectorsPerTarget: req.inspectorsPerTarget, keySectors });
     if (problems.length > 0) throw new HttpProblem(422, '抽查请求无法满足', problems.map((p) => p.message).join('；'), problems.map((p) => ({ field: `body.${p.field}`, rule: p.code.toLowerCase(), message: p.message })));
-    const links = (await db.select().from(enterpriseInspectorLinks)).filter((l) => targets.some((t) => t.id === l.enterpriseId)).map((l) => ({ inspectorId: l.userId, enterpriseId: l.enterpriseId }));
+    const targetIds = targets.map((t) => t.id);
+    const links = targetIds.length === 0 ? [] : (await db.select().from(enterpriseInspectorLinks).where(inArray(enterpriseInspectorLinks.enterpriseId, targetIds))).map((l) => ({ inspectorId: l.userId, enterpriseId: l.enterpriseId }));
     const [last] = await db.select().from(randomDraws).where(and(eq(randomDraws.departmentId, item.departmentId), eq(randomDraws.status, 'drawn'))).orderBy(desc(randomDraws.drawnAt)).limit(1);
     const previous = (last?.assignments ?? []).flatMap((a) => a.inspectorIds.map((inspectorId) => ({ inspectorId, enterpriseId: a.enterpriseId })));
     const now = new Date().toISOString();
