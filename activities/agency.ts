@@ -21,15 +21,29 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
      * to open a needs-attention task.
      */
     async callAgency(request: AgencyCallRequest): Promise<Record<string, unknown>> {
-      const client = gateway[request.client as ClientName] as unknown as Record<string, (input: unknown, signal?: AbortSignal) => Promise<Record<string, unknown>>>;
+      const client = gateway[request.client as ClientName] as unknown as Record<
+        string,
+        (input: unknown, signal?: AbortSignal) => Promise<Record<string, unknown>>
+      >;
       const operation = client?.[request.operation];
-      if (!operation) throw ApplicationFailure.nonRetryable(`unknown agency operation ${request.client}.${request.operation}`, 'AGENCY_CONFIG');
+      if (!operation)
+        throw ApplicationFailure.nonRetryable(
+          `unknown agency operation ${request.client}.${request.operation}`,
+          'AGENCY_CONFIG',
+        );
       if (request.callbackRef) {
         // Registered before the call, so a callback that outruns our reply still finds its workflow.
-        await db.insert(agencyRefs).values({ caseRef: request.callbackRef, workflowId: request.workflowId, workflowKind: request.workflowKind }).onConflictDoNothing();
+        await db
+          .insert(agencyRefs)
+          .values({ caseRef: request.callbackRef, workflowId: request.workflowId, workflowKind: request.workflowKind })
+          .onConflictDoNothing();
       }
       try {
-        return await operation.call(client, { idempotencyKey: request.idempotencyKey, ...request.payload }, Context.current().cancellationSignal);
+        return await operation.call(
+          client,
+          { idempotencyKey: request.idempotencyKey, ...request.payload },
+          Context.current().cancellationSignal,
+        );
       } catch (err) {
         if (err instanceof AgencyRejectedError) {
           throw ApplicationFailure.create({
@@ -44,8 +58,28 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
     },
 
     /** A needs-attention task for the case department's heads: an agency refused a filing. */
-    async openAttentionTask(input: { taskId: string; workflowId: string; workflowKind: string; caseId: string; caseTitle: string; departmentId: string; title: string; detail: Record<string, unknown>; open: boolean; version: number }): Promise<void> {
-      const heads = await db.select({ id: users.id }).from(users).where(and(eq(users.departmentId, input.departmentId), arrayOverlaps(users.roles, ['department-head']), eq(users.active, true)));
+    async openAttentionTask(input: {
+      taskId: string;
+      workflowId: string;
+      workflowKind: string;
+      caseId: string;
+      caseTitle: string;
+      departmentId: string;
+      title: string;
+      detail: Record<string, unknown>;
+      open: boolean;
+      version: number;
+    }): Promise<void> {
+      const heads = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.departmentId, input.departmentId),
+            arrayOverlaps(users.roles, ['department-head']),
+            eq(users.active, true),
+          ),
+        );
       const assignee = heads[0]?.id ?? 'aqb-head';
       const now = new Date().toISOString();
       await db
@@ -69,7 +103,11 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
           closedAt: input.open ? null : now,
           version: input.version,
         })
-        .onConflictDoUpdate({ target: tasks.id, set: { status: sql`excluded.status`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` }, setWhere: sql`${tasks.version} <= excluded.version` });
+        .onConflictDoUpdate({
+          target: tasks.id,
+          set: { status: sql`excluded.status`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` },
+          setWhere: sql`${tasks.version} <= excluded.version`,
+        });
     },
   };
 }

@@ -6,7 +6,10 @@ import { outbox, substitutes, tasks, users } from '../db/schema';
 import { activeSlots } from '../workflows/approval/step-state';
 import type { CaseRef, ParticipantSpec, Slot, StepState } from '../workflows/approval/types';
 
-export type SlotSeed = Pick<Slot, 'assigneeId' | 'assigneeName' | 'assigneeDepartmentId' | 'actingForId' | 'actingForName'>;
+export type SlotSeed = Pick<
+  Slot,
+  'assigneeId' | 'assigneeName' | 'assigneeDepartmentId' | 'actingForId' | 'actingForName'
+>;
 
 export interface NotificationRequest {
   key: string;
@@ -22,27 +25,58 @@ export function createApprovalActivities(deps: { db: Db }) {
      * Participants when a step opens: the listed users, or everyone active holding a role in the department;
      * a user away on that date is replaced by their substitute (代理), recorded as acting for them.
      */
-    async resolveParticipants(input: { spec: ParticipantSpec; caseDepartmentId: string; onDate: string }): Promise<SlotSeed[]> {
+    async resolveParticipants(input: {
+      spec: ParticipantSpec;
+      caseDepartmentId: string;
+      onDate: string;
+    }): Promise<SlotSeed[]> {
       const { spec } = input;
       const departmentId = spec.departmentId ?? input.caseDepartmentId;
       const rows = spec.userIds?.length
-        ? await db.select().from(users).where(and(inArray(users.id, spec.userIds), eq(users.active, true)))
+        ? await db
+            .select()
+            .from(users)
+            .where(and(inArray(users.id, spec.userIds), eq(users.active, true)))
         : await db
             .select()
             .from(users)
-            .where(and(eq(users.departmentId, departmentId), eq(users.active, true), arrayOverlaps(users.roles, spec.roles)))
+            .where(
+              and(eq(users.departmentId, departmentId), eq(users.active, true), arrayOverlaps(users.roles, spec.roles)),
+            )
             .orderBy(users.id);
-      const ordered = spec.userIds?.length ? spec.userIds.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined) : rows;
+      const ordered = spec.userIds?.length
+        ? spec.userIds.map((id) => rows.find((r) => r.id === id)).filter((r) => r !== undefined)
+        : rows;
       if (ordered.length === 0) throw new Error(`no active user holds ${spec.roles.join('/')} in ${departmentId}`);
       const away = await db
-        .select({ userId: substitutes.userId, substituteId: substitutes.substituteId, name: users.name, departmentId: users.departmentId })
+        .select({
+          userId: substitutes.userId,
+          substituteId: substitutes.substituteId,
+          name: users.name,
+          departmentId: users.departmentId,
+        })
         .from(substitutes)
         .innerJoin(users, eq(users.id, substitutes.substituteId))
-        .where(and(inArray(substitutes.userId, ordered.map((u) => u.id)), lte(substitutes.fromDate, input.onDate), gte(substitutes.toDate, input.onDate)));
+        .where(
+          and(
+            inArray(
+              substitutes.userId,
+              ordered.map((u) => u.id),
+            ),
+            lte(substitutes.fromDate, input.onDate),
+            gte(substitutes.toDate, input.onDate),
+          ),
+        );
       return ordered.map((u) => {
         const sub = away.find((a) => a.userId === u.id);
         return sub
-          ? { assigneeId: sub.substituteId, assigneeName: sub.name, assigneeDepartmentId: sub.departmentId, actingForId: u.id, actingForName: u.name }
+          ? {
+              assigneeId: sub.substituteId,
+              assigneeName: sub.name,
+              assigneeDepartmentId: sub.departmentId,
+              actingForId: u.id,
+              actingForName: u.name,
+            }
           : { assigneeId: u.id, assigneeName: u.name, assigneeDepartmentId: u.departmentId };
       });
     },
@@ -66,14 +100,25 @@ export function createApprovalActivities(deps: { db: Db }) {
         assigneeId: slot.assigneeId,
         assigneeDepartmentId: slot.assigneeDepartmentId,
         actingForId: slot.actingForId ?? null,
-        status: slot.status === 'pending' ? (active.has(slot.slotId) ? ('open' as const) : ('waiting' as const)) : slot.status === 'cancelled' || slot.status === 'transferred' ? ('cancelled' as const) : ('done' as const),
+        status:
+          slot.status === 'pending'
+            ? active.has(slot.slotId)
+              ? ('open' as const)
+              : ('waiting' as const)
+            : slot.status === 'cancelled' || slot.status === 'transferred'
+              ? ('cancelled' as const)
+              : ('done' as const),
         outcome: slot.status === 'pending' ? null : slot.status,
         legalBasis: step.legalBasis ?? null,
         dueDate: step.dueDate,
         dueAt: step.dueAt,
         provisional: step.provisional,
         overdue: step.overdue,
-        detail: { initiatorId: caseRef.initiatorId, addedBy: slot.addedBy ?? null, actingForName: slot.actingForName ?? null },
+        detail: {
+          initiatorId: caseRef.initiatorId,
+          addedBy: slot.addedBy ?? null,
+          actingForName: slot.actingForName ?? null,
+        },
         openedAt: step.openedAt,
         closedAt: slot.decidedAt ?? null,
         version: step.version,
@@ -100,7 +145,14 @@ export function createApprovalActivities(deps: { db: Db }) {
     },
 
     /** The initiator's task to revise and resubmit after a return (退回). */
-    async syncRevisionTask(input: { caseRef: CaseRef; open: boolean; since: string; comment: string; returnedBy: string; version: number }): Promise<void> {
+    async syncRevisionTask(input: {
+      caseRef: CaseRef;
+      open: boolean;
+      since: string;
+      comment: string;
+      returnedBy: string;
+      version: number;
+    }): Promise<void> {
       const { caseRef } = input;
       const [initiator] = await db.select().from(users).where(eq(users.id, caseRef.initiatorId)).limit(1);
       const id = taskRowId(`${caseRef.workflowId}/revision/${input.since}`);
@@ -126,7 +178,16 @@ export function createApprovalActivities(deps: { db: Db }) {
           closedAt: input.open ? null : new Date().toISOString(),
           version: input.version,
         })
-        .onConflictDoUpdate({ target: tasks.id, set: { status: sql`excluded.status`, outcome: sql`excluded.outcome`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` }, setWhere: sql`${tasks.version} <= excluded.version` });
+        .onConflictDoUpdate({
+          target: tasks.id,
+          set: {
+            status: sql`excluded.status`,
+            outcome: sql`excluded.outcome`,
+            closedAt: sql`excluded.closed_at`,
+            version: sql`excluded.version`,
+          },
+          setWhere: sql`${tasks.version} <= excluded.version`,
+        });
     },
 
     async recordAuditEvents(entries: Array<AuditEntry & { dedupeKey: string }>): Promise<void> {

@@ -15,7 +15,15 @@ export function createBlacklistActivities(deps: { db: Db }) {
         .values(values)
         .onConflictDoUpdate({
           target: blacklistEntries.workflowId,
-          set: { status: sql`excluded.status`, entryNo: sql`excluded.entry_no`, listedOn: sql`excluded.listed_on`, removedOn: sql`excluded.removed_on`, removalReason: sql`excluded.removal_reason`, updatedAt: sql`excluded.updated_at`, version: sql`excluded.version` },
+          set: {
+            status: sql`excluded.status`,
+            entryNo: sql`excluded.entry_no`,
+            listedOn: sql`excluded.listed_on`,
+            removedOn: sql`excluded.removed_on`,
+            removalReason: sql`excluded.removal_reason`,
+            updatedAt: sql`excluded.updated_at`,
+            version: sql`excluded.version`,
+          },
           setWhere: sql`${blacklistEntries.version} <= excluded.version`,
         });
     },

@@ -8,7 +8,10 @@ export function createCaseActivities(deps: { db: Db }) {
   return {
     /** Writes the case and its deadlines; an older version never overwrites a newer one (idempotent). */
     async syncCase(snapshot: CaseSnapshot): Promise<void> {
-      const pending = snapshot.deadlines.filter((d) => d.status === 'pending').map((d) => d.dueDate).sort();
+      const pending = snapshot.deadlines
+        .filter((d) => d.status === 'pending')
+        .map((d) => d.dueDate)
+        .sort();
       const now = new Date().toISOString();
       await db.transaction(async (tx) => {
         const row = {
@@ -33,7 +36,18 @@ export function createCaseActivities(deps: { db: Db }) {
           .values(row)
           .onConflictDoUpdate({
             target: cases.workflowId,
-            set: { title: sql`excluded.title`, stage: sql`excluded.stage`, stageLabel: sql`excluded.stage_label`, status: sql`excluded.status`, outcome: sql`excluded.outcome`, nextDeadline: sql`excluded.next_deadline`, summary: sql`excluded.summary`, closedAt: sql`excluded.closed_at`, updatedAt: sql`excluded.updated_at`, version: sql`excluded.version` },
+            set: {
+              title: sql`excluded.title`,
+              stage: sql`excluded.stage`,
+              stageLabel: sql`excluded.stage_label`,
+              status: sql`excluded.status`,
+              outcome: sql`excluded.outcome`,
+              nextDeadline: sql`excluded.next_deadline`,
+              summary: sql`excluded.summary`,
+              closedAt: sql`excluded.closed_at`,
+              updatedAt: sql`excluded.updated_at`,
+              version: sql`excluded.version`,
+            },
             setWhere: sql`${cases.version} <= excluded.version`,
           })
           .returning({ version: cases.version });
@@ -42,10 +56,34 @@ export function createCaseActivities(deps: { db: Db }) {
         // Every deadline of the case in one statement: this runs on each sync of every case.
         await tx
           .insert(caseDeadlines)
-          .values(snapshot.deadlines.map((d) => ({ workflowId: snapshot.workflowId, key: d.key, label: d.label, basisId: d.basisId ?? null, citation: d.citation ?? null, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt ?? null, provisional: d.provisional, status: d.status, metAt: d.metAt ?? null })))
+          .values(
+            snapshot.deadlines.map((d) => ({
+              workflowId: snapshot.workflowId,
+              key: d.key,
+              label: d.label,
+              basisId: d.basisId ?? null,
+              citation: d.citation ?? null,
+              owedBy: d.owedBy,
+              dueDate: d.dueDate,
+              dueAt: d.dueAt ?? null,
+              provisional: d.provisional,
+              status: d.status,
+              metAt: d.metAt ?? null,
+            })),
+          )
           .onConflictDoUpdate({
             target: [caseDeadlines.workflowId, caseDeadlines.key],
-            set: { label: sql`excluded.label`, basisId: sql`excluded.basis_id`, owedBy: sql`excluded.owed_by`, dueDate: sql`excluded.due_date`, dueAt: sql`excluded.due_at`, provisional: sql`excluded.provisional`, status: sql`excluded.status`, metAt: sql`excluded.met_at`, citation: sql`excluded.citation` },
+            set: {
+              label: sql`excluded.label`,
+              basisId: sql`excluded.basis_id`,
+              owedBy: sql`excluded.owed_by`,
+              dueDate: sql`excluded.due_date`,
+              dueAt: sql`excluded.due_at`,
+              provisional: sql`excluded.provisional`,
+              status: sql`excluded.status`,
+              metAt: sql`excluded.met_at`,
+              citation: sql`excluded.citation`,
+            },
           });
       });
     },

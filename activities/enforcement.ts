@@ -22,7 +22,10 @@ export function createEnforcementActivities(deps: { db: Db }) {
   return {
     /** Payment callbacks name the decision number: route them to this case (idempotent). */
     async registerEnforcementRef(input: { caseRef: string; workflowId: string }): Promise<void> {
-      await db.insert(agencyRefs).values({ caseRef: input.caseRef, workflowId: input.workflowId, workflowKind: 'enforcement' }).onConflictDoNothing();
+      await db
+        .insert(agencyRefs)
+        .values({ caseRef: input.caseRef, workflowId: input.workflowId, workflowKind: 'enforcement' })
+        .onConflictDoNothing();
     },
 
     /** An officer's to-do in the inbox (serve the demand, supplement the materials…); version-guarded upsert. */
@@ -50,7 +53,16 @@ export function createEnforcementActivities(deps: { db: Db }) {
           closedAt: t.open ? null : now,
           version: t.version,
         })
-        .onConflictDoUpdate({ target: tasks.id, set: { status: sql`excluded.status`, dueDate: sql`excluded.due_date`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` }, setWhere: sql`${tasks.version} <= excluded.version` });
+        .onConflictDoUpdate({
+          target: tasks.id,
+          set: {
+            status: sql`excluded.status`,
+            dueDate: sql`excluded.due_date`,
+            closedAt: sql`excluded.closed_at`,
+            version: sql`excluded.version`,
+          },
+          setWhere: sql`${tasks.version} <= excluded.version`,
+        });
     },
 
     /** The case ended (paid, revoked): whatever is still open in the inbox for it is cancelled. */

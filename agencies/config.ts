@@ -17,7 +17,10 @@ export function agencyEnvKey(name: string, agency: AgencyId): string {
 /** One value per agency: `${name}_${AGENCY}` if set, else `${name}`, else the fallback. */
 export function perAgency(env: Env, name: string, fallback: string): Record<AgencyId, string> {
   const shared = env[name] || fallback;
-  return Object.fromEntries(agencyIds.map((id) => [id, env[agencyEnvKey(name, id)] || shared])) as Record<AgencyId, string>;
+  return Object.fromEntries(agencyIds.map((id) => [id, env[agencyEnvKey(name, id)] || shared])) as Record<
+    AgencyId,
+    string
+  >;
 }
 
 /** Every agency's callback-signing secret set to the development default: the simulator as tests and scripts run it. */
@@ -32,7 +35,11 @@ export function gatewayConfigUnder(
   return Object.fromEntries(
     agencyIds.map((id) => [
       id,
-      { baseUrl: `${origin}/${id}`, credential: options.credentials?.[id] ?? devAgencyCredential, timeoutMs: options.timeoutMs },
+      {
+        baseUrl: `${origin}/${id}`,
+        credential: options.credentials?.[id] ?? devAgencyCredential,
+        timeoutMs: options.timeoutMs,
+      },
     ]),
   ) as Record<AgencyId, AgencyEndpoint>;
 }

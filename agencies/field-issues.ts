@@ -28,6 +28,10 @@ export function parseNamingFields<S extends z.ZodType>(schema: S, input: unknown
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ field: fieldPath(issue.path), rule: issue.code, message: issue.message })),
+    issues: result.error.issues.map((issue) => ({
+      field: fieldPath(issue.path),
+      rule: issue.code,
+      message: issue.message,
+    })),
   };
 }

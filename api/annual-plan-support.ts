@@ -9,11 +9,10 @@ import { appendAudit } from '../db/audit-trail';
 import { currentCalendarSnapshot } from '../db/calendar-store';
 import { annualPlans, enterprises, planCycles } from '../db/schema';
 import { checkPlan, inspectionKinds, type PlanContent } from '../domain/annual-plan';
-import { planRejectionStatus, type PlanRejectionCode } from '../workflows/annual-plan/types';
+import type { PlanRejectionCode } from '../workflows/annual-plan/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
 import { updateRefusalOf } from './update-refusal';
-
 
 export const PlanItemSchema = z.object({
   itemId: z.string().trim().min(1).max(40),
@@ -42,47 +41,90 @@ export const unitParam = z.string().regex(/^[a-z0-9-]{2,40}$/, '单位编号格�
 export async function requireOpenYear(db: Db, year: number, field = 'path.year'): Promise<void> {
   const [cycle] = await db.select().from(planCycles).where(eq(planCycles.year, year));
   if (!cycle) throw HttpProblem.unprocessable(field, 'no_cycle', `${year}年度监督检查计划编制周期尚未开启`);
-  if (cycle.status === 'closed') throw HttpProblem.unprocessable(field, 'year_closed', `${year}年度已结束，不再受理该年度计划的提交或调整`);
+  if (cycle.status === 'closed')
+    throw HttpProblem.unprocessable(field, 'year_closed', `${year}年度已结束，不再受理该年度计划的提交或调整`);
 }
 
 export async function planOf(db: Db, year: number, unitId: string) {
-  const [plan] = await db.select().from(annualPlans).where(eq(annualPlans.id, `AP-${year}-${unitId}`));
+  const [plan] = await db
+    .select()
+    .from(annualPlans)
+    .where(eq(annualPlans.id, `AP-${year}-${unitId}`));
   if (!plan) throw HttpProblem.notFound(`${year}年度没有单位 ${unitId} 的监督检查计划`);
   return plan;
 }
 
 /** Budget, unknown enterprises, duplicates: every problem named by its field, before any Update is sent. */
-export async function requireValidPlan(db: Db, year: number, content: PlanContent, field = 'body.content'): Promise<void> {
+export async function requireValidPlan(
+  db: Db,
+  year: number,
+  content: PlanContent,
+  field = 'body.content',
+): Promise<void> {
   const ids = [...new Set(content.items.map((i) => i.enterpriseId).filter((x): x is string => !!x))];
-  const known = ids.length ? await db.select({ id: enterprises.id }).from(enterprises).where(inArray(enterprises.id, ids)) : [];
+  const known = ids.length
+    ? await db.select({ id: enterprises.id }).from(enterprises).where(inArray(enterprises.id, ids))
+    : [];
   const problems = checkPlan(await currentCalendarSnapshot(db), year, content, new Set(known.map((k) => k.id)));
   if (problems.length > 0) {
-    throw new HttpProblem(422, '年度监督检查计划不符合要求', problems.map((p) => p.message).join('；'), problems.map((p) => ({ field: `${field}.${p.field}`, rule: p.rule, message: p.message })));
+    throw new HttpProblem(
+      422,
+      '年度监督检查计划不符合要求',
+      problems.map((p) => p.message).join('；'),
+      problems.map((p) => ({ field: `${field}.${p.field}`, rule: p.rule, message: p.message })),
+    );
   }
 }
 
 /** Sends a plan Update; a validator's refusal becomes 403/409/422 and is audited, changing nothing. */
-export async function sendPlanUpdate<T, R extends { requestId: string }>(deps: { db: Db; temporal: Client }, user: AuthUser, workflowId: string, update: UpdateDefinition<T, [R]>, req: R): Promise<T> {
+export async function sendPlanUpdate<T, R extends { requestId: string }>(
+  deps: { db: Db; temporal: Client },
+  user: AuthUser,
+  workflowId: string,
+  update: UpdateDefinition<T, [R]>,
+  req: R,
+): Promise<T> {
   try {
-    return await deps.temporal.workflow.getHandle(workflowId).executeUpdate(update, { args: [req], updateId: req.requestId });
+    return await deps.temporal.workflow
+      .getHandle(workflowId)
+      .executeUpdate(update, { args: [req], updateId: req.requestId });
   } catch (err) {
     const refusal = updateRefusalOf(err);
     if (!refusal) throw err;
     if (refusal.kind === 'rejected') {
       const code = (refusal.code ?? 'WRONG_STAGE') as PlanRejectionCode;
-      const status = planRejectionStatus[code] ?? 422;
+      const status = refusal.status;
       const reason = refusal.reason ?? '操作被拒绝';
-      await appendAudit(deps.db, { actor: user.id, action: update.name, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId });
-      const errors = refusal.details.filter((d): d is { field: string; rule: string; message: string } => typeof d === 'object' && d !== null && 'field' in d).map((d) => ({ ...d, field: `body.${d.field}` }));
-      throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, errors.length ? errors : undefined, { code });
+      await appendAudit(deps.db, {
+        actor: user.id,
+        action: update.name,
+        outcome: status === 403 ? 'denied' : 'rejected',
+        comment: reason,
+        workflowId,
+      });
+      const errors = refusal.errors.map((d) => ({ ...d, field: `body.${d.field}` }));
+      throw new HttpProblem(
+        status,
+        status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理',
+        reason,
+        errors.length ? errors : undefined,
+        { code },
+      );
     }
     throw new HttpProblem(409, '状态冲突', '该年度计划流程已结束');
   }
 }
 
 /** Unit officers and heads act on their own unit's plan; anyone else is refused (403, audited). */
-export async function requireUnitMember(db: Db, user: AuthUser, headDepartmentId: string, action: string, workflowId?: string): Promise<void> {
-  if (user.departmentId === headDepartmentId && user.roles.some((r) => r === 'officer' || r === 'department-head')) return;
+export async function requireUnitMember(
+  db: Db,
+  user: AuthUser,
+  headDepartmentId: string,
+  action: string,
+  workflowId?: string,
+): Promise<void> {
+  if (user.departmentId === headDepartmentId && user.roles.some((r) => r === 'officer' || r === 'department-head'))
+    return;
   const reason = '只有本单位执法人员或负责人可以办理本单位的年度监督检查计划';
   await appendAudit(db, { actor: user.id, action, outcome: 'denied', comment: reason, workflowId: workflowId ?? null });
   throw HttpProblem.forbidden(reason);

@@ -36,15 +36,38 @@ import { enforcementRouter } from './routes/enforcement';
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { env } = deps;
-  const verify = createTokenVerifier({ secret: env.JWKS_URL ? undefined : jwtSecretOf(env), jwksUrl: env.JWKS_URL, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  const verify = createTokenVerifier({
+    secret: env.JWKS_URL ? undefined : jwtSecretOf(env),
+    jwksUrl: env.JWKS_URL,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  });
   const app = new OpenAPIHono<AppEnv>();
   const metrics = new ApiMetrics();
 
   app.use('*', requestContext(deps, metrics));
-  app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:'], styleSrc: ["'self'", "'unsafe-inline'"] } }));
-  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }) }));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }),
+    }),
+  );
   // A request never hangs on an outage: past 20 s it is answered 503.
-  app.use('/api/*', timeout(20_000, () => new HTTPException(503, { message: '服务暂不可用：请求超时' })));
+  app.use(
+    '/api/*',
+    timeout(20_000, () => new HTTPException(503, { message: '服务暂不可用：请求超时' })),
+  );
   app.onError(onError);
   app.notFound(onNotFound);
 
@@ -52,7 +75,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   // Prometheus: the API's own series, then the worker's SDK metrics when a worker exporter is configured.
   app.get('/metrics', async (c) => {
     let worker = '';
-    if (env.WORKER_METRICS_URL) worker = await fetch(env.WORKER_METRICS_URL, { signal: AbortSignal.timeout(2000) }).then((r) => r.text(), () => '# worker metrics unavailable\n');
+    if (env.WORKER_METRICS_URL)
+      worker = await fetch(env.WORKER_METRICS_URL, { signal: AbortSignal.timeout(2000) }).then(
+        (r) => r.text(),
+        () => '# worker metrics unavailable\n',
+      );
     return c.body(metrics.render() + worker, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
   app.route('/docs', docsRouter);
@@ -81,7 +108,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', accidentsRouter);
   app.route('/api', enforcementRouter);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: '安监流程 anjian-flow API', version: '0.1.0', description: '区级安全生产监管执法工作流与审批引擎' },

@@ -25,12 +25,22 @@ export function createTokenVerifier(settings: TokenSettings): (token: string) =>
     const { payload } = jwks
       ? await jwtVerify<UserClaims>(token, jwks, options)
       : await jwtVerify<UserClaims>(token, secret!, { ...options, algorithms: ['HS256'] });
-    if (!payload.sub || typeof payload.dept !== 'string' || !Array.isArray(payload.roles)) throw new Error('token lacks user claims');
-    return { id: payload.sub, name: String(payload.name ?? payload.sub), departmentId: payload.dept, roles: payload.roles };
+    if (!payload.sub || typeof payload.dept !== 'string' || !Array.isArray(payload.roles))
+      throw new Error('token lacks user claims');
+    return {
+      id: payload.sub,
+      name: String(payload.name ?? payload.sub),
+      departmentId: payload.dept,
+      roles: payload.roles,
+    };
   };
 }
 
-export async function issueDevToken(user: AuthUser, settings: TokenSettings & { secret: string }, ttl = '8h'): Promise<string> {
+export async function issueDevToken(
+  user: AuthUser,
+  settings: TokenSettings & { secret: string },
+  ttl = '8h',
+): Promise<string> {
   return new SignJWT({ name: user.name, dept: user.departmentId, roles: user.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(user.id)

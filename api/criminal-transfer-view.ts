@@ -6,7 +6,7 @@ import { appendAudit } from '../db/audit-trail';
 import type { Db } from '../db/client';
 import { auditLog, caseDeadlines, cases } from '../db/schema';
 import { approvalStateQuery } from '../workflows/approval/messages';
-import { rejectionStatus, type RejectionCode } from '../workflows/approval/types';
+import type { RejectionCode } from '../workflows/approval/types';
 import { caseStateQuery } from '../workflows/case/case-record';
 import type { CaseKind } from '../workflows/case/types';
 import type { AuthUser } from './context';
@@ -26,10 +26,21 @@ export function canSeeDepartment(user: AuthUser, departmentId: string): boolean 
 
 /** The case row, or 404; a user outside the department gets 403, audited. */
 export async function findCase(db: Db, user: AuthUser, kind: CaseKind, caseNumber: string) {
-  const [row] = await db.select().from(cases).where(and(eq(cases.kind, kind), eq(cases.caseNumber, caseNumber))).limit(1);
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.kind, kind), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
   if (!row) throw HttpProblem.notFound(`案件 ${caseNumber} 不存在`);
   if (!canSeeDepartment(user, row.departmentId)) {
-    await appendAudit(db, { actor: user.id, action: `${kind}.read`, outcome: 'denied', comment: '不属于本单位的案件', workflowId: row.workflowId, caseId: caseNumber });
+    await appendAudit(db, {
+      actor: user.id,
+      action: `${kind}.read`,
+      outcome: 'denied',
+      comment: '不属于本单位的案件',
+      workflowId: row.workflowId,
+      caseId: caseNumber,
+    });
     throw HttpProblem.forbidden('该案件不属于您所在的单位');
   }
   return row;
@@ -38,19 +49,46 @@ export async function findCase(db: Db, user: AuthUser, kind: CaseKind, caseNumbe
 /** Projection + every deadline with its basis and whether it was met + audit trail + the live approval view. */
 export async function caseDetail(db: Db, temporal: Client, row: typeof cases.$inferSelect) {
   const [deadlines, audit] = await Promise.all([
-    db.select().from(caseDeadlines).where(eq(caseDeadlines.workflowId, row.workflowId)).orderBy(asc(caseDeadlines.dueDate)),
+    db
+      .select()
+      .from(caseDeadlines)
+      .where(eq(caseDeadlines.workflowId, row.workflowId))
+      .orderBy(asc(caseDeadlines.dueDate)),
     db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
   ]);
   let live: unknown = null;
   let approval: unknown = null;
   if (row.status === 'open') {
     const handle = temporal.workflow.getHandle(row.workflowId);
-    [live, approval] = await Promise.all([handle.query(caseStateQuery).catch(() => null), handle.query(approvalStateQuery).catch(() => null)]);
+    [live, approval] = await Promise.all([
+      handle.query(caseStateQuery).catch(() => null),
+      handle.query(approvalStateQuery).catch(() => null),
+    ]);
   }
   return {
     case: row,
-    deadlines: deadlines.map((d) => ({ key: d.key, label: d.label, basisId: d.basisId, citation: d.citation, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional, status: d.status, metAt: d.metAt })),
-    timeline: audit.map((a) => ({ seq: a.seq, at: a.at, actor: a.actor, action: a.action, outcome: a.outcome, comment: a.comment, legalBasis: a.legalBasis, step: a.step })),
+    deadlines: deadlines.map((d) => ({
+      key: d.key,
+      label: d.label,
+      basisId: d.basisId,
+      citation: d.citation,
+      owedBy: d.owedBy,
+      dueDate: d.dueDate,
+      dueAt: d.dueAt,
+      provisional: d.provisional,
+      status: d.status,
+      metAt: d.metAt,
+    })),
+    timeline: audit.map((a) => ({
+      seq: a.seq,
+      at: a.at,
+      actor: a.actor,
+      action: a.action,
+      outcome: a.outcome,
+      comment: a.comment,
+      legalBasis: a.legalBasis,
+      step: a.step,
+    })),
     live,
     approval,
   };
@@ -60,7 +98,12 @@ export async function caseDetail(db: Db, temporal: Client, row: typeof cases.$in
 const fieldOf: Partial<Record<RejectionCode, string>> = { COMMENT_REQUIRED: 'body.reasons', INVALID_ACTION: 'body' };
 
 /** Runs an Update; a rejection by the workflow's validator becomes problem+json and an audit entry. */
-export async function runCaseUpdate<T>(db: Db, user: AuthUser, context: { workflowId: string; caseId: string; action: string }, run: () => Promise<T>): Promise<T> {
+export async function runCaseUpdate<T>(
+  db: Db,
+  user: AuthUser,
+  context: { workflowId: string; caseId: string; action: string },
+  run: () => Promise<T>,
+): Promise<T> {
   try {
     return await run();
   } catch (err) {
@@ -71,11 +114,24 @@ export async function runCaseUpdate<T>(db: Db, user: AuthUser, context: { workfl
     let code: RejectionCode | undefined;
     if (refusal.kind === 'rejected') {
       code = (refusal.code ?? 'INVALID_ACTION') as RejectionCode;
-      status = rejectionStatus[code] ?? (refusal.code === 'WRONG_STAGE' ? 409 : 422);
+      status = refusal.status;
       reason = refusal.reason ?? '操作被拒绝';
     }
-    await appendAudit(db, { actor: user.id, action: context.action, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId: context.workflowId, caseId: context.caseId });
+    await appendAudit(db, {
+      actor: user.id,
+      action: context.action,
+      outcome: status === 403 ? 'denied' : 'rejected',
+      comment: reason,
+      workflowId: context.workflowId,
+      caseId: context.caseId,
+    });
     const field = code ? fieldOf[code] : undefined;
-    throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, field ? [{ field, rule: code!.toLowerCase(), message: reason }] : undefined, code ? { code } : {});
+    throw new HttpProblem(
+      status,
+      status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理',
+      reason,
+      field ? [{ field, rule: code!.toLowerCase(), message: reason }] : undefined,
+      code ? { code } : {},
+    );
   }
 }

@@ -8,7 +8,10 @@ import { startApiServer } from './server';
 // Production entrypoint: the API alone, against an external Temporal cluster and PostgreSQL.
 await runUntilSignal('api', async () => {
   const env = loadEnv();
-  if (!env.DATABASE_URL) throw new Error('环境变量无效: DATABASE_URL 未设置 (a standalone API needs PostgreSQL; use `npm start` for embedded PGlite)');
+  if (!env.DATABASE_URL)
+    throw new Error(
+      '环境变量无效: DATABASE_URL 未设置 (a standalone API needs PostgreSQL; use `npm start` for embedded PGlite)',
+    );
   const database = await openDatabase({ url: env.DATABASE_URL });
   const { client, connection } = await connectClient(env);
   const api = await startApiServer({ env, database, temporal: client }, env.API_PORT, env.API_HOST);

@@ -25,11 +25,19 @@ export class ApiMetrics {
   }
 
   render(): string {
-    const lines = ['# HELP anjian_http_requests_total HTTP requests by route and status.', '# TYPE anjian_http_requests_total counter'];
+    const lines = [
+      '# HELP anjian_http_requests_total HTTP requests by route and status.',
+      '# TYPE anjian_http_requests_total counter',
+    ];
     for (const [k, v] of this.requests) lines.push(`anjian_http_requests_total{${k}} ${v}`);
-    lines.push('# HELP anjian_http_request_duration_seconds HTTP request latency by route.', '# TYPE anjian_http_request_duration_seconds histogram');
+    lines.push(
+      '# HELP anjian_http_request_duration_seconds HTTP request latency by route.',
+      '# TYPE anjian_http_request_duration_seconds histogram',
+    );
     for (const [k, s] of this.latency) {
-      buckets.forEach((b, i) => lines.push(`anjian_http_request_duration_seconds_bucket{${k},le="${b}"} ${s.buckets[i]}`));
+      buckets.forEach((b, i) =>
+        lines.push(`anjian_http_request_duration_seconds_bucket{${k},le="${b}"} ${s.buckets[i]}`),
+      );
       lines.push(`anjian_http_request_duration_seconds_bucket{${k},le="+Inf"} ${s.count}`);
       lines.push(`anjian_http_request_duration_seconds_sum{${k}} ${s.sum}`);
       lines.push(`anjian_http_request_duration_seconds_count{${k}} ${s.count}`);

@@ -14,7 +14,12 @@ export function createRouter(): OpenAPIHono<AppEnv> {
     defaultHook: (result, c) => {
       if (!result.success) {
         const errors = fieldErrorsFromZod(result.error, result.target);
-        return problemJson(c, { status: 400, title: '请求参数无效', detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+        return problemJson(c, {
+          status: 400,
+          title: '请求参数无效',
+          detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+          errors,
+        });
       }
     },
   });

@@ -71,10 +71,20 @@ const typeByStatus: Record<number, string> = {
   503: 'service-unavailable',
 };
 
-export type ProblemInput = { status: number; title: string; type?: string; detail?: string; errors?: FieldError[] } & Record<string, unknown>;
+export type ProblemInput = {
+  status: number;
+  title: string;
+  type?: string;
+  detail?: string;
+  errors?: FieldError[];
+} & Record<string, unknown>;
 
 export function problemJson(c: Context, problem: ProblemInput, headers: Record<string, string> = {}): Response {
-  const body = { type: problem.type ?? `${typeBase}${typeByStatus[problem.status] ?? 'error'}`, instance: c.req.path, ...problem };
+  const body = {
+    type: problem.type ?? `${typeBase}${typeByStatus[problem.status] ?? 'error'}`,
+    instance: c.req.path,
+    ...problem,
+  };
   return new Response(JSON.stringify(body), {
     status: problem.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },

@@ -9,13 +9,24 @@ export const isoDate = z
   .refine((v) => parseIsoDate(v) !== null, '不存在的日期');
 
 /** Free text, trimmed; control characters (NUL above all) cannot be stored in PostgreSQL text or jsonb. */
-export const text = (max = 200) => z.string().trim().min(1, '不能为空').max(max).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
+export const text = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1, '不能为空')
+    .max(max)
+    .regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/, '不得包含控制字符');
 
 /** A case or document number: letters, digits and the brackets of official numbering. */
 export const caseNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u, '编号含不允许的字符');
 
 /** 统一社会信用代码 (GB 32100-2015). */
-export const creditCode = z.string().regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
+export const creditCode = z
+  .string()
+  .regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
 
 /** An OpenAPI response that is a problem+json. */
-export const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: z.any() } } });
+export const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: z.any() } },
+});

@@ -11,7 +11,14 @@ export async function startCaseWorkflow<W extends Workflow>(
   temporal: Client,
   taskQueue: string,
   workflow: W,
-  options: { workflowId: string; kind: string; caseNumber: string; departmentId: string; args: Parameters<W>; conflict?: string },
+  options: {
+    workflowId: string;
+    kind: string;
+    caseNumber: string;
+    departmentId: string;
+    args: Parameters<W>;
+    conflict?: string;
+  },
 ): Promise<void> {
   try {
     await temporal.workflow.start(workflow, {
@@ -25,7 +32,8 @@ export async function startCaseWorkflow<W extends Workflow>(
       ]),
     } as Parameters<Client['workflow']['start']>[1]);
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) throw HttpProblem.conflict(options.conflict ?? `编号 ${options.caseNumber} 已存在`);
+    if (err instanceof WorkflowExecutionAlreadyStartedError)
+      throw HttpProblem.conflict(options.conflict ?? `编号 ${options.caseNumber} 已存在`);
     throw err;
   }
 }

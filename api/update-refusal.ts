@@ -1,10 +1,22 @@
 // Why a case's Update did not run, read from the Temporal client's error in one place; each route
 // turns it into its own problem+json (and audit entry).
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { FieldRule, RefusalCategory, RefusalDetail } from '../workflows/refusal';
+
+const statusOfCategory = { forbidden: 403, conflict: 409, invalid: 422 } as const;
 
 export type UpdateRefusal =
-  /** The workflow's validator (or handler) refused: its code, reason and field details. */
-  | { kind: 'rejected'; code: string | undefined; reason: string | undefined; details: unknown[] }
+  /** The workflow's validator (or handler) refused: its code, category, reason and the fields concerned. */
+  | {
+      kind: 'rejected';
+      code: string | undefined;
+      category: RefusalCategory;
+      /** The HTTP status of the category: forbidden 403, conflict 409, invalid 422. */
+      status: 403 | 409 | 422;
+      reason: string | undefined;
+      field: string | undefined;
+      errors: FieldRule[];
+    }
   /** The case's workflow has ended. */
   | { kind: 'closed' }
   /** No such workflow. */
@@ -14,7 +26,17 @@ export type UpdateRefusal =
 export function updateRefusalOf(err: unknown): UpdateRefusal | undefined {
   if (err instanceof WorkflowUpdateFailedError) {
     const cause = err.cause as { type?: string; message?: string; details?: unknown[] } | undefined;
-    return { kind: 'rejected', code: cause?.type, reason: cause?.message, details: cause?.details ?? [] };
+    const detail = (cause?.details?.[0] ?? {}) as Partial<RefusalDetail>;
+    const category = detail.category && detail.category in statusOfCategory ? detail.category : 'invalid';
+    return {
+      kind: 'rejected',
+      code: cause?.type,
+      category,
+      status: statusOfCategory[category],
+      reason: cause?.message,
+      field: detail.field,
+      errors: Array.isArray(detail.errors) ? detail.errors : [],
+    };
   }
   if (err instanceof WorkflowNotFoundError) return { kind: 'missing' };
   const message = (err as Error | undefined)?.message ?? '';

@@ -9,7 +9,10 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   DATABASE_URL: z.string().url().optional(),
   PGLITE_DIR: z.string().default('.data/pglite'),
-  TEMPORAL_ADDRESS: z.string().regex(/^[^:\s]+:\d+$/, '应为 host:port 形式').default('127.0.0.1:7233'),
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, '应为 host:port 形式')
+    .default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('anjian-flow'),
   TEMPORAL_TLS_CERT: z.string().optional(),
@@ -30,7 +33,10 @@ const envSchema = z.object({
   AGENCY_SECRET: z.string().min(16, 'AGENCY_SECRET 至少 16 个字符').optional(),
   AGENCY_CREDENTIAL: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKER_METRICS_BIND: z.string().regex(/^[^:\s]+:\d+$/, '应为 host:port 形式').optional(),
+  WORKER_METRICS_BIND: z
+    .string()
+    .regex(/^[^:\s]+:\d+$/, '应为 host:port 形式')
+    .optional(),
   WORKER_METRICS_URL: z.string().url().optional(),
   WORKFLOW_BUNDLE: z.string().optional(),
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
@@ -54,11 +60,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = parsed.data;
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWKS_URL) {
-    throw new ConfigError('环境变量无效: 生产环境必须设置 JWT_SECRET 或 JWKS_URL (JWT_SECRET or JWKS_URL is required in production)');
+    throw new ConfigError(
+      '环境变量无效: 生产环境必须设置 JWT_SECRET 或 JWKS_URL (JWT_SECRET or JWKS_URL is required in production)',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.AGENCY_SECRET && !agencySecretEach(cleaned)) {
     // Otherwise callbacks would be accepted when signed with the development secret, which is in the source.
-    throw new ConfigError('环境变量无效: 生产环境必须设置 AGENCY_SECRET（或为每个外部机构设置 AGENCY_SECRET_<机构>） (AGENCY_SECRET is required in production)');
+    throw new ConfigError(
+      '环境变量无效: 生产环境必须设置 AGENCY_SECRET（或为每个外部机构设置 AGENCY_SECRET_<机构>） (AGENCY_SECRET is required in production)',
+    );
   }
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
     throw new ConfigError('环境变量无效: TEMPORAL_TLS_CERT 与 TEMPORAL_TLS_KEY 必须同时设置');

@@ -4,5 +4,15 @@ import pino from 'pino';
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
   base: { service: process.env.ANJIAN_SERVICE ?? 'anjian-flow' },
-  redact: { paths: ['*.authorization', '*.password', '*.token', '*.secret', 'req.headers.authorization', 'headers.authorization'], censor: '[redacted]' },
+  redact: {
+    paths: [
+      '*.authorization',
+      '*.password',
+      '*.token',
+      '*.secret',
+      'req.headers.authorization',
+      'headers.authorization',
+    ],
+    censor: '[redacted]',
+  },
 });

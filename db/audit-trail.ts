@@ -47,7 +47,9 @@ function hashedFields(row: Omit<AuditRow, 'seq' | 'hash'>): Record<string, unkno
 }
 
 export function auditHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
-  return createHash('sha256').update(canonicalJson(hashedFields(row))).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(hashedFields(row)))
+    .digest('hex');
 }
 
 interface PendingAppend {
@@ -77,7 +79,10 @@ async function flush(db: Db, queue: { pending: PendingAppend[]; flushing: boolea
     while (queue.pending.length > 0) {
       const batch = queue.pending.splice(0, MAX_BATCH);
       try {
-        const results = await appendBatch(db, batch.map((p) => p.entry));
+        const results = await appendBatch(
+          db,
+          batch.map((p) => p.entry),
+        );
         batch.forEach((p, i) => p.resolve(results[i]!));
       } catch (err) {
         if (batch.length === 1) {
@@ -97,8 +102,15 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
     const keys = [...new Set(entries.map((e) => e.dedupeKey).filter((k): k is string => Boolean(k)))];
-    const existing = keys.length ? await tx.select({ seq: auditLog.seq, hash: auditLog.hash, dedupeKey: auditLog.dedupeKey }).from(auditLog).where(inArray(auditLog.dedupeKey, keys)) : [];
-    const known = new Map<string, { seq: number; hash: string } | number>(existing.map((r) => [r.dedupeKey!, { seq: r.seq, hash: r.hash }]));
+    const existing = keys.length
+      ? await tx
+          .select({ seq: auditLog.seq, hash: auditLog.hash, dedupeKey: auditLog.dedupeKey })
+          .from(auditLog)
+          .where(inArray(auditLog.dedupeKey, keys))
+      : [];
+    const known = new Map<string, { seq: number; hash: string } | number>(
+      existing.map((r) => [r.dedupeKey!, { seq: r.seq, hash: r.hash }]),
+    );
     const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
     let prevHash = last?.hash ?? GENESIS_HASH;
     const rows: Array<Omit<AuditRow, 'seq'>> = [];
@@ -128,7 +140,9 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
       return rows.length - 1;
     });
     // Sequence numbers follow the VALUES order, so seq order is chain order.
-    const inserted = rows.length ? await tx.insert(auditLog).values(rows).returning({ seq: auditLog.seq, hash: auditLog.hash }) : [];
+    const inserted = rows.length
+      ? await tx.insert(auditLog).values(rows).returning({ seq: auditLog.seq, hash: auditLog.hash })
+      : [];
     const seqOf = new Map(inserted.map((r) => [r.hash, r.seq]));
     return answers.map((a) => (typeof a === 'number' ? { seq: seqOf.get(rows[a]!.hash)!, hash: rows[a]!.hash } : a));
   });

@@ -9,8 +9,7 @@ import { appendAudit } from './audit-trail';
 import { calendarDays, calendarVersions } from './schema';
 
 export type CalendarLoadResult =
-  | { ok: true; version: number; year: number; unchanged: boolean }
-  | { ok: false; errors: CalendarFileError[] };
+  { ok: true; version: number; year: number; unchanged: boolean } | { ok: false; errors: CalendarFileError[] };
 
 /**
  * Loads one year's notice: validated whole (an error rejects the file and the version in force stays),
@@ -19,7 +18,13 @@ export type CalendarLoadResult =
 export async function loadCalendarYear(db: Db, input: unknown, loadedBy: string): Promise<CalendarLoadResult> {
   const result = validateCalendarFile(input);
   if (!result.ok) {
-    await appendAudit(db, { actor: loadedBy, action: 'calendar.load', outcome: 'rejected', comment: result.errors[0]?.message, detail: { errors: result.errors.slice(0, 20) } });
+    await appendAudit(db, {
+      actor: loadedBy,
+      action: 'calendar.load',
+      outcome: 'rejected',
+      comment: result.errors[0]?.message,
+      detail: { errors: result.errors.slice(0, 20) },
+    });
     return { ok: false, errors: result.errors };
   }
   const calendar = result.calendar;
@@ -34,13 +39,28 @@ export async function loadCalendarYear(db: Db, input: unknown, loadedBy: string)
     if (latest?.sha === sha) return { version: latest.version, unchanged: true };
     const [row] = await tx
       .insert(calendarVersions)
-      .values({ year: calendar.year, noticeTitle: calendar.notice.title, noticeNumber: calendar.notice.number, noticePublished: calendar.notice.published, fileSha256: sha, file: calendar, loadedBy })
+      .values({
+        year: calendar.year,
+        noticeTitle: calendar.notice.title,
+        noticeNumber: calendar.notice.number,
+        noticePublished: calendar.notice.published,
+        fileSha256: sha,
+        file: calendar,
+        loadedBy,
+      })
       .returning({ version: calendarVersions.version });
-    await tx.insert(calendarDays).values(calendar.days.map((d) => ({ version: row!.version, date: d.date, kind: d.kind, name: d.name })));
+    await tx
+      .insert(calendarDays)
+      .values(calendar.days.map((d) => ({ version: row!.version, date: d.date, kind: d.kind, name: d.name })));
     return { version: row!.version, unchanged: false };
   });
   if (!outcome.unchanged) {
-    await appendAudit(db, { actor: loadedBy, action: 'calendar.load', comment: calendar.notice.title, detail: { year: calendar.year, version: outcome.version, sha256: sha, days: calendar.days.length } });
+    await appendAudit(db, {
+      actor: loadedBy,
+      action: 'calendar.load',
+      comment: calendar.notice.title,
+      detail: { year: calendar.year, version: outcome.version, sha256: sha, days: calendar.days.length },
+    });
     snapshotCache = undefined;
   }
   return { ok: true, version: outcome.version, year: calendar.year, unchanged: outcome.unchanged };
@@ -60,13 +80,22 @@ let snapshotCache: { version: number; snapshot: CalendarSnapshot } | undefined;
 
 /** The calendar in force: the newest version of every loaded year. Cached until a newer version appears. */
 export async function currentCalendarSnapshot(db: Db): Promise<CalendarSnapshot> {
-  const [{ max } = { max: 0 }] = await db.select({ max: sql<number>`coalesce(max(${calendarVersions.version}), 0)::int` }).from(calendarVersions);
+  const [{ max } = { max: 0 }] = await db
+    .select({ max: sql<number>`coalesce(max(${calendarVersions.version}), 0)::int` })
+    .from(calendarVersions);
   if (snapshotCache?.version === max) return snapshotCache.snapshot;
   const rows = await db
-    .selectDistinctOn([calendarVersions.year], { year: calendarVersions.year, file: calendarVersions.file, version: calendarVersions.version })
+    .selectDistinctOn([calendarVersions.year], {
+      year: calendarVersions.year,
+      file: calendarVersions.file,
+      version: calendarVersions.version,
+    })
     .from(calendarVersions)
     .orderBy(calendarVersions.year, desc(calendarVersions.version));
-  const snapshot = buildSnapshot(rows.map((r) => r.file as CalendarYear), max);
+  const snapshot = buildSnapshot(
+    rows.map((r) => r.file as CalendarYear),
+    max,
+  );
   snapshotCache = { version: max, snapshot };
   return snapshot;
 }

@@ -20,7 +20,11 @@ export interface Database {
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** PostgreSQL through postgres.js when a URL is given, otherwise embedded PGlite in a local folder. */
-export async function openDatabase(options: { url?: string; pgliteDir?: string; maxConnections?: number }): Promise<Database> {
+export async function openDatabase(options: {
+  url?: string;
+  pgliteDir?: string;
+  maxConnections?: number;
+}): Promise<Database> {
   if (options.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');

@@ -33,6 +33,9 @@ export async function entrustmentRecordsOf(db: Db, orgId: string): Promise<Entru
 /** Next sequence number of the agency's drafts in the year (a collision is retried by the caller). */
 export async function nextDraftSequence(db: Db, agencyId: string, year: number): Promise<number> {
   const prefix = `WT-${agencyId}-${year}-%`;
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(entrustments).where(sql`${entrustments.draftNumber} like ${prefix}`);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(entrustments)
+    .where(sql`${entrustments.draftNumber} like ${prefix}`);
   return Number(row?.n ?? 0) + 1;
 }

@@ -11,14 +11,24 @@ export async function seedOrganisation(db: Db): Promise<{ departments: number; u
       .values(seedDepartments.map((d) => ({ ...d })))
       .onConflictDoUpdate({
         target: departments.id,
-        set: { name: sql`excluded.name`, kind: sql`excluded.kind`, supervisoryDomain: sql`excluded.supervisory_domain`, hasSupervisoryDuty: sql`excluded.has_supervisory_duty` },
+        set: {
+          name: sql`excluded.name`,
+          kind: sql`excluded.kind`,
+          supervisoryDomain: sql`excluded.supervisory_domain`,
+          hasSupervisoryDuty: sql`excluded.has_supervisory_duty`,
+        },
       });
     await tx
       .insert(users)
       .values(seedUsers)
       .onConflictDoUpdate({
         target: users.id,
-        set: { name: sql`excluded.name`, departmentId: sql`excluded.department_id`, roles: sql`excluded.roles`, title: sql`excluded.title` },
+        set: {
+          name: sql`excluded.name`,
+          departmentId: sql`excluded.department_id`,
+          roles: sql`excluded.roles`,
+          title: sql`excluded.title`,
+        },
       });
   });
   return { departments: seedDepartments.length, users: seedUsers.length };

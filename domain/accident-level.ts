@@ -54,29 +54,53 @@ interface LevelRule {
 /** Highest first. */
 const LEVEL_RULES: readonly LevelRule[] = [
   {
-    level: 'particularly-serious', nameZh: '特别重大事故',
-    minDeaths: 30, minSeriousInjuries: 100, minDirectLossFen: 100_000_000 * YUAN, // 1亿元
-    investigatedBy: 'state-council', investigatedByZh: '国务院或者国务院授权有关部门',
-    approvalDays: 30, approvalExtensionDays: 30, approvalBasisId: 'accident.approval-particularly-serious',
+    level: 'particularly-serious',
+    nameZh: '特别重大事故',
+    minDeaths: 30,
+    minSeriousInjuries: 100,
+    minDirectLossFen: 100_000_000 * YUAN, // 1亿元
+    investigatedBy: 'state-council',
+    investigatedByZh: '国务院或者国务院授权有关部门',
+    approvalDays: 30,
+    approvalExtensionDays: 30,
+    approvalBasisId: 'accident.approval-particularly-serious',
   },
   {
-    level: 'serious', nameZh: '重大事故',
-    minDeaths: 10, minSeriousInjuries: 50, minDirectLossFen: 50_000_000 * YUAN, // 5000万元
-    investigatedBy: 'province', investigatedByZh: '事故发生地省级人民政府',
-    approvalDays: 15, approvalExtensionDays: 0, approvalBasisId: 'accident.approval',
+    level: 'serious',
+    nameZh: '重大事故',
+    minDeaths: 10,
+    minSeriousInjuries: 50,
+    minDirectLossFen: 50_000_000 * YUAN, // 5000万元
+    investigatedBy: 'province',
+    investigatedByZh: '事故发生地省级人民政府',
+    approvalDays: 15,
+    approvalExtensionDays: 0,
+    approvalBasisId: 'accident.approval',
   },
   {
-    level: 'major', nameZh: '较大事故',
-    minDeaths: 3, minSeriousInjuries: 10, minDirectLossFen: 10_000_000 * YUAN, // 1000万元
+    level: 'major',
+    nameZh: '较大事故',
+    minDeaths: 3,
+    minSeriousInjuries: 10,
+    minDirectLossFen: 10_000_000 * YUAN, // 1000万元
     // In a municipality directly under the central government (重庆) local rules say who acts here.
-    investigatedBy: 'city', investigatedByZh: '事故发生地设区的市级人民政府',
-    approvalDays: 15, approvalExtensionDays: 0, approvalBasisId: 'accident.approval',
+    investigatedBy: 'city',
+    investigatedByZh: '事故发生地设区的市级人民政府',
+    approvalDays: 15,
+    approvalExtensionDays: 0,
+    approvalBasisId: 'accident.approval',
   },
   {
-    level: 'general', nameZh: '一般事故',
-    minDeaths: 0, minSeriousInjuries: 0, minDirectLossFen: 0,
-    investigatedBy: 'district', investigatedByZh: '事故发生地县级人民政府（本区为区人民政府）',
-    approvalDays: 15, approvalExtensionDays: 0, approvalBasisId: 'accident.approval',
+    level: 'general',
+    nameZh: '一般事故',
+    minDeaths: 0,
+    minSeriousInjuries: 0,
+    minDirectLossFen: 0,
+    investigatedBy: 'district',
+    investigatedByZh: '事故发生地县级人民政府（本区为区人民政府）',
+    approvalDays: 15,
+    approvalExtensionDays: 0,
+    approvalBasisId: 'accident.approval',
   },
 ];
 
@@ -100,7 +124,8 @@ export function classifyAccident(figures: AccidentFigures): AccidentClassificati
       decidedBy: rule.level === 'general' ? [] : decidedBy,
       investigatedBy: rule.investigatedBy,
       investigatedByZh: rule.investigatedByZh,
-      mayDelegateToUnit: rule.level === 'general' && deaths === 0 && seriousInjuries === 0 && figures.otherInjuries === 0,
+      mayDelegateToUnit:
+        rule.level === 'general' && deaths === 0 && seriousInjuries === 0 && figures.otherInjuries === 0,
       approvalDays: rule.approvalDays,
       approvalExtensionDays: rule.approvalExtensionDays,
       approvalBasisId: rule.approvalBasisId,

@@ -44,32 +44,63 @@ export interface WorkingDayBudget {
 
 /** Statutory working days of the year on the calendar (weekdays − holidays + adjusted working days). */
 export function workingDaysInYear(calendar: CalendarSnapshot, year: number): { days: number; provisional: boolean } {
-  return { days: workingDaysBetween(calendar, `${year - 1}-12-31`, `${year}-12-31`), provisional: isProvisionalDate(calendar, `${year}-06-30`) };
+  return {
+    days: workingDaysBetween(calendar, `${year - 1}-12-31`, `${year}-12-31`),
+    provisional: isProvisionalDate(calendar, `${year}-06-30`),
+  };
 }
 
 /** Budget = staff × working days of the year − other duties; planned = Σ planned days of the items. */
-export function workingDayBudget(calendar: CalendarSnapshot, year: number, content: Pick<PlanContent, 'items' | 'enforcementStaff' | 'otherDutyDays'>): WorkingDayBudget {
+export function workingDayBudget(
+  calendar: CalendarSnapshot,
+  year: number,
+  content: Pick<PlanContent, 'items' | 'enforcementStaff' | 'otherDutyDays'>,
+): WorkingDayBudget {
   const wd = workingDaysInYear(calendar, year);
   const plannedDays = content.items.reduce((sum, i) => sum + i.plannedDays, 0);
-  return { year, workingDaysInYear: wd.days, provisional: wd.provisional, budgetDays: content.enforcementStaff * wd.days - content.otherDutyDays, plannedDays };
+  return {
+    year,
+    workingDaysInYear: wd.days,
+    provisional: wd.provisional,
+    budgetDays: content.enforcementStaff * wd.days - content.otherDutyDays,
+    plannedDays,
+  };
 }
 
 /** Every problem with a plan, each naming the field and the rule; empty when the plan may be submitted. */
-export function checkPlan(calendar: CalendarSnapshot, year: number, content: PlanContent, knownEnterpriseIds?: ReadonlySet<string>): PlanProblem[] {
+export function checkPlan(
+  calendar: CalendarSnapshot,
+  year: number,
+  content: PlanContent,
+  knownEnterpriseIds?: ReadonlySet<string>,
+): PlanProblem[] {
   const problems: PlanProblem[] = [];
-  if (content.items.length === 0) problems.push({ field: 'items', rule: 'required', message: '计划至少应包含一项检查' });
+  if (content.items.length === 0)
+    problems.push({ field: 'items', rule: 'required', message: '计划至少应包含一项检查' });
   const seen = new Set<string>();
   content.items.forEach((item, i) => {
     const at = `items.${i}`;
-    if (seen.has(item.itemId)) problems.push({ field: `${at}.itemId`, rule: 'duplicate', message: `检查项编号 ${item.itemId} 重复` });
+    if (seen.has(item.itemId))
+      problems.push({ field: `${at}.itemId`, rule: 'duplicate', message: `检查项编号 ${item.itemId} 重复` });
     seen.add(item.itemId);
-    if (!item.enterpriseId && !item.category) problems.push({ field: `${at}.enterpriseId`, rule: 'required', message: '须指定检查企业或检查类别' });
-    if (item.enterpriseId && knownEnterpriseIds && !knownEnterpriseIds.has(item.enterpriseId)) problems.push({ field: `${at}.enterpriseId`, rule: 'unknown_enterprise', message: `企业 ${item.enterpriseId} 不在监管企业名录中` });
-    if (!(Number.isFinite(item.plannedDays) && item.plannedDays > 0)) problems.push({ field: `${at}.plannedDays`, rule: 'positive', message: '计划检查天数必须为正数' });
+    if (!item.enterpriseId && !item.category)
+      problems.push({ field: `${at}.enterpriseId`, rule: 'required', message: '须指定检查企业或检查类别' });
+    if (item.enterpriseId && knownEnterpriseIds && !knownEnterpriseIds.has(item.enterpriseId))
+      problems.push({
+        field: `${at}.enterpriseId`,
+        rule: 'unknown_enterprise',
+        message: `企业 ${item.enterpriseId} 不在监管企业名录中`,
+      });
+    if (!(Number.isFinite(item.plannedDays) && item.plannedDays > 0))
+      problems.push({ field: `${at}.plannedDays`, rule: 'positive', message: '计划检查天数必须为正数' });
   });
   const budget = workingDayBudget(calendar, year, content);
   if (budget.plannedDays > budget.budgetDays) {
-    problems.push({ field: 'items', rule: 'over_budget', message: `计划检查 ${budget.plannedDays} 个工作日，超出执法工作日预算 ${budget.budgetDays} 个工作日（${year}年法定工作日 ${budget.workingDaysInYear} 天 × ${content.enforcementStaff} 人 − 其他工作 ${content.otherDutyDays} 天）` });
+    problems.push({
+      field: 'items',
+      rule: 'over_budget',
+      message: `计划检查 ${budget.plannedDays} 个工作日，超出执法工作日预算 ${budget.budgetDays} 个工作日（${year}年法定工作日 ${budget.workingDaysInYear} 天 × ${content.enforcementStaff} 人 − 其他工作 ${content.otherDutyDays} 天）`,
+    });
   }
   return problems;
 }
@@ -96,8 +127,14 @@ export function diffPlans(before: PlanContent, after: PlanContent): PlanDiff {
     if (Object.keys(changes).length > 0) changed.push({ itemId: item.itemId, changes });
   }
   const budget: PlanDiff['budget'] = {};
-  for (const key of ['enforcementStaff', 'otherDutyDays'] as const) if (before[key] !== after[key]) budget[key] = { from: before[key], to: after[key] };
-  return { added: after.items.filter((i) => !beforeById.has(i.itemId)), removed: before.items.filter((i) => !afterById.has(i.itemId)), changed, budget };
+  for (const key of ['enforcementStaff', 'otherDutyDays'] as const)
+    if (before[key] !== after[key]) budget[key] = { from: before[key], to: after[key] };
+  return {
+    added: after.items.filter((i) => !beforeById.has(i.itemId)),
+    removed: before.items.filter((i) => !afterById.has(i.itemId)),
+    changed,
+    budget,
+  };
 }
 
 export function isEmptyDiff(d: PlanDiff): boolean {
@@ -136,6 +173,14 @@ export function quarterlyProgress(items: readonly PlanItem[], executions: readon
     const completed = inQuarter.filter((i) => done.get(i.itemId)?.completedOn).length;
     dueSoFar += inQuarter.length;
     doneSoFar += completed;
-    return { quarter, planned: inQuarter.length, onSitePlans: inQuarter.filter((i) => done.get(i.itemId)?.onSitePlanOn).length, completed, dueSoFar, doneSoFar, behind: doneSoFar < dueSoFar };
+    return {
+      quarter,
+      planned: inQuarter.length,
+      onSitePlans: inQuarter.filter((i) => done.get(i.itemId)?.onSitePlanOn).length,
+      completed,
+      dueSoFar,
+      doneSoFar,
+      behind: doneSoFar < dueSoFar,
+    };
   });
 }

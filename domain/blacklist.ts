@@ -27,10 +27,13 @@ export interface RestrictionPeriod {
 }
 
 /** The field and rule broken by a restriction period, or null when it is valid. */
-export function restrictionPeriodProblem(period: RestrictionPeriod): { field: 'startsOn' | 'endsOn'; rule: string; message: string } | null {
+export function restrictionPeriodProblem(
+  period: RestrictionPeriod,
+): { field: 'startsOn' | 'endsOn'; rule: string; message: string } | null {
   if (!isIsoDate(period.startsOn)) return { field: 'startsOn', rule: 'invalid_date', message: '限制期开始日期无效' };
   if (!isIsoDate(period.endsOn)) return { field: 'endsOn', rule: 'invalid_date', message: '限制期结束日期无效' };
-  if (compareIsoDates(period.endsOn, period.startsOn) < 0) return { field: 'endsOn', rule: 'end_before_start', message: '限制期结束日期不得早于开始日期' };
+  if (compareIsoDates(period.endsOn, period.startsOn) < 0)
+    return { field: 'endsOn', rule: 'end_before_start', message: '限制期结束日期不得早于开始日期' };
   return null;
 }
 

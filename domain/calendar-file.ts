@@ -2,7 +2,15 @@
 // run when an administrator loads the next notice. Working days cannot be computed; they are
 // fixed by this notice each year (全国年节及纪念日放假办法, 国务院令第795号, Arts. 2, 6, 7).
 import { jsonValueLines, lineOfOffset } from './json-lines';
-import { dayNumberFromParts, formatIsoDate, fromDayNumber, isWeekend, parseIsoDate, weekdayOf, type IsoDate } from './dates';
+import {
+  dayNumberFromParts,
+  formatIsoDate,
+  fromDayNumber,
+  isWeekend,
+  parseIsoDate,
+  weekdayOf,
+  type IsoDate,
+} from './dates';
 
 export type CalendarDayKind = 'holiday' | 'workday';
 
@@ -63,8 +71,7 @@ export type CalendarFileRule =
   | 'long-break-missing';
 
 export type CalendarFileResult =
-  | { ok: true; year: number; calendar: CalendarYear }
-  | { ok: false; errors: CalendarFileError[] };
+  { ok: true; year: number; calendar: CalendarYear } | { ok: false; errors: CalendarFileError[] };
 
 /**
  * Plausibility bounds on entry counts. Every real year 2016–2026 has 27–33 holiday entries
@@ -125,7 +132,9 @@ function validateCalendarText(rawText: string): CalendarFileResult {
     const line = lineMatch ? Number(lineMatch[1]) : position ? lineOfOffset(text, Number(position[1])) : undefined;
     return {
       ok: false,
-      errors: [{ ...(line === undefined ? {} : { line }), path: '', rule: 'json-syntax', message: `JSON 格式错误：${detail}` }],
+      errors: [
+        { ...(line === undefined ? {} : { line }), path: '', rule: 'json-syntax', message: `JSON 格式错误：${detail}` },
+      ],
     };
   }
   const lines = jsonValueLines(text);
@@ -197,8 +206,11 @@ function checkCalendar(input: unknown): CalendarFileError[] {
     if (!parts) {
       fail(`${path}.date`, 'date-invalid', `第 ${i + 1} 条记录的日期“${String(entry.date)}”不是有效日期（YYYY-MM-DD）`);
     } else if (yearValid && !dateBelongsToYear(entry.date as IsoDate, year)) {
-      fail(`${path}.date`, 'date-outside-year',
-        `第 ${i + 1} 条记录的日期 ${String(entry.date)} 不在 ${year} 年内（仅允许上一年 12 月 ${NEW_YEAR_REACH_BACK_FROM_DAY} 日起的元旦安排）`);
+      fail(
+        `${path}.date`,
+        'date-outside-year',
+        `第 ${i + 1} 条记录的日期 ${String(entry.date)} 不在 ${year} 年内（仅允许上一年 12 月 ${NEW_YEAR_REACH_BACK_FROM_DAY} 日起的元旦安排）`,
+      );
     } else {
       const date = entry.date as IsoDate;
       const first = seen.get(date);
@@ -218,7 +230,11 @@ function checkCalendar(input: unknown): CalendarFileError[] {
       if (entry.kind === 'workday' && parts) {
         const weekday = weekdayOf(entry.date as IsoDate);
         if (weekday !== 0 && weekday !== 6) {
-          fail(`${path}.kind`, 'workday-not-weekend', `第 ${i + 1} 条记录 ${String(entry.date)} 是工作日（周一至周五），不能标为调休上班`);
+          fail(
+            `${path}.kind`,
+            'workday-not-weekend',
+            `第 ${i + 1} 条记录 ${String(entry.date)} 是工作日（周一至周五），不能标为调休上班`,
+          );
         }
       }
     }
@@ -233,24 +249,37 @@ function checkCalendar(input: unknown): CalendarFileError[] {
   if (yearValid) {
     for (const date of statutoryFixedDates(year)) {
       if (kinds.get(date) !== 'holiday') {
-        fail('days', 'statutory-day-missing', `${date} 是法定节假日（《全国年节及纪念日放假办法》第二条），必须列为放假`);
+        fail(
+          'days',
+          'statutory-day-missing',
+          `${date} 是法定节假日（《全国年节及纪念日放假办法》第二条），必须列为放假`,
+        );
       }
     }
   }
   if (yearValid) {
     const longBreaks = countLongBreaks(year, kinds);
     if (longBreaks < LONG_BREAK.perYear) {
-      fail('days', 'long-break-missing',
-        `只找到 ${longBreaks} 个连续 ${LONG_BREAK.minDays} 天以上的假期，春节和国庆节假期应各有一个，请核对是否遗漏`);
+      fail(
+        'days',
+        'long-break-missing',
+        `只找到 ${longBreaks} 个连续 ${LONG_BREAK.minDays} 天以上的假期，春节和国庆节假期应各有一个，请核对是否遗漏`,
+      );
     }
   }
   if (holidays < HOLIDAY_COUNT_BOUNDS.min || holidays > HOLIDAY_COUNT_BOUNDS.max) {
-    fail('days', 'holiday-count',
-      `放假日共 ${holidays} 天，超出合理范围 ${HOLIDAY_COUNT_BOUNDS.min}–${HOLIDAY_COUNT_BOUNDS.max} 天，请核对是否遗漏或重复`);
+    fail(
+      'days',
+      'holiday-count',
+      `放假日共 ${holidays} 天，超出合理范围 ${HOLIDAY_COUNT_BOUNDS.min}–${HOLIDAY_COUNT_BOUNDS.max} 天，请核对是否遗漏或重复`,
+    );
   }
   if (workdays < WORKDAY_COUNT_BOUNDS.min || workdays > WORKDAY_COUNT_BOUNDS.max) {
-    fail('days', 'workday-count',
-      `调休上班日共 ${workdays} 天，超出合理范围 ${WORKDAY_COUNT_BOUNDS.min}–${WORKDAY_COUNT_BOUNDS.max} 天`);
+    fail(
+      'days',
+      'workday-count',
+      `调休上班日共 ${workdays} 天，超出合理范围 ${WORKDAY_COUNT_BOUNDS.min}–${WORKDAY_COUNT_BOUNDS.max} 天`,
+    );
   }
   return errors;
 }

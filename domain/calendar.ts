@@ -1,21 +1,8 @@
 // Working-day calendar: Monday–Friday, minus statutory holidays, plus adjusted working days
 // (全国年节及纪念日放假办法 Arts. 2, 6, 7). The snapshot is plain JSON so a workflow can carry it
 // and replay identically; a newer notice produces a new snapshot with a higher version.
-import {
-  addDays,
-  isWeekend,
-  requireIsoDate,
-  toDayNumber,
-  weekdayOf,
-  fromDayNumber,
-  type IsoDate,
-} from './dates';
-import {
-  inNewYearReachBack,
-  validateCalendarFile,
-  type CalendarDayKind,
-  type CalendarYear,
-} from './calendar-file';
+import { addDays, isWeekend, requireIsoDate, toDayNumber, weekdayOf, fromDayNumber, type IsoDate } from './dates';
+import { inNewYearReachBack, validateCalendarFile, type CalendarDayKind, type CalendarYear } from './calendar-file';
 
 export interface CalendarSnapshot {
   version: number;

@@ -59,7 +59,10 @@ export function transferAttachments(materials: TransferMaterials): TransferDocum
 export function buildCriminalTransferLetter(input: TransferLetterInput): TransferLetter {
   const letterNo = transferLetterNumber(input.agencyShortName, input.caseNumber, input.approvedOn);
   const attachments = transferAttachments(input.materials);
-  const suspect = input.suspect.kind === 'organisation' && input.suspect.unifiedSocialCreditCode ? `${input.suspect.name}（统一社会信用代码：${input.suspect.unifiedSocialCreditCode}）` : input.suspect.name;
+  const suspect =
+    input.suspect.kind === 'organisation' && input.suspect.unifiedSocialCreditCode
+      ? `${input.suspect.name}（统一社会信用代码：${input.suspect.unifiedSocialCreditCode}）`
+      : input.suspect.name;
   const body = [
     `${input.receivingAgency}：`,
     `我单位在查处${suspect}一案（案件编号：${input.caseNumber}）中，发现其涉嫌${input.allegedOffence}。`,
@@ -70,11 +73,26 @@ export function buildCriminalTransferLetter(input: TransferLetterInput): Transfe
     input.transferringAgency,
     input.approvedOn,
   ].join('\n');
-  return { letterNo, title: '涉嫌犯罪案件移送书', addressee: input.receivingAgency, copiedTo: input.copiedTo, body, attachments, citation: getLegalBasis('criminal.transfer-materials').citation };
+  return {
+    letterNo,
+    title: '涉嫌犯罪案件移送书',
+    addressee: input.receivingAgency,
+    copiedTo: input.copiedTo,
+    body,
+    attachments,
+    citation: getLegalBasis('criminal.transfer-materials').citation,
+  };
 }
 
 /** Measures already imposed that a transfer leaves in force (Art. 11). */
-export const imposedMeasureKinds = ['warning', 'production-halt', 'licence-suspension', 'licence-revocation', 'fine', 'other'] as const;
+export const imposedMeasureKinds = [
+  'warning',
+  'production-halt',
+  'licence-suspension',
+  'licence-revocation',
+  'fine',
+  'other',
+] as const;
 export type ImposedMeasureKind = (typeof imposedMeasureKinds)[number];
 export const imposedMeasureLabels: Record<ImposedMeasureKind, string> = {
   warning: '警告',
@@ -87,13 +105,19 @@ export const imposedMeasureLabels: Record<ImposedMeasureKind, string> = {
 
 /** The statement recorded in the timeline: the transfer does not lift these measures. */
 export function noReplacementStatement(measures: Array<{ kind: ImposedMeasureKind; decisionNo: string }>): string {
-  const listed = measures.length === 0 ? '本案尚未作出行政处罚决定' : `已作出的${measures.map((m) => `${imposedMeasureLabels[m.kind]}（${m.decisionNo}）`).join('、')}继续执行`;
+  const listed =
+    measures.length === 0
+      ? '本案尚未作出行政处罚决定'
+      : `已作出的${measures.map((m) => `${imposedMeasureLabels[m.kind]}（${m.decisionNo}）`).join('、')}继续执行`;
   return `移送涉嫌犯罪案件不停止已作出的行政处罚决定的执行：${listed}。`;
 }
 
 /** Art. 5: at least two officers sign the written report; the field and rule broken, or null. */
-export function transferReportProblem(officers: Array<{ id: string }>): { field: string; rule: string; message: string } | null {
+export function transferReportProblem(
+  officers: Array<{ id: string }>,
+): { field: string; rule: string; message: string } | null {
   const distinct = new Set(officers.map((o) => o.id));
-  if (distinct.size < 2) return { field: 'report.officers', rule: 'min_two_officers', message: '移送书面报告须由两名以上执法人员提出' };
+  if (distinct.size < 2)
+    return { field: 'report.officers', rule: 'min_two_officers', message: '移送书面报告须由两名以上执法人员提出' };
   return null;
 }

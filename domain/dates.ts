@@ -17,7 +17,10 @@ export interface DateParts {
 /** Thrown when a string is not a real calendar date or datetime. */
 export class InvalidDateError extends Error {
   override readonly name = 'InvalidDateError';
-  constructor(readonly input: unknown, detail = 'not a valid ISO date (YYYY-MM-DD)') {
+  constructor(
+    readonly input: unknown,
+    detail = 'not a valid ISO date (YYYY-MM-DD)',
+  ) {
     super(`${JSON.stringify(input)}: ${detail}`);
   }
 }
@@ -129,7 +132,11 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
   const index = year * 12 + (month - 1) + months;
   const targetYear = Math.floor(index / 12);
   const targetMonth = index - targetYear * 12 + 1;
-  return formatIsoDate({ year: targetYear, month: targetMonth, day: Math.min(day, daysInMonth(targetYear, targetMonth)) });
+  return formatIsoDate({
+    year: targetYear,
+    month: targetMonth,
+    day: Math.min(day, daysInMonth(targetYear, targetMonth)),
+  });
 }
 
 // ---- Datetimes (for hour periods). Always carry an explicit offset; output in Asia/Shanghai.

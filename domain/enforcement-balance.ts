@@ -32,14 +32,29 @@ export function enforcementBalance(money: EnforcementMoney, asOf: IsoDate): Enfo
   const payments = money.payments.filter((p) => p.date <= asOf);
   const paidFen = payments.reduce((sum, p) => sum + p.amountFen, 0);
   if (money.fineFen <= 0) {
-    return { asOf, fineFen: 0, paidFen, surchargeFen: 0, overdueDays: 0, capped: false, outstandingFineFen: 0, outstandingSurchargeFen: 0, totalDueFen: 0, settled: true };
+    return {
+      asOf,
+      fineFen: 0,
+      paidFen,
+      surchargeFen: 0,
+      overdueDays: 0,
+      capped: false,
+      outstandingFineFen: 0,
+      outstandingSurchargeFen: 0,
+      totalDueFen: 0,
+      settled: true,
+    };
   }
   const s = surchargeAsOf({
     fineFen: money.fineFen,
     paymentDeadline: money.paymentDeadline,
     asOf,
     pauses: money.pauses,
-    ...(money.instalments ? { instalments: money.instalments } : money.deferredTo ? { deferredTo: money.deferredTo } : {}),
+    ...(money.instalments
+      ? { instalments: money.instalments }
+      : money.deferredTo
+        ? { deferredTo: money.deferredTo }
+        : {}),
     payments,
   });
   // Payments go to the fine first (surcharge.ts); what is paid beyond the fine goes to the surcharge.
@@ -61,7 +76,11 @@ export function enforcementBalance(money: EnforcementMoney, asOf: IsoDate): Enfo
 
 /** The last day any part of the fine falls due (deferral or last instalment, else the payment deadline). */
 export function finalDueDate(money: EnforcementMoney): IsoDate {
-  if (money.instalments?.length) return money.instalments.map((i) => i.dueDate).sort().at(-1)!;
+  if (money.instalments?.length)
+    return money.instalments
+      .map((i) => i.dueDate)
+      .sort()
+      .at(-1)!;
   if (money.deferredTo && money.deferredTo > money.paymentDeadline) return money.deferredTo;
   return money.paymentDeadline;
 }
@@ -70,6 +89,8 @@ export function finalDueDate(money: EnforcementMoney): IsoDate {
 export function formatYuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const yuan = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${yuan}.${String(abs % 100).padStart(2, '0')}元`;
 }

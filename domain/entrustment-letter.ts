@@ -75,10 +75,22 @@ export function buildEntrustmentLetter(input: EntrustmentLetterInput): Entrustme
 
 export type EntrustmentChangeKind = 'renew' | 'suspend' | 'resume' | 'revoke';
 
-export const CHANGE_LABELS: Readonly<Record<EntrustmentChangeKind, string>> = { renew: '续期', suspend: '暂停', resume: '恢复', revoke: '撤销' };
+export const CHANGE_LABELS: Readonly<Record<EntrustmentChangeKind, string>> = {
+  renew: '续期',
+  suspend: '暂停',
+  resume: '恢复',
+  revoke: '撤销',
+};
 
 /** The public notice of a suspension, resumption or revocation (published by both sides like the letter). */
-export function entrustmentChangeNotice(input: { kind: Exclude<EntrustmentChangeKind, 'renew'>; letterNumber: string; agencyName: string; orgName: string; effectiveOn: string; reason: string }): { title: string; text: string } {
+export function entrustmentChangeNotice(input: {
+  kind: Exclude<EntrustmentChangeKind, 'renew'>;
+  letterNumber: string;
+  agencyName: string;
+  orgName: string;
+  effectiveOn: string;
+  reason: string;
+}): { title: string; text: string } {
   const label = CHANGE_LABELS[input.kind];
   const effect = input.kind === 'resume' ? '恢复实施委托事项' : `停止以${input.agencyName}名义实施委托事项`;
   return {

@@ -3,7 +3,8 @@
 import { addDays, compareIsoDates, daysBetween, type IsoDate } from './dates';
 import { getLegalBasis } from './legal-basis';
 
-export type EntrustmentStatus = 'pending' | 'rejected' | 'withdrawn' | 'active' | 'expiring' | 'suspended' | 'lapsed' | 'revoked';
+export type EntrustmentStatus =
+  'pending' | 'rejected' | 'withdrawn' | 'active' | 'expiring' | 'suspended' | 'lapsed' | 'revoked';
 
 export const ENTRUSTMENT_STATUS_LABELS: Readonly<Record<EntrustmentStatus, string>> = {
   pending: '审批中',
@@ -52,7 +53,13 @@ export type AuthorisationRefusal = 'no-entrustment' | 'not-yet-in-force' | 'expi
 export type AuthorisationDecision =
   | {
       allowed: true;
-      entrustment: { workflowId: string; letterNumber: string; termStart: IsoDate; termEnd: IsoDate; territory: string };
+      entrustment: {
+        workflowId: string;
+        letterNumber: string;
+        termStart: IsoDate;
+        termEnd: IsoDate;
+        territory: string;
+      };
       /** 受委托组织以委托行政机关名义实施 (行政处罚法 Art. 20). */
       actInNameOf: { agencyId: string; agencyName: string };
       basis: string;
@@ -70,7 +77,9 @@ export type AuthorisationDecision =
 const TOOK_EFFECT: ReadonlySet<EntrustmentStatus> = new Set(['active', 'expiring', 'suspended', 'lapsed', 'revoked']);
 
 function suspendedOn(record: EntrustmentRecord, date: IsoDate): boolean {
-  return record.suspensions.some((s) => compareIsoDates(s.from, date) <= 0 && (s.until === undefined || compareIsoDates(date, s.until) < 0));
+  return record.suspensions.some(
+    (s) => compareIsoDates(s.from, date) <= 0 && (s.until === undefined || compareIsoDates(date, s.until) < 0),
+  );
 }
 
 function refusalOf(record: EntrustmentRecord, date: IsoDate): AuthorisationRefusal | null {
@@ -90,19 +99,40 @@ const refusalMessages: Record<AuthorisationRefusal, string> = {
 };
 
 // When several entrustments fail, the one closest to allowing the act explains the refusal.
-const refusalRank: Record<AuthorisationRefusal, number> = { suspended: 0, revoked: 1, expired: 2, 'not-yet-in-force': 3, 'no-entrustment': 4 };
+const refusalRank: Record<AuthorisationRefusal, number> = {
+  suspended: 0,
+  revoked: 1,
+  expired: 2,
+  'not-yet-in-force': 3,
+  'no-entrustment': 4,
+};
 
 /** Whether the organisation may exercise the power on the date; 行政处罚法 Art. 20: only within the entrusted scope and term. */
-export function authoriseEntrustedAct(records: readonly EntrustmentRecord[], query: AuthorisationQuery): AuthorisationDecision {
+export function authoriseEntrustedAct(
+  records: readonly EntrustmentRecord[],
+  query: AuthorisationQuery,
+): AuthorisationDecision {
   const basis = getLegalBasis('entrustment.written-letter').citation;
-  const candidates = records.filter((r) => r.letterNumber !== null && TOOK_EFFECT.has(r.status) && r.orgId === query.orgId && r.powerIds.includes(query.powerId));
+  const candidates = records.filter(
+    (r) =>
+      r.letterNumber !== null &&
+      TOOK_EFFECT.has(r.status) &&
+      r.orgId === query.orgId &&
+      r.powerIds.includes(query.powerId),
+  );
   let best: { record: EntrustmentRecord; reason: AuthorisationRefusal } | undefined;
   for (const record of candidates) {
     const reason = refusalOf(record, query.date);
     if (reason === null) {
       return {
         allowed: true,
-        entrustment: { workflowId: record.workflowId, letterNumber: record.letterNumber!, termStart: record.termStart, termEnd: record.termEnd, territory: record.territory },
+        entrustment: {
+          workflowId: record.workflowId,
+          letterNumber: record.letterNumber!,
+          termStart: record.termStart,
+          termEnd: record.termEnd,
+          territory: record.territory,
+        },
         actInNameOf: { agencyId: record.agencyId, agencyName: record.agencyName },
         basis,
         message: `可以实施，须以${record.agencyName}的名义在委托范围（${record.territory}）内实施`,
@@ -115,7 +145,12 @@ export function authoriseEntrustedAct(records: readonly EntrustmentRecord[], que
   return {
     allowed: false,
     reason: best.reason,
-    entrustment: { workflowId: r.workflowId, letterNumber: r.letterNumber!, termStart: r.termStart, termEnd: r.termEnd },
+    entrustment: {
+      workflowId: r.workflowId,
+      letterNumber: r.letterNumber!,
+      termStart: r.termStart,
+      termEnd: r.termEnd,
+    },
     basis,
     message: refusalMessages[best.reason],
   };
@@ -131,13 +166,20 @@ export interface TermProblem {
 export const MAX_TERM_YEARS = 5;
 
 export function termProblems(termStart: IsoDate, termEnd: IsoDate): TermProblem[] {
-  if (compareIsoDates(termEnd, termStart) < 0) return [{ field: 'termEnd', rule: 'term-reversed', message: `委托期限结束日 ${termEnd} 早于开始日 ${termStart}` }];
-  if (daysBetween(termStart, termEnd) > MAX_TERM_YEARS * 366) return [{ field: 'termEnd', rule: 'term-too-long', message: `委托期限不得超过 ${MAX_TERM_YEARS} 年` }];
+  if (compareIsoDates(termEnd, termStart) < 0)
+    return [{ field: 'termEnd', rule: 'term-reversed', message: `委托期限结束日 ${termEnd} 早于开始日 ${termStart}` }];
+  if (daysBetween(termStart, termEnd) > MAX_TERM_YEARS * 366)
+    return [{ field: 'termEnd', rule: 'term-too-long', message: `委托期限不得超过 ${MAX_TERM_YEARS} 年` }];
   return [];
 }
 
 /** Status of a running entrustment on `today`: within 30 days of the end it is shown as expiring. */
-export function runningStatus(termEnd: IsoDate, today: IsoDate, suspended: boolean, expiringWithinDays = 30): EntrustmentStatus {
+export function runningStatus(
+  termEnd: IsoDate,
+  today: IsoDate,
+  suspended: boolean,
+  expiringWithinDays = 30,
+): EntrustmentStatus {
   if (suspended) return 'suspended';
   return compareIsoDates(today, addDays(termEnd, -expiringWithinDays)) >= 0 ? 'expiring' : 'active';
 }

@@ -31,7 +31,10 @@ export function jsonValueLines(text: string): Map<string, number> {
     if (ch === '{') {
       index += 1;
       skipWhitespace();
-      if (text[index] === '}') { index += 1; return; }
+      if (text[index] === '}') {
+        index += 1;
+        return;
+      }
       for (;;) {
         skipWhitespace();
         const key = readString();
@@ -45,14 +48,20 @@ export function jsonValueLines(text: string): Map<string, number> {
     if (ch === '[') {
       index += 1;
       skipWhitespace();
-      if (text[index] === ']') { index += 1; return; }
+      if (text[index] === ']') {
+        index += 1;
+        return;
+      }
       for (let item = 0; ; item += 1) {
         readValue(`${path}[${item}]`);
         skipWhitespace();
         if (text[index++] === ']') return;
       }
     }
-    if (ch === '"') { readString(); return; }
+    if (ch === '"') {
+      readString();
+      return;
+    }
     // number, true, false, null: no newlines inside
     while (index < text.length && !/[\s,\]}]/.test(text[index] ?? '')) index += 1;
   };

@@ -38,7 +38,11 @@ export function computeDeadline(
   unit: PeriodUnit,
 ): PeriodResult {
   const result = (due: string, provisional: boolean): PeriodResult => ({
-    due, unit, amount, provisional, calendarVersion: snapshot.version,
+    due,
+    unit,
+    amount,
+    provisional,
+    calendarVersion: snapshot.version,
   });
 
   if (unit === 'hours') {

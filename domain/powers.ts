@@ -5,11 +5,7 @@
 export type PowerType = 'penalty' | 'inspection' | 'compulsory-measure' | 'compulsory-execution' | 'licensing';
 
 export type OrganisationKind =
-  | 'administrative-organ'
-  | 'public-affairs-organisation'
-  | 'enterprise'
-  | 'social-organisation'
-  | 'individual';
+  'administrative-organ' | 'public-affairs-organisation' | 'enterprise' | 'social-organisation' | 'individual';
 
 export interface EntrustedOrganisation {
   kind: OrganisationKind;
@@ -70,21 +66,24 @@ export function entrustmentRefusals(proposal: EntrustmentProposal): EntrustmentR
   }
   if (powers.includes('compulsory-measure')) {
     refusals.push({
-      rule: 'compulsory-measure-not-entrustable', power: 'compulsory-measure',
+      rule: 'compulsory-measure-not-entrustable',
+      power: 'compulsory-measure',
       basis: '《行政强制法》第十七条',
       message: '行政强制措施权不得委托，只能由法律、法规规定的行政机关在法定职权范围内实施',
     });
   }
   if (powers.includes('compulsory-execution')) {
     refusals.push({
-      rule: 'compulsory-execution-not-entrustable', power: 'compulsory-execution',
+      rule: 'compulsory-execution-not-entrustable',
+      power: 'compulsory-execution',
       basis: '北碚府办发〔2016〕65号第十六条；《行政强制法》第十三条',
       message: '行政强制属于法定不得委托的事项，行政强制执行不得委托',
     });
   }
   if (powers.includes('licensing') && org.kind !== 'administrative-organ') {
     refusals.push({
-      rule: 'licensing-only-to-administrative-organ', power: 'licensing',
+      rule: 'licensing-only-to-administrative-organ',
+      power: 'licensing',
       basis: '《行政许可法》第二十四条；北碚府办发〔2016〕65号第十六条',
       message: '行政许可只能委托其他行政机关实施，不得委托事业单位、企业或者其他组织',
     });
@@ -106,19 +105,22 @@ export function entrustmentRefusals(proposal: EntrustmentProposal): EntrustmentR
     }
     if (org.kind !== 'public-affairs-organisation' && org.kind !== 'administrative-organ') {
       refusals.push({
-        rule: 'no-public-affairs-function', basis: conditions,
+        rule: 'no-public-affairs-function',
+        basis: conditions,
         message: '受委托组织必须具有管理公共事务职能，企业、社会组织和个人不得受委托执法',
       });
     }
     if (!org.credentialedStaff) {
       refusals.push({
-        rule: 'no-credentialed-staff', basis: conditions,
+        rule: 'no-credentialed-staff',
+        basis: conditions,
         message: '受委托组织必须有熟悉有关法律、法规、规章和业务并取得行政执法资格的工作人员',
       });
     }
     if (proposal.requiresTechnicalInspection !== false && !org.hasTechnicalCapacity) {
       refusals.push({
-        rule: 'no-technical-capacity', basis: conditions,
+        rule: 'no-technical-capacity',
+        basis: conditions,
         message: '需要进行技术检查或者技术鉴定的，受委托组织应当有条件组织进行相应的技术检查或者技术鉴定',
       });
     }

@@ -52,7 +52,8 @@ export interface DrawResult {
   assignments: DrawAssignment[];
 }
 
-export type DrawProblemCode = 'TOO_MANY_TARGETS' | 'TOO_MANY_INSPECTORS' | 'NO_ELIGIBLE_INSPECTORS' | 'INVALID_COUNT' | 'SEED_MISMATCH';
+export type DrawProblemCode =
+  'TOO_MANY_TARGETS' | 'TOO_MANY_INSPECTORS' | 'NO_ELIGIBLE_INSPECTORS' | 'INVALID_COUNT' | 'SEED_MISMATCH';
 
 export class DrawError extends Error {
   constructor(
@@ -118,10 +119,32 @@ export function checkDrawRequest(input: Omit<DrawInput, 'seed' | 'drawId' | 'lin
   const problems: DrawError[] = [];
   const keySectors = new Set(input.keySectors);
   const sampleable = input.enterprises.filter((e) => !keySectors.has(e.sector)).length;
-  if (!Number.isInteger(input.targetCount) || input.targetCount < 0) problems.push(new DrawError('INVALID_COUNT', 'targetCount', '抽取检查对象数量必须为非负整数'));
-  else if (input.targetCount > sampleable) problems.push(new DrawError('TOO_MANY_TARGETS', 'targetCount', `抽取检查对象 ${input.targetCount} 家，但可抽取的企业只有 ${sampleable} 家（重点监管行业全覆盖，不参与抽取）`));
-  if (!Number.isInteger(input.inspectorsPerTarget) || input.inspectorsPerTarget < 2) problems.push(new DrawError('INVALID_COUNT', 'inspectorsPerTarget', '每个检查对象至少选派两名执法人员（《行政处罚法》第四十二条）'));
-  else if (input.inspectorsPerTarget > input.inspectors.length) problems.push(new DrawError('TOO_MANY_INSPECTORS', 'inspectorsPerTarget', `每个检查对象需选派 ${input.inspectorsPerTarget} 名执法人员，但具有执法资格的人员只有 ${input.inspectors.length} 名`));
+  if (!Number.isInteger(input.targetCount) || input.targetCount < 0)
+    problems.push(new DrawError('INVALID_COUNT', 'targetCount', '抽取检查对象数量必须为非负整数'));
+  else if (input.targetCount > sampleable)
+    problems.push(
+      new DrawError(
+        'TOO_MANY_TARGETS',
+        'targetCount',
+        `抽取检查对象 ${input.targetCount} 家，但可抽取的企业只有 ${sampleable} 家（重点监管行业全覆盖，不参与抽取）`,
+      ),
+    );
+  if (!Number.isInteger(input.inspectorsPerTarget) || input.inspectorsPerTarget < 2)
+    problems.push(
+      new DrawError(
+        'INVALID_COUNT',
+        'inspectorsPerTarget',
+        '每个检查对象至少选派两名执法人员（《行政处罚法》第四十二条）',
+      ),
+    );
+  else if (input.inspectorsPerTarget > input.inspectors.length)
+    problems.push(
+      new DrawError(
+        'TOO_MANY_INSPECTORS',
+        'inspectorsPerTarget',
+        `每个检查对象需选派 ${input.inspectorsPerTarget} 名执法人员，但具有执法资格的人员只有 ${input.inspectors.length} 名`,
+      ),
+    );
   return problems;
 }
 
@@ -140,26 +163,46 @@ export function drawRandomInspection(input: DrawInput): DrawResult {
   const recused = new Set([...input.links, ...input.previous].map(pairKey));
 
   const fullCoverage = enterprises.filter((e) => keySectors.has(e.sector));
-  const sampled = stream.pick(enterprises.filter((e) => !keySectors.has(e.sector)), input.targetCount).sort(byId);
-  const targets = [...fullCoverage.map((e) => ({ e, mode: 'full-coverage' as const })), ...sampled.map((e) => ({ e, mode: 'sampled' as const }))];
+  const sampled = stream
+    .pick(
+      enterprises.filter((e) => !keySectors.has(e.sector)),
+      input.targetCount,
+    )
+    .sort(byId);
+  const targets = [
+    ...fullCoverage.map((e) => ({ e, mode: 'full-coverage' as const })),
+    ...sampled.map((e) => ({ e, mode: 'sampled' as const })),
+  ];
 
   const assignments = targets.map(({ e, mode }) => {
     const eligible = inspectors.filter((i) => !recused.has(pairKey({ inspectorId: i.id, enterpriseId: e.id })));
     if (eligible.length < input.inspectorsPerTarget) {
-      throw new DrawError('NO_ELIGIBLE_INSPECTORS', 'inspectorsPerTarget', `${e.name} 回避后可选派的执法人员只有 ${eligible.length} 名，少于每个对象所需的 ${input.inspectorsPerTarget} 名`);
+      throw new DrawError(
+        'NO_ELIGIBLE_INSPECTORS',
+        'inspectorsPerTarget',
+        `${e.name} 回避后可选派的执法人员只有 ${eligible.length} 名，少于每个对象所需的 ${input.inspectorsPerTarget} 名`,
+      );
     }
-    const chosen = stream.pick(eligible, input.inspectorsPerTarget).map((i) => i.id).sort();
+    const chosen = stream
+      .pick(eligible, input.inspectorsPerTarget)
+      .map((i) => i.id)
+      .sort();
     return { enterpriseId: e.id, enterpriseName: e.name, mode, inspectorIds: chosen };
   });
   return { algorithm: DRAW_ALGORITHM, seedHash: seedCommitment(input.seed), assignments };
 }
 
 /** Re-runs a stored draw; true when the seed matches its commitment and the result is identical. */
-export function verifyDraw(input: DrawInput, seedHash: string, published: DrawAssignment[]): { seedMatches: boolean; resultMatches: boolean } {
+export function verifyDraw(
+  input: DrawInput,
+  seedHash: string,
+  published: DrawAssignment[],
+): { seedMatches: boolean; resultMatches: boolean } {
   const seedMatches = seedCommitment(input.seed) === seedHash;
   const rerun = drawRandomInspection(input);
   // Compared field by field: a stored copy (e.g. jsonb) need not keep the key order.
-  const flat = (list: DrawAssignment[]) => JSON.stringify(list.map((a) => [a.enterpriseId, a.enterpriseName, a.mode, a.inspectorIds]));
+  const flat = (list: DrawAssignment[]) =>
+    JSON.stringify(list.map((a) => [a.enterpriseId, a.enterpriseName, a.mode, a.inspectorIds]));
   return { seedMatches, resultMatches: flat(rerun.assignments) === flat(published) };
 }
 

@@ -70,7 +70,9 @@ function requireDay(date: unknown, field: string): number {
 
 function requireFen(value: number, field: string, allowZero: boolean): void {
   if (!Number.isSafeInteger(value) || value < 0 || (!allowZero && value === 0) || value > MAX_FINE_FEN) {
-    throw new SurchargeInputError(`${field} must be a whole number of fen${allowZero ? '' : ' above zero'}, got ${value}`);
+    throw new SurchargeInputError(
+      `${field} must be a whole number of fen${allowZero ? '' : ' above zero'}, got ${value}`,
+    );
   }
 }
 

@@ -34,7 +34,13 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
  * Starts `temporal server start-dev` with our search attributes registered, and waits for it ourselves:
  * the SDK's built-in start gives up after 5 s, too short on a busy 2-core machine.
  */
-export async function startDevServer(options: { port: number; uiPort?: number; dbFile?: string; namespace?: string; readyTimeoutMs?: number }): Promise<DevServer> {
+export async function startDevServer(options: {
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  namespace?: string;
+  readyTimeoutMs?: number;
+}): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error'];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort), '--ui-disable-news-fetch');
   else args.push('--headless');
@@ -45,7 +51,9 @@ export async function startDevServer(options: { port: number; uiPort?: number; d
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
   const address = `127.0.0.1:${options.port}`;
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`Temporal dev server exited (${code}): ${stderr}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`Temporal dev server exited (${code}): ${stderr}`))),
+  );
   exited.catch(() => {});
   await Promise.race([waitForTemporal(address, options.readyTimeoutMs ?? 60000), exited]);
   return {

@@ -15,12 +15,21 @@ import { startSimulatorServer } from '../agencies/simulator';
 
 const wanted = process.argv.slice(2);
 const server = await startDevServer({ port: await freePort() });
-const env = loadEnv({ ...process.env, TEMPORAL_ADDRESS: server.address, TEMPORAL_TASK_QUEUE: 'record-histories', LOG_LEVEL: 'warn', DATABASE_URL: undefined });
+const env = loadEnv({
+  ...process.env,
+  TEMPORAL_ADDRESS: server.address,
+  TEMPORAL_TASK_QUEUE: 'record-histories',
+  LOG_LEVEL: 'warn',
+  DATABASE_URL: undefined,
+});
 const database = await openDatabase({ pgliteDir: 'memory://' });
 try {
   await migrateDatabase(database);
   await seedAll(database.db);
-  const agencies = await startSimulatorServer({ callbackBaseUrl: 'http://127.0.0.1:9', secrets: devAgencySecrets(), manual: [...agencyIds] }, 0);
+  const agencies = await startSimulatorServer(
+    { callbackBaseUrl: 'http://127.0.0.1:9', secrets: devAgencySecrets(), manual: [...agencyIds] },
+    0,
+  );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url));
   const { worker, connection: workerConnection } = await createWorker(env, { db: database.db, gateway });
   const { client, connection } = await connectClient(env);

@@ -25,7 +25,11 @@ const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version'], { s
 if (!python) fail('python3 with pip was not found');
 try {
   console.log(`Installing ${PINNED.join(' ')} into ${target} ...`);
-  execFileSync(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--upgrade', '--target', target, ...PINNED], { stdio: 'inherit' });
+  execFileSync(
+    python,
+    ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--upgrade', '--target', target, ...PINNED],
+    { stdio: 'inherit' },
+  );
 } catch {
   fail('pip install failed');
 }

@@ -18,7 +18,11 @@ import { gatewayConfigFromEnv } from '../agencies/config';
 
 await runUntilSignal('start', async () => {
   // In development the worker runs in this process and exports its SDK metrics beside the API's.
-  const env = loadEnv({ WORKER_METRICS_BIND: '127.0.0.1:9464', WORKER_METRICS_URL: 'http://127.0.0.1:9464/metrics', ...process.env });
+  const env = loadEnv({
+    WORKER_METRICS_BIND: '127.0.0.1:9464',
+    WORKER_METRICS_URL: 'http://127.0.0.1:9464/metrics',
+    ...process.env,
+  });
   const setup = spawnSync(process.execPath, ['scripts/setup-temporal.mjs'], { stdio: 'inherit' });
   if (setup.status !== 0) throw new Error('Temporal 二进制文件不可用 (see the message above)');
 
@@ -30,7 +34,12 @@ await runUntilSignal('start', async () => {
 
   mkdirSync('.data', { recursive: true });
   logger.info('starting Temporal dev server');
-  const temporalServer = await startDevServer({ port: Number(portText), uiPort: env.TEMPORAL_UI_PORT, dbFile: '.data/temporal.db', namespace: env.TEMPORAL_NAMESPACE });
+  const temporalServer = await startDevServer({
+    port: Number(portText),
+    uiPort: env.TEMPORAL_UI_PORT,
+    dbFile: '.data/temporal.db',
+    namespace: env.TEMPORAL_NAMESPACE,
+  });
 
   const database = await openDatabase({ url: env.DATABASE_URL, pgliteDir: env.PGLITE_DIR });
   await migrateDatabase(database);

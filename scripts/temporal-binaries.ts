@@ -6,7 +6,9 @@ const toolsBin = fileURLToPath(new URL('../.tools/temporal/bin/', import.meta.ur
 function resolveBinary(envVar: 'TEMPORAL_CLI' | 'TEMPORAL_TEST_SERVER', fallback: string): string {
   const path = process.env[envVar] || `${toolsBin}${fallback}`;
   if (!existsSync(path)) {
-    throw new Error(`找不到 Temporal 可执行文件 ${path}: run \`npm run setup:temporal\` or set ${envVar} to an existing binary`);
+    throw new Error(
+      `找不到 Temporal 可执行文件 ${path}: run \`npm run setup:temporal\` or set ${envVar} to an existing binary`,
+    );
   }
   return path;
 }

@@ -6,7 +6,15 @@ let installed = false;
 export function installWorkerRuntime(level: string | undefined, metricsBind?: string): void {
   if (installed) return;
   installed = true;
-  const map: Record<string, LogLevel> = { trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR', fatal: 'ERROR', silent: 'ERROR' };
+  const map: Record<string, LogLevel> = {
+    trace: 'TRACE',
+    debug: 'DEBUG',
+    info: 'INFO',
+    warn: 'WARN',
+    error: 'ERROR',
+    fatal: 'ERROR',
+    silent: 'ERROR',
+  };
   try {
     Runtime.install({
       logger: new DefaultLogger(map[level ?? 'info'] ?? 'INFO'),

@@ -9,7 +9,10 @@ import { gatewayConfigFromEnv } from '../agencies/config';
 // Production entrypoint: one worker process against an external Temporal cluster and PostgreSQL.
 await runUntilSignal('worker', async () => {
   const env = loadEnv();
-  if (!env.DATABASE_URL) throw new Error('环境变量无效: DATABASE_URL 未设置 (a standalone worker needs PostgreSQL; use `npm start` for embedded PGlite)');
+  if (!env.DATABASE_URL)
+    throw new Error(
+      '环境变量无效: DATABASE_URL 未设置 (a standalone worker needs PostgreSQL; use `npm start` for embedded PGlite)',
+    );
   const database = await openDatabase({ url: env.DATABASE_URL });
   const gateway = createAgencyGateway(gatewayConfigFromEnv());
   const { worker, connection } = await createWorker(env, { db: database.db, gateway });

@@ -22,16 +22,29 @@ export function apiClient(fetchApi: ApiFetch, token: string | undefined, request
     if (token) headers.authorization = `Bearer ${token}`;
     if (requestId) headers['x-request-id'] = requestId;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetchApi(new Request(`http://console.internal${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+    const res = await fetchApi(
+      new Request(`http://console.internal${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
     const text = await res.text();
-    let parsed: any = undefined;
+    let parsed: any;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = text;
     }
     const ok = res.status >= 200 && res.status < 300;
-    return { ok, status: res.status, body: parsed, problem: ok ? undefined : { title: parsed?.title ?? `请求失败（${res.status}）`, detail: parsed?.detail, errors: parsed?.errors } };
+    return {
+      ok,
+      status: res.status,
+      body: parsed,
+      problem: ok
+        ? undefined
+        : { title: parsed?.title ?? `请求失败（${res.status}）`, detail: parsed?.detail, errors: parsed?.errors },
+    };
   };
   return { get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
 }

@@ -24,5 +24,9 @@ export async function serveAsset(c: Context): Promise<Response> {
     body = await readFile(file.path);
     cache.set(file.path, body);
   }
-  return c.body(new Uint8Array(body), 200, { 'content-type': file.type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' });
+  return c.body(new Uint8Array(body), 200, {
+    'content-type': file.type,
+    'cache-control': 'public, max-age=3600',
+    'x-content-type-options': 'nosniff',
+  });
 }

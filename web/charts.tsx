@@ -13,7 +13,12 @@ export interface Bar {
 const colours = { base: '#0b5cad', part: '#1d7a3a', danger: '#b3261e', ok: '#1d7a3a' };
 
 /** Horizontal bars, one per label; long Chinese labels get their own line above the bar. */
-export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel?: string }> = ({ title, bars, unit = '件', partLabel }) => {
+export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel?: string }> = ({
+  title,
+  bars,
+  unit = '件',
+  partLabel,
+}) => {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rowH = 46;
   const width = 420;
@@ -28,7 +33,12 @@ export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel
       {bars.length === 0 ? (
         <p class="muted">暂无数据。</p>
       ) : (
-        <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}：${bars.map((b) => `${b.label} ${b.value}${unit}`).join('，')}`}>
+        <svg
+          class="chart"
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={`${title}：${bars.map((b) => `${b.label} ${b.value}${unit}`).join('，')}`}
+        >
           <title>{title}</title>
           {bars.map((b, i) => {
             const y = i * rowH;
@@ -39,8 +49,18 @@ export const BarChart: FC<{ title: string; bars: Bar[]; unit?: string; partLabel
                 <text x="0" y={y + 15}>
                   {b.label}
                 </text>
-                <rect x="0" y={y + 21} width={w} height="16" rx="2" fill={b.tone ? colours[b.tone] : colours.base} opacity={b.part !== undefined ? '0.35' : '1'} />
-                {b.part !== undefined && pw > 0 ? <rect x="0" y={y + 21} width={pw} height="16" rx="2" fill={colours.part} /> : null}
+                <rect
+                  x="0"
+                  y={y + 21}
+                  width={w}
+                  height="16"
+                  rx="2"
+                  fill={b.tone ? colours[b.tone] : colours.base}
+                  opacity={b.part !== undefined ? '0.35' : '1'}
+                />
+                {b.part !== undefined && pw > 0 ? (
+                  <rect x="0" y={y + 21} width={pw} height="16" rx="2" fill={colours.part} />
+                ) : null}
                 <text x={w + 6} y={y + 35}>
                   {b.part !== undefined ? `${b.part}/${b.value}` : String(b.value)}
                   {unit}

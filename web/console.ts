@@ -17,7 +17,17 @@ import { showTask, submitDecision } from './pages/task';
 import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
 
 // Paths behind the session; listed one by one so the console's middleware never touches /api, /docs or /health.
-const privatePaths = ['/inbox', '/inbox/*', '/tasks/*', '/cases', '/cases/*', '/enforcement', '/overview', '/registers', '/admin/*'];
+const privatePaths = [
+  '/inbox',
+  '/inbox/*',
+  '/tasks/*',
+  '/cases',
+  '/cases/*',
+  '/enforcement',
+  '/overview',
+  '/registers',
+  '/admin/*',
+];
 
 export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   const app = new Hono<ConsoleEnv>();

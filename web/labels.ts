@@ -34,9 +34,24 @@ export const actionLabels: Record<string, string> = {
   abandon: '放弃',
 };
 
-export const taskKindLabels: Record<string, string> = { approval: '审批', revision: '修改', 'needs-attention': '需人工处理', action: '办理' };
-export const taskStatusLabels: Record<string, string> = { open: '待办', waiting: '等待', done: '已办', cancelled: '已取消' };
-export const deadlineStatusLabels: Record<string, string> = { pending: '进行中', met: '按期完成', missed: '已逾期', cancelled: '已取消' };
+export const taskKindLabels: Record<string, string> = {
+  approval: '审批',
+  revision: '修改',
+  'needs-attention': '需人工处理',
+  action: '办理',
+};
+export const taskStatusLabels: Record<string, string> = {
+  open: '待办',
+  waiting: '等待',
+  done: '已办',
+  cancelled: '已取消',
+};
+export const deadlineStatusLabels: Record<string, string> = {
+  pending: '进行中',
+  met: '按期完成',
+  missed: '已逾期',
+  cancelled: '已取消',
+};
 export const caseStatusLabels: Record<string, string> = { open: '办理中', closed: '已办结' };
 export const owedByLabels: Record<string, string> = {
   court: '人民法院',
@@ -63,14 +78,29 @@ export function auditActionLabel(action: string): string {
   if (known[action]) return known[action];
   const [group, verb] = action.split('.', 2) as [string, string | undefined];
   if (group === 'approval' && verb) {
-    const extra: Record<string, string> = { opened: '环节开始', 'step-opened': '环节开始', 'step-closed': '环节结束', overdue: '环节逾期', remind: '提醒', reminded: '提醒', escalated: '逾期上报' };
+    const extra: Record<string, string> = {
+      opened: '环节开始',
+      'step-opened': '环节开始',
+      'step-closed': '环节结束',
+      overdue: '环节逾期',
+      remind: '提醒',
+      reminded: '提醒',
+      escalated: '逾期上报',
+    };
     return `审批：${actionLabels[verb] ?? extra[verb] ?? verb}`;
   }
   if (group === 'case' && verb) {
-    const outcome: Record<string, string> = { approved: '案件办结（已批准）', rejected: '案件办结（未批准）', withdrawn: '案件已撤回', opened: '立案', closed: '办结' };
+    const outcome: Record<string, string> = {
+      approved: '案件办结（已批准）',
+      rejected: '案件办结（未批准）',
+      withdrawn: '案件已撤回',
+      opened: '立案',
+      closed: '办结',
+    };
     return outcome[verb] ?? `案件：${verb}`;
   }
   return action;
 }
 
-export const label = (map: Record<string, string>, key: string | null | undefined): string => (key ? (map[key] ?? key) : '—');
+export const label = (map: Record<string, string>, key: string | null | undefined): string =>
+  key ? (map[key] ?? key) : '—';

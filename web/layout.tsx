@@ -57,7 +57,10 @@ export const Layout: FC<PropsWithChildren<PageProps>> = ({ title, user, csrf, pa
                 .filter((n) => n.show(user))
                 .map((n) => (
                   <li>
-                    <a href={n.href} aria-current={path && (path === n.href || path.startsWith(`${n.href}/`)) ? 'page' : undefined}>
+                    <a
+                      href={n.href}
+                      aria-current={path && (path === n.href || path.startsWith(`${n.href}/`)) ? 'page' : undefined}
+                    >
                       {n.text}
                     </a>
                   </li>
@@ -126,11 +129,18 @@ export const DaysLeft: FC<{ days: number | null | undefined; provisional?: boole
 };
 
 /** A form field with its label, hint and the API's error beside it (aria-describedby links them). */
-export const Field: FC<PropsWithChildren<{ id: string; label: string; error?: string; hint?: string; required?: boolean }>> = ({ id, label, error, hint, required, children }) => (
+export const Field: FC<
+  PropsWithChildren<{ id: string; label: string; error?: string; hint?: string; required?: boolean }>
+> = ({ id, label, error, hint, required, children }) => (
   <div class={error ? 'field invalid' : 'field'}>
     <label for={id}>
       {label}
-      {required ? <span class="req" aria-hidden="true"> *</span> : null}
+      {required ? (
+        <span class="req" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      ) : null}
     </label>
     {children}
     {hint ? (
@@ -146,4 +156,5 @@ export const Field: FC<PropsWithChildren<{ id: string; label: string; error?: st
   </div>
 );
 
-export const describedBy = (id: string, error?: string, hint?: string): string | undefined => [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export const describedBy = (id: string, error?: string, hint?: string): string | undefined =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;

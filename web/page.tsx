@@ -11,12 +11,18 @@ export interface ConsoleDeps {
   api: ApiFetch;
 }
 
-export const apiFor = (c: ConsoleContext, deps: ConsoleDeps): ApiClient => apiClient(deps.api, c.get('token'), c.get('requestId'));
+export const apiFor = (c: ConsoleContext, deps: ConsoleDeps): ApiClient =>
+  apiClient(deps.api, c.get('token'), c.get('requestId'));
 
 export const dbOf = (c: ConsoleContext) => c.get('deps').database.db;
 
 /** A full page for the signed-in user; `status` lets a refused form answer 400/422 with the form re-rendered. */
-export function page(c: ConsoleContext, title: string, body: Child, status: 200 | 400 | 403 | 404 | 409 | 422 = 200): Response | Promise<Response> {
+export function page(
+  c: ConsoleContext,
+  title: string,
+  body: Child,
+  status: 200 | 400 | 403 | 404 | 409 | 422 = 200,
+): Response | Promise<Response> {
   return c.html(
     <Layout title={title} user={c.get('user')} csrf={c.get('csrf')} path={c.req.path}>
       {body}
@@ -41,4 +47,5 @@ export async function formOf(c: ConsoleContext): Promise<{ get(name: string): st
   return { get: (name) => (list(name)[0] ?? '').trim(), all: list };
 }
 
-export const problemStatus = (status: number): 400 | 403 | 404 | 409 | 422 => ([400, 403, 404, 409, 422].includes(status) ? (status as 400) : 422);
+export const problemStatus = (status: number): 400 | 403 | 404 | 409 | 422 =>
+  [400, 403, 404, 409, 422].includes(status) ? (status as 400) : 422;

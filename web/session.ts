@@ -12,7 +12,7 @@ export const csrfHeader = 'x-csrf-token';
 export type ConsoleEnv = { Variables: AppEnv['Variables'] & { token: string; csrf: string } };
 export type ConsoleContext = Context<ConsoleEnv>;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used by public and private console routes alike
+// used by public and private console routes alike
 type AnyContext = Context<any>;
 
 const secure = (c: AnyContext) => c.get('deps').env.NODE_ENV === 'production';
@@ -39,7 +39,12 @@ export function safeNext(next: string | undefined | null): string {
 }
 
 function redirectToLogin(c: AnyContext, expired = false): Response {
-  const target = c.req.method === 'GET' ? c.req.path + (new URL(c.req.url).search || '') : (c.req.header('hx-current-url') ? new URL(c.req.header('hx-current-url')!).pathname : c.req.path);
+  const target =
+    c.req.method === 'GET'
+      ? c.req.path + (new URL(c.req.url).search || '')
+      : c.req.header('hx-current-url')
+        ? new URL(c.req.header('hx-current-url')!).pathname
+        : c.req.path;
   const location = `/login?next=${encodeURIComponent(target)}${expired ? '&expired=1' : ''}`;
   endSession(c);
   // htmx follows HX-Redirect with a full navigation; a plain browser follows 303.
@@ -83,8 +88,11 @@ export function checkCsrf(): MiddlewareHandler<ConsoleEnv> {
     const origin = c.req.header('origin');
     // With Referrer-Policy: no-referrer browsers send `Origin: null`; Sec-Fetch-Site then says where the form came from.
     const site = c.req.header('sec-fetch-site');
-    const sameOrigin = origin === new URL(c.req.url).origin || origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`;
-    const originOk = sameOrigin || ((!origin || origin === 'null') && (!site || site === 'same-origin' || site === 'none'));
+    const sameOrigin =
+      origin === new URL(c.req.url).origin ||
+      origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`;
+    const originOk =
+      sameOrigin || ((!origin || origin === 'null') && (!site || site === 'same-origin' || site === 'none'));
     if (!expected || !sent || !same(expected, sent) || !originOk) {
       return c.text('请求校验失败（CSRF）：请刷新页面后重试', 403);
     }

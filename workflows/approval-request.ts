@@ -26,8 +26,22 @@ export interface ApprovalRequestResult {
 
 export async function approvalRequestWorkflow(input: ApprovalRequestInput): Promise<ApprovalRequestResult> {
   const { workflowId } = workflowInfo();
-  const engine = new ApprovalEngine({ workflowId, workflowKind: 'approval-request', caseId: input.caseId, caseTitle: input.title, departmentId: input.departmentId, initiatorId: input.initiatorId });
-  const record = new CaseRecord({ kind: 'approval-request', caseNumber: input.caseId, title: input.title, departmentId: input.departmentId, stage: 'in-approval', stageLabel: '审批中' });
+  const engine = new ApprovalEngine({
+    workflowId,
+    workflowKind: 'approval-request',
+    caseId: input.caseId,
+    caseTitle: input.title,
+    departmentId: input.departmentId,
+    initiatorId: input.initiatorId,
+  });
+  const record = new CaseRecord({
+    kind: 'approval-request',
+    caseNumber: input.caseId,
+    title: input.title,
+    departmentId: input.departmentId,
+    stage: 'in-approval',
+    stageLabel: '审批中',
+  });
   await engine.start();
   await record.sync();
   let content = input.content ?? {};
@@ -38,7 +52,14 @@ export async function approvalRequestWorkflow(input: ApprovalRequestInput): Prom
   });
   await record.close(result.kind, { approved: '已批准', rejected: '未批准', withdrawn: '已撤回' }[result.kind]).sync();
   await recordAuditEvents([
-    { dedupeKey: `${workflowId}:closed`, workflowId, caseId: input.caseId, actor: 'system', action: `case.${result.kind}`, at: new Date(Date.now()).toISOString() },
+    {
+      dedupeKey: `${workflowId}:closed`,
+      workflowId,
+      caseId: input.caseId,
+      actor: 'system',
+      action: `case.${result.kind}`,
+      at: new Date(Date.now()).toISOString(),
+    },
   ]);
   return { outcome: result.kind, content, revisions, steps: [...engine.view.completed] };
 }

@@ -15,7 +15,13 @@ import { serveDemand } from './enforcement/demand';
 import { applyToCourt } from './enforcement/court';
 import { endOfDay } from './approval/deadline';
 import { callbackRefusal } from './enforcement/callbacks';
-import { outcomeLabels, stageLabels, type EnforcementCaseInput, type EnforcementOutcome, type EnforcementView } from './enforcement/types';
+import {
+  outcomeLabels,
+  stageLabels,
+  type EnforcementCaseInput,
+  type EnforcementOutcome,
+  type EnforcementView,
+} from './enforcement/types';
 
 export type { EnforcementCaseInput } from './enforcement/types';
 
@@ -27,9 +33,23 @@ export interface EnforcementCaseResult {
 export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Promise<EnforcementCaseResult> {
   const { workflowId } = workflowInfo();
   const title = `${input.party.name} ${input.decisionNumber} 罚款执行`;
-  const ref = { workflowId, workflowKind: 'enforcement', caseId: input.decisionNumber, caseTitle: title, departmentId: input.departmentId, initiatorId: input.initiatorId };
+  const ref = {
+    workflowId,
+    workflowKind: 'enforcement',
+    caseId: input.decisionNumber,
+    caseTitle: title,
+    departmentId: input.departmentId,
+    initiatorId: input.initiatorId,
+  };
   const engine = new ApprovalEngine(ref);
-  const record = new CaseRecord({ kind: 'enforcement', caseNumber: input.decisionNumber, title, departmentId: input.departmentId, stage: 'payment', stageLabel: stageLabels.payment });
+  const record = new CaseRecord({
+    kind: 'enforcement',
+    caseNumber: input.decisionNumber,
+    title,
+    departmentId: input.departmentId,
+    stage: 'payment',
+    stageLabel: stageLabels.payment,
+  });
   const st = new EnforcementCaseState(input, () => engine.calendar);
   const desk = new AgencyDesk(ref, (event) => callbackRefusal(st, event));
   const ctx = new EnforcementContext(ref, st, engine, record, desk);
@@ -43,10 +63,27 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
 
   await enforcementActs.registerEnforcementRef({ caseRef: input.decisionNumber, workflowId });
   const paymentDue = ctx.deadline('payment', '缴纳罚款', 'enforcement.payment', input.servedOn, '当事人');
-  ctx.deadline('reconsideration-window', '申请行政复议期限', 'enforcement.reconsideration-window', input.servedOn, '当事人');
+  ctx.deadline(
+    'reconsideration-window',
+    '申请行政复议期限',
+    'enforcement.reconsideration-window',
+    input.servedOn,
+    '当事人',
+  );
   ctx.deadline('litigation-window', '提起行政诉讼期限', 'enforcement.litigation-window', input.servedOn, '当事人');
   await Promise.all([
-    ctx.audit('opened', 'enforcement.opened', { servedOn: input.servedOn, serviceMethod: input.serviceMethod, fineFen: input.fineFen, paymentDue, actingOrgId: input.actingOrgId ?? null }, { actor: input.initiatorId, legalBasis: getLegalBasis('enforcement.payment').citation }),
+    ctx.audit(
+      'opened',
+      'enforcement.opened',
+      {
+        servedOn: input.servedOn,
+        serviceMethod: input.serviceMethod,
+        fineFen: input.fineFen,
+        paymentDue,
+        actingOrgId: input.actingOrgId ?? null,
+      },
+      { actor: input.initiatorId, legalBasis: getLegalBasis('enforcement.payment').citation },
+    ),
     ctx.publish(st.paymentStage(todayOf())),
   ]);
   remindPayment(ctx);
@@ -57,7 +94,10 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   procedure.catch(() => undefined);
   // Checked at every activation: the cheap test first, the surcharge count only once something was paid.
   const ended = condition(() => st.revoked || (st.money.payments.length > 0 && !st.owes(todayOf())));
-  const outcome: EnforcementOutcome = await Promise.race([procedure, ended.then(() => (st.revoked ? 'decision-revoked' : 'paid') as EnforcementOutcome)]);
+  const outcome: EnforcementOutcome = await Promise.race([
+    procedure,
+    ended.then(() => (st.revoked ? 'decision-revoked' : 'paid') as EnforcementOutcome),
+  ]);
   if (outcome === 'paid' || outcome === 'decision-revoked') {
     scope.cancel();
     await enforcementActs.cancelOpenEnforcementTasks({ workflowId });
@@ -65,14 +105,25 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   void payments;
 
   st.outcome = outcome;
-  if (outcome === 'paid') record.settleDeadline('payment', endOfDay(st.money.payments.map((p) => p.date).sort().at(-1)!) - 1);
+  if (outcome === 'paid')
+    record.settleDeadline(
+      'payment',
+      endOfDay(
+        st.money.payments
+          .map((p) => p.date)
+          .sort()
+          .at(-1)!,
+      ) - 1,
+    );
   record.close(outcome, outcomeLabels[outcome]);
   st.stage = 'closed';
   record.summarise(st.view(todayOf()) as unknown as Record<string, unknown>);
   await record.sync();
   await Promise.all([
     ctx.audit('closed', 'enforcement.closed', { outcome, balance: st.balance(todayOf()) }),
-    ctx.notify('closed', 'enforcement.closed', [input.initiatorId, ctx.partyRecipient()], { outcome: outcomeLabels[outcome] }),
+    ctx.notify('closed', 'enforcement.closed', [input.initiatorId, ctx.partyRecipient()], {
+      outcome: outcomeLabels[outcome],
+    }),
   ]);
   await condition(allHandlersFinished);
   return { outcome, view: st.view(todayOf()) };
@@ -83,19 +134,36 @@ async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome
   const { st, record } = ctx;
   for (;;) {
     const today = todayOf();
-    if (today > st.finalDue() && record.view.deadlines.find((d) => d.key === 'payment')?.status === 'pending' && st.owes(today)) {
+    if (
+      today > st.finalDue() &&
+      record.view.deadlines.find((d) => d.key === 'payment')?.status === 'pending' &&
+      st.owes(today)
+    ) {
       // 行政处罚法 Art. 72: the surcharge runs from the day after the deadline.
       record.markMissed('payment');
       await Promise.all([
-        ctx.audit(`payment-overdue:${st.finalDue()}`, 'enforcement.payment-overdue', { dueDate: st.finalDue() }, { legalBasis: getLegalBasis('enforcement.surcharge').citation }),
-        ctx.notify(`payment-overdue:${st.finalDue()}`, 'enforcement.payment-overdue', [ctx.ref.initiatorId, ctx.partyRecipient()], { dueDate: st.finalDue() }),
+        ctx.audit(
+          `payment-overdue:${st.finalDue()}`,
+          'enforcement.payment-overdue',
+          { dueDate: st.finalDue() },
+          { legalBasis: getLegalBasis('enforcement.surcharge').citation },
+        ),
+        ctx.notify(
+          `payment-overdue:${st.finalDue()}`,
+          'enforcement.payment-overdue',
+          [ctx.ref.initiatorId, ctx.partyRecipient()],
+          { dueDate: st.finalDue() },
+        ),
       ]);
     }
     if (st.courtPathOpen(today)) break;
     await ctx.publish(st.paymentStage(today));
     // While the surcharge grows, wake each midnight so the case record shows the day's amount.
     const accruing = st.stage === 'overdue' && !st.balance(today).capped;
-    const wakeAt = [st.finalDue(), st.courtPathOpensAfter(), ...(accruing ? [today] : [])].map(endOfDay).filter((t) => t > Date.now()).sort((a, b) => a - b)[0];
+    const wakeAt = [st.finalDue(), st.courtPathOpensAfter(), ...(accruing ? [today] : [])]
+      .map(endOfDay)
+      .filter((t) => t > Date.now())
+      .sort((a, b) => a - b)[0];
     const seen = st.changes;
     await condition(() => st.changes !== seen, wakeAt !== undefined ? Math.max(1, wakeAt - Date.now()) : undefined);
   }
@@ -103,9 +171,20 @@ async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome
   // 行政强制法 Art. 53: apply within 3 months of the end of the challenge period; remind and escalate.
   const opensAfter = st.courtPathOpensAfter();
   for (const key of ['reconsideration-window', 'litigation-window']) record.markMissed(key);
-  const applicationDue = ctx.deadline('court-application', '申请人民法院强制执行', 'enforcement.court-application', opensAfter, '本机关');
+  const applicationDue = ctx.deadline(
+    'court-application',
+    '申请人民法院强制执行',
+    'enforcement.court-application',
+    opensAfter,
+    '本机关',
+  );
   remindCourtApplication(ctx, applicationDue);
-  await ctx.audit('court-path-open', 'enforcement.court-path-open', { opensAfter, applicationDue }, { legalBasis: getLegalBasis('enforcement.court-application').citation });
+  await ctx.audit(
+    'court-path-open',
+    'enforcement.court-path-open',
+    { opensAfter, applicationDue },
+    { legalBasis: getLegalBasis('enforcement.court-application').citation },
+  );
 
   if ((await serveDemand(ctx)) === 'statement-upheld') return 'statement-upheld';
   return applyToCourt(ctx);
@@ -132,13 +211,31 @@ async function runDeferrals(ctx: EnforcementContext): Promise<never> {
       if (request.kind === 'deferral') st.money.deferredTo = request.deferredTo;
       else st.money.instalments = request.instalments;
       const due = st.finalDue();
-      ctx.record.deadline({ key: 'payment', label: request.kind === 'deferral' ? '缴纳罚款（经批准暂缓）' : '缴纳罚款（经批准分期，最后一期）', basisId: 'enforcement.deferral', citation: getLegalBasis('enforcement.deferral').citation, owedBy: '当事人', dueDate: due, provisional: false });
+      ctx.record.deadline({
+        key: 'payment',
+        label: request.kind === 'deferral' ? '缴纳罚款（经批准暂缓）' : '缴纳罚款（经批准分期，最后一期）',
+        basisId: 'enforcement.deferral',
+        citation: getLegalBasis('enforcement.deferral').citation,
+        owedBy: '当事人',
+        dueDate: due,
+        provisional: false,
+      });
       remindPayment(ctx);
     }
     st.bump();
     await Promise.all([
-      ctx.audit(`deferral-decided:${request.requestId}`, `enforcement.deferral-${approved ? 'approved' : 'rejected'}`, { finalDue: st.finalDue() }, { legalBasis: getLegalBasis('enforcement.deferral').citation }),
-      ctx.notify(`deferral-decided:${request.requestId}`, 'enforcement.deferral-decided', [ctx.ref.initiatorId, ctx.partyRecipient()], { approved: String(approved), dueDate: st.finalDue() }),
+      ctx.audit(
+        `deferral-decided:${request.requestId}`,
+        `enforcement.deferral-${approved ? 'approved' : 'rejected'}`,
+        { finalDue: st.finalDue() },
+        { legalBasis: getLegalBasis('enforcement.deferral').citation },
+      ),
+      ctx.notify(
+        `deferral-decided:${request.requestId}`,
+        'enforcement.deferral-decided',
+        [ctx.ref.initiatorId, ctx.partyRecipient()],
+        { approved: String(approved), dueDate: st.finalDue() },
+      ),
       ctx.publish(),
     ]);
   }
@@ -152,7 +249,14 @@ async function watchPaymentCallbacks(ctx: EnforcementContext): Promise<never> {
     while (seen < ctx.desk.events.length) {
       const event = ctx.desk.events[seen++]!;
       if (event.type !== 'payment.received' || ctx.st.closed) continue;
-      await applyPayment(ctx, { key: `payment-callback:${event.eventId}`, date: shanghaiDateOf(event.data.paidAt), amountFen: event.data.amountFen, source: 'callback', reference: event.data.paymentRef ?? event.eventId, actor: 'agency:payment' });
+      await applyPayment(ctx, {
+        key: `payment-callback:${event.eventId}`,
+        date: shanghaiDateOf(event.data.paidAt),
+        amountFen: event.data.amountFen,
+        source: 'callback',
+        reference: event.data.paymentRef ?? event.eventId,
+        actor: 'agency:payment',
+      });
     }
   }
 }
@@ -161,8 +265,18 @@ async function watchPaymentCallbacks(ctx: EnforcementContext): Promise<never> {
 function remindPayment(ctx: EnforcementContext): void {
   const due = ctx.st.finalDue();
   const stillDue = () => !ctx.st.closed && ctx.st.finalDue() === due && ctx.st.owes(todayOf());
-  for (const [moment, date] of [['three-days-before', rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -3))], ['due-day', due]] as const) {
-    ctx.remindOn(date, stillDue, () => ctx.notify(`payment-reminder:${due}:${moment}`, 'enforcement.payment-reminder', [ctx.ref.initiatorId, ctx.partyRecipient()], { dueDate: due, moment }));
+  for (const [moment, date] of [
+    ['three-days-before', rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -3))],
+    ['due-day', due],
+  ] as const) {
+    ctx.remindOn(date, stillDue, () =>
+      ctx.notify(
+        `payment-reminder:${due}:${moment}`,
+        'enforcement.payment-reminder',
+        [ctx.ref.initiatorId, ctx.partyRecipient()],
+        { dueDate: due, moment },
+      ),
+    );
   }
 }
 
@@ -170,17 +284,42 @@ function remindPayment(ctx: EnforcementContext): void {
 function remindCourtApplication(ctx: EnforcementContext, due: string): void {
   const notFiled = () => !ctx.st.closed && !ctx.st.court.filedOn;
   for (const days of [30, 7]) {
-    ctx.remindOn(rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -days)), notFiled, () => ctx.notify(`court-application-reminder:${days}`, 'enforcement.court-application-reminder', [ctx.ref.initiatorId], { dueDate: due, daysLeft: String(days) }));
+    ctx.remindOn(rollBackToWorkingDay(ctx.engine.calendar, addDays(due, -days)), notFiled, () =>
+      ctx.notify(
+        `court-application-reminder:${days}`,
+        'enforcement.court-application-reminder',
+        [ctx.ref.initiatorId],
+        { dueDate: due, daysLeft: String(days) },
+      ),
+    );
   }
   ctx.remindOn(addDays(due, 1), notFiled, async () => {
     const onDate = todayOf();
     const [heads, office] = await Promise.all([
-      approvalActs.resolveParticipants({ spec: { roles: ['department-head'] }, caseDepartmentId: ctx.ref.departmentId, onDate }),
-      approvalActs.resolveParticipants({ spec: { roles: ['safety-office'], departmentId: 'aqb' }, caseDepartmentId: ctx.ref.departmentId, onDate }),
+      approvalActs.resolveParticipants({
+        spec: { roles: ['department-head'] },
+        caseDepartmentId: ctx.ref.departmentId,
+        onDate,
+      }),
+      approvalActs.resolveParticipants({
+        spec: { roles: ['safety-office'], departmentId: 'aqb' },
+        caseDepartmentId: ctx.ref.departmentId,
+        onDate,
+      }),
     ]);
     await Promise.all([
-      ctx.audit('court-application-overdue', 'enforcement.court-application-overdue', { dueDate: due, escalatedTo: [...heads, ...office].map((p) => p.assigneeId) }, { legalBasis: getLegalBasis('enforcement.court-application').citation }),
-      ctx.notify('court-application-overdue', 'enforcement.court-application-overdue', [ctx.ref.initiatorId, ...heads.map((p) => p.assigneeId), ...office.map((p) => p.assigneeId)], { dueDate: due }),
+      ctx.audit(
+        'court-application-overdue',
+        'enforcement.court-application-overdue',
+        { dueDate: due, escalatedTo: [...heads, ...office].map((p) => p.assigneeId) },
+        { legalBasis: getLegalBasis('enforcement.court-application').citation },
+      ),
+      ctx.notify(
+        'court-application-overdue',
+        'enforcement.court-application-overdue',
+        [ctx.ref.initiatorId, ...heads.map((p) => p.assigneeId), ...office.map((p) => p.assigneeId)],
+        { dueDate: due },
+      ),
     ]);
   });
 }

@@ -13,7 +13,10 @@ import { endOfDay, isoAt, shanghaiMidnight } from './approval/deadline';
 import { CaseRecord } from './case/case-record';
 import type { PlanCycleInput } from './annual-plan/types';
 
-const acts = proxyActivities<AnnualPlanActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const acts = proxyActivities<AnnualPlanActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', maximumInterval: '1m' },
+});
 const { getCalendarSnapshot } = proxyActivities<CalendarActivities>({ startToCloseTimeout: '30 seconds' });
 
 export interface PlanCycleResult {
@@ -34,11 +37,26 @@ export async function planCycleWorkflow(input: PlanCycleInput = {}): Promise<Pla
   const { workflowId, taskQueue } = workflowInfo();
   const today = todayInShanghai(Date.now());
   const year = input.year ?? Number(today.slice(0, 4)) + 1;
-  const record = new CaseRecord({ kind: 'plan-cycle', caseNumber: `PC-${year}`, title: `${year}年度安全生产监督检查计划编制`, departmentId: 'aqb', stage: 'drafting', stageLabel: '计划编制期' });
+  const record = new CaseRecord({
+    kind: 'plan-cycle',
+    caseNumber: `PC-${year}`,
+    title: `${year}年度安全生产监督检查计划编制`,
+    departmentId: 'aqb',
+    stage: 'drafting',
+    stageLabel: '计划编制期',
+  });
   const calendar = await getCalendarSnapshot();
   const draftBasis = getLegalBasis('plan.annual-draft');
   const dueDate = input.dueDate ?? deadlineFor(calendar, `${year}-01-01`, 'plan.annual-draft').due;
-  record.deadline({ key: 'draft', label: '各部门制订年度监督检查计划', basisId: draftBasis.id, citation: draftBasis.citation, owedBy: 'departments', dueDate, provisional: false });
+  record.deadline({
+    key: 'draft',
+    label: '各部门制订年度监督检查计划',
+    basisId: draftBasis.id,
+    citation: draftBasis.citation,
+    owedBy: 'departments',
+    dueDate,
+    provisional: false,
+  });
 
   const owner = await acts.openPlanCycle({ year, dueDate, workflowId, at: isoAt(Date.now()) });
   if (!owner.owned) return { year, dueDate, units: [], reminded: {}, escalated: [], openedBy: owner.owner };
@@ -69,13 +87,24 @@ export async function planCycleWorkflow(input: PlanCycleInput = {}): Promise<Pla
     .filter((m) => m.at > Date.now());
   for (const m of moments) {
     await sleep(m.at - Date.now());
-    reminded[m.date] = await acts.remindPlanDrafters({ year, moment: `reminder:${m.date}`, dueDate, cycleWorkflowId: workflowId });
+    reminded[m.date] = await acts.remindPlanDrafters({
+      year,
+      moment: `reminder:${m.date}`,
+      dueDate,
+      cycleWorkflowId: workflowId,
+    });
   }
 
   // The due day ends: units still drafting are escalated to the 安委办.
   const dueEnd = endOfDay(dueDate);
   if (dueEnd > Date.now()) await sleep(dueEnd - Date.now());
-  const escalated = await acts.escalateLatePlans({ year, dueDate, cycleWorkflowId: workflowId, at: isoAt(Date.now()), legalBasis: draftBasis.citation });
+  const escalated = await acts.escalateLatePlans({
+    year,
+    dueDate,
+    cycleWorkflowId: workflowId,
+    at: isoAt(Date.now()),
+    legalBasis: draftBasis.citation,
+  });
   if (escalated.length > 0) record.markMissed('draft');
   else record.settleDeadline('draft', dueEnd - 1);
   record.stage('executing', '计划执行期').summarise({ escalated });

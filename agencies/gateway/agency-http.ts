@@ -17,12 +17,21 @@ export interface CallOptions {
 }
 
 export interface AgencyHttp {
-  post<T>(path: string, body: unknown, response: z.ZodType<T>, options: CallOptions & { idempotencyKey: string }): Promise<T>;
+  post<T>(
+    path: string,
+    body: unknown,
+    response: z.ZodType<T>,
+    options: CallOptions & { idempotencyKey: string },
+  ): Promise<T>;
   get<T>(path: string, response: z.ZodType<T>, options?: CallOptions): Promise<T>;
 }
 
 /** The single place that talks HTTP to agencies: auth, idempotency, timeout, and failure classification. */
-export function createAgencyHttp(agency: AgencyId, endpoint: AgencyEndpoint, fetchImpl: typeof fetch = fetch): AgencyHttp {
+export function createAgencyHttp(
+  agency: AgencyId,
+  endpoint: AgencyEndpoint,
+  fetchImpl: typeof fetch = fetch,
+): AgencyHttp {
   const base = endpoint.baseUrl.replace(/\/+$/, '');
   const timeoutMs = endpoint.timeoutMs ?? defaultAgencyTimeoutMs;
 
@@ -62,7 +71,8 @@ export function createAgencyHttp(agency: AgencyId, endpoint: AgencyEndpoint, fet
     const { status } = res;
     if (status >= 500) throw new AgencyUnavailableError(agency, 'server-error', { status, problem: problemOf(text) });
     // 408 and 429 are the agency asking us to come back later, not a verdict on the request.
-    if (status === 408 || status === 429) throw new AgencyUnavailableError(agency, 'throttled', { status, problem: problemOf(text) });
+    if (status === 408 || status === 429)
+      throw new AgencyUnavailableError(agency, 'throttled', { status, problem: problemOf(text) });
     if (res.status < 200 || res.status >= 300) throw new AgencyRejectedError(agency, res.status, problemOf(text));
 
     const parsed = response.safeParse(parseJson(text));
@@ -78,7 +88,8 @@ export function createAgencyHttp(agency: AgencyId, endpoint: AgencyEndpoint, fet
   }
 
   return {
-    post: (path, body, response, { idempotencyKey, signal }) => call('POST', path, response, { body, idempotencyKey, signal }),
+    post: (path, body, response, { idempotencyKey, signal }) =>
+      call('POST', path, response, { body, idempotencyKey, signal }),
     get: (path, response, options = {}) => call('GET', path, response, options),
   };
 }

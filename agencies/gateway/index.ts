@@ -10,7 +10,13 @@ import { createUpperAuthorityClient } from './upper-authority';
 
 export type { AgencyEndpoint, CallOptions } from './agency-http';
 export { defaultAgencyTimeoutMs } from './agency-http';
-export { AgencyError, AgencyRejectedError, AgencyUnavailableError, type AgencyProblem, type UnavailableReason } from './errors';
+export {
+  AgencyError,
+  AgencyRejectedError,
+  AgencyUnavailableError,
+  type AgencyProblem,
+  type UnavailableReason,
+} from './errors';
 export type { Keyed } from './keyed';
 
 /** Agencies we call; the payment channel only calls us (payment.received), so its entry is optional. */

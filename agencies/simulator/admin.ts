@@ -27,7 +27,12 @@ export function adminRoutes(ctx: SimulatorContext) {
   const { state } = ctx;
 
   admin.get('/health', (c) =>
-    c.json({ status: 'ok', agencies: agencyIds, pendingCallbacks: ctx.callbacks.pending, faults: state.faults.list().length }),
+    c.json({
+      status: 'ok',
+      agencies: agencyIds,
+      pendingCallbacks: ctx.callbacks.pending,
+      faults: state.faults.list().length,
+    }),
   );
 
   admin.get('/records', (c) => {

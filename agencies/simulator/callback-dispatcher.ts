@@ -57,7 +57,8 @@ export class CallbackDispatcher {
 
     const run = async (): Promise<CallbackDelivery[]> => {
       const deliveries: CallbackDelivery[] = [];
-      const deliver = async (event: CallbackEvent) => deliveries.push(...(await this.deliver(agency, event, copies, signal)));
+      const deliver = async (event: CallbackEvent) =>
+        deliveries.push(...(await this.deliver(agency, event, copies, signal)));
       if (reversed) {
         const events: CallbackEvent[] = [];
         for (const step of steps) {
@@ -90,7 +91,8 @@ export class CallbackDispatcher {
   private async deliver(agency: AgencyId, event: CallbackEvent, copies: number, signal: AbortSignal) {
     const body = JSON.stringify(event);
     const deliveries: CallbackDelivery[] = [];
-    for (let copy = 1; copy <= copies; copy++) deliveries.push(await this.deliverOnce(agency, event, body, copy, signal));
+    for (let copy = 1; copy <= copies; copy++)
+      deliveries.push(await this.deliverOnce(agency, event, body, copy, signal));
     return deliveries;
   }
 
@@ -115,7 +117,10 @@ export class CallbackDispatcher {
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signedCallbackHeaders(secrets[agency], event.eventId, body, at) },
+          headers: {
+            'content-type': 'application/json',
+            ...signedCallbackHeaders(secrets[agency], event.eventId, body, at),
+          },
           body,
           signal: AbortSignal.any([signal, AbortSignal.timeout(retry.attemptTimeoutMs)]),
         });

@@ -35,7 +35,13 @@ export function decide<T extends CallbackEventType>(
 ): CallbackEventOf<T> {
   const occurredAt = ctx.now().toISOString();
   // TypeScript cannot correlate `type` with `data` through the generic; the signature guarantees it.
-  const event = { eventId: newEventId(filing.agency), type, caseRef: filing.caseRef, occurredAt, data } as unknown as CallbackEventOf<T>;
+  const event = {
+    eventId: newEventId(filing.agency),
+    type,
+    caseRef: filing.caseRef,
+    occurredAt,
+    data,
+  } as unknown as CallbackEventOf<T>;
   filing.events.push(event);
   return event;
 }

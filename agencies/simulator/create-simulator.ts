@@ -82,7 +82,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   app.route('/credit-publicity', creditPublicityRoutes(ctx));
   app.route('/notification', notificationRoutes(ctx));
   app.route('/__admin', adminRoutes(ctx));
-  app.notFound((c) => sendProblem(c, problem('not-found', 404, '接口不存在', { detail: `${c.req.method} ${c.req.path}` })));
+  app.notFound((c) =>
+    sendProblem(c, problem('not-found', 404, '接口不存在', { detail: `${c.req.method} ${c.req.path}` })),
+  );
   app.onError((error, c) => {
     log(`模拟服务内部错误：${error.stack ?? error.message}`);
     return sendProblem(c, problem('internal', 500, '模拟服务内部错误'));

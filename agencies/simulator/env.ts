@@ -38,10 +38,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
 }
 
 function agencyList(env: Env, name: string): AgencyId[] {
-  const items = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const items = (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.map((item) => {
     const parsed = agencyIdSchema.safeParse(item);
-    if (!parsed.success) throw new ConfigError(`环境变量 ${name} 含有未知机构「${item}」，可选值：${agencyIdSchema.options.join('、')}`);
+    if (!parsed.success)
+      throw new ConfigError(`环境变量 ${name} 含有未知机构「${item}」，可选值：${agencyIdSchema.options.join('、')}`);
     return parsed.data;
   });
 }

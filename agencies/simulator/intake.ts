@@ -41,9 +41,15 @@ function recordRequest(ctx: SimulatorContext, agency: AgencyId): MiddlewareHandl
 function requireCredential(ctx: SimulatorContext, agency: AgencyId): MiddlewareHandler<SimulatorEnv> {
   return async (c, next) => {
     if (c.req.header('authorization') !== `Bearer ${ctx.credentials[agency]}`) {
-      return sendProblem(c, problem('unauthorized', 401, '身份凭证缺失或无效', { detail: `调用${agencyNames[agency]}接口须携带有效的 Bearer 凭证` }), {
-        'www-authenticate': 'Bearer',
-      });
+      return sendProblem(
+        c,
+        problem('unauthorized', 401, '身份凭证缺失或无效', {
+          detail: `调用${agencyNames[agency]}接口须携带有效的 Bearer 凭证`,
+        }),
+        {
+          'www-authenticate': 'Bearer',
+        },
+      );
     }
     await next();
   };
@@ -53,14 +59,24 @@ function requireCredential(ctx: SimulatorContext, agency: AgencyId): MiddlewareH
 function injectFaults(ctx: SimulatorContext, agency: AgencyId): MiddlewareHandler<SimulatorEnv> {
   const isWrite = (c: Context) => c.req.method !== 'GET';
   return async (c, next) => {
-    const fault = ctx.state.faults.take(agency, (f) =>
-      f.kind === '5xx' || f.kind === 'timeout' || f.kind === 'slow' || (f.kind === 'refuse' && f.stage === 'filing' && isWrite(c)),
+    const fault = ctx.state.faults.take(
+      agency,
+      (f) =>
+        f.kind === '5xx' ||
+        f.kind === 'timeout' ||
+        f.kind === 'slow' ||
+        (f.kind === 'refuse' && f.stage === 'filing' && isWrite(c)),
     );
     if (!fault) return next();
     c.get('received').fault = fault.kind;
     switch (fault.kind) {
       case '5xx':
-        return sendProblem(c, problem('unavailable', fault.status ?? 503, '系统繁忙，请稍后重试', { detail: `${agencyNames[agency]}服务暂不可用` }));
+        return sendProblem(
+          c,
+          problem('unavailable', fault.status ?? 503, '系统繁忙，请稍后重试', {
+            detail: `${agencyNames[agency]}服务暂不可用`,
+          }),
+        );
       case 'refuse':
         return sendProblem(c, refusal(agency, fault));
       case 'slow':

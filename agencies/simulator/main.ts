@@ -8,10 +8,12 @@ import { startSimulatorServer } from './server';
 await runUntilSignal('agencies', async () => {
   const { port, hostname, options } = readSimulatorEnv();
   const log = logger.child({ component: 'agencies' });
-  const running = await startSimulatorServer({ ...options, log: (line) => log.warn(line) }, port, hostname).catch((error) => {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-    throw new ConfigError(`端口 ${port} 已被占用：请先停止占用它的进程，或用 AGENCIES_PORT 指定其他端口`);
-  });
+  const running = await startSimulatorServer({ ...options, log: (line) => log.warn(line) }, port, hostname).catch(
+    (error) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new ConfigError(`端口 ${port} 已被占用：请先停止占用它的进程，或用 AGENCIES_PORT 指定其他端口`);
+    },
+  );
   log.info(
     { url: running.url, callbacks: `${options.callbackBaseUrl}/api/callbacks/:agency` },
     `机构模拟服务已就绪：${running.url}`,

@@ -10,7 +10,11 @@ export interface RunningSimulator {
 }
 
 /** Listens and resolves once bound (port 0 picks a free one); rejects with EADDRINUSE when the port is taken. */
-export function startSimulatorServer(options: SimulatorOptions, port: number, hostname = '127.0.0.1'): Promise<RunningSimulator> {
+export function startSimulatorServer(
+  options: SimulatorOptions,
+  port: number,
+  hostname = '127.0.0.1',
+): Promise<RunningSimulator> {
   const simulator = createSimulator(options);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: simulator.app.fetch, port, hostname }, (info) => {

@@ -76,7 +76,8 @@ export class SimulatorState {
   }
 
   records(agency?: AgencyId) {
-    const mine = <T extends { agency: AgencyId }>(items: T[]) => (agency ? items.filter((i) => i.agency === agency) : items);
+    const mine = <T extends { agency: AgencyId }>(items: T[]) =>
+      agency ? items.filter((i) => i.agency === agency) : items;
     return { requests: mine(this.requests), filings: mine(this.filings), callbacks: mine(this.callbacks) };
   }
 

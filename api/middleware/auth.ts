@@ -20,7 +20,11 @@ export function requireAuth(verify: (token: string) => Promise<AuthUser>): Middl
     }
     if (!user) {
       await recordDenial(c, 'anonymous', 'auth.denied', reason);
-      return problemJson(c, { status: 401, title: '未登录或令牌无效', detail: reason }, { 'www-authenticate': 'Bearer' });
+      return problemJson(
+        c,
+        { status: 401, title: '未登录或令牌无效', detail: reason },
+        { 'www-authenticate': 'Bearer' },
+      );
     }
     c.set('user', user);
     await next();
@@ -40,7 +44,12 @@ export function requireRole(...roles: RoleId[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-export async function recordDenial(c: Parameters<MiddlewareHandler<AppEnv>>[0], actor: string, action: string, reason: string): Promise<void> {
+export async function recordDenial(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  actor: string,
+  action: string,
+  reason: string,
+): Promise<void> {
   try {
     await appendAudit(c.get('deps').database.db, {
       actor,

@@ -19,6 +19,9 @@ export function requestContext(deps: AppDeps, metrics?: ApiMetrics): MiddlewareH
     const ms = Math.round(elapsed * 10) / 10;
     // The matched route pattern, not the raw path, so ids do not explode the metric series.
     metrics?.observe(c.req.method, routePath(c, -1), c.res.status, elapsed / 1000);
-    logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms, user: c.var.user?.id }, 'request');
+    logger.info(
+      { requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms, user: c.var.user?.id },
+      'request',
+    );
   };
 }

@@ -10,9 +10,8 @@ import { checkOccurredAt } from '../../domain/accident-case';
 import { classifyAccident } from '../../domain/accident-level';
 import { accidentCaseWorkflow } from '../../workflows/accident-case';
 import * as m from '../../workflows/accident/messages';
-import { accidentRejectionStatus, type AccidentCaseInput } from '../../workflows/accident/types';
+import type { AccidentCaseInput } from '../../workflows/accident/types';
 import { approvalStateQuery } from '../../workflows/approval/messages';
-import { rejectionStatus } from '../../workflows/approval/types';
 import type { AuthUser } from '../context';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
@@ -22,37 +21,82 @@ import { caseNumber, creditCode, problem, text } from '../schemas';
 import { actorOf } from '../actor';
 import { updateRefusalOf } from '../update-refusal';
 
-const count0 = (what: string) => z.number({ error: `${what}必须为数字` }).int(`${what}必须为整数`).nonnegative(`${what}不能为负数`);
-const figures = { deaths: count0('死亡人数'), seriousInjuries: count0('重伤人数'), directLossFen: count0('直接经济损失（分）').openapi({ description: '直接经济损失，单位：分' }) };
+const count0 = (what: string) =>
+  z
+    .number({ error: `${what}必须为数字` })
+    .int(`${what}必须为整数`)
+    .nonnegative(`${what}不能为负数`);
+const figures = {
+  deaths: count0('死亡人数'),
+  seriousInjuries: count0('重伤人数'),
+  directLossFen: count0('直接经济损失（分）').openapi({ description: '直接经济损失，单位：分' }),
+};
 const documentRef = z.object({ documentNo: text(100), title: text(), url: z.url().optional() });
-const problems = { ...problemResponses, 404: problem('案件不存在'), 409: problem('案件当前阶段不允许此操作'), 422: problem('请求无法处理') };
+const problems = {
+  ...problemResponses,
+  404: problem('案件不存在'),
+  409: problem('案件当前阶段不允许此操作'),
+  422: problem('请求无法处理'),
+};
 
 const RegisterSchema = z.object({
   caseNumber,
   occurredAt: z.iso.datetime({ offset: true, error: '事故发生时间应为带时区的 ISO 时间' }),
-  reportedAt: z.iso.datetime({ offset: true }).optional().openapi({ description: '区应急管理局接到事故单位报告的时间（条例第九条，1小时内）' }),
+  reportedAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: '区应急管理局接到事故单位报告的时间（条例第九条，1小时内）' }),
   place: text(),
   enterprise: z.object({ name: text(), unifiedSocialCreditCode: creditCode }),
   industry: text(60),
   ...figures,
-  supervisoryDepartmentIds: z.array(z.string().min(1)).max(20).default([]).openapi({ description: '抄送的负有安全生产监督管理职责的部门' }),
-  publicationWorkingDays: z.number().int().min(1).max(60).optional().openapi({ description: '批复后公开期限（工作日），默认 20' }),
+  supervisoryDepartmentIds: z
+    .array(z.string().min(1))
+    .max(20)
+    .default([])
+    .openapi({ description: '抄送的负有安全生产监督管理职责的部门' }),
+  publicationWorkingDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .optional()
+    .openapi({ description: '批复后公开期限（工作日），默认 20' }),
 });
 
 const actor = { requestId: z.string().min(8).max(100) };
 const ActSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('casualty-change'), ...actor, ...figures, note: z.string().max(500).optional() }),
-  z.object({ action: z.literal('form-team'), ...actor, leader: text(60), members: z.array(z.object({ departmentId: text(40), name: text(60) })).min(1) }),
+  z.object({
+    action: z.literal('form-team'),
+    ...actor,
+    leader: text(60),
+    members: z.array(z.object({ departmentId: text(40), name: text(60) })).min(1),
+  }),
   z.object({ action: z.literal('pause-appraisal'), ...actor, reason: text(500) }),
   z.object({ action: z.literal('resume-appraisal'), ...actor, note: z.string().max(500).optional() }),
-  z.object({ action: z.literal('request-extension'), ...actor, days: z.number().int().min(1, '延长期限至少 1 日').max(60, '延长期限最长不超过六十日（条例第二十九条）'), reason: text(500) }),
+  z.object({
+    action: z.literal('request-extension'),
+    ...actor,
+    days: z.number().int().min(1, '延长期限至少 1 日').max(60, '延长期限最长不超过六十日（条例第二十九条）'),
+    reason: text(500),
+  }),
   z.object({
     action: z.literal('submit-report'),
     ...actor,
     document: documentRef,
     handling: z
       .object({
-        penalties: z.array(z.object({ party: text(), creditCode: creditCode.optional(), measure: text(), fineFen: count0('罚款金额（分）').optional() })).default([]),
+        penalties: z
+          .array(
+            z.object({
+              party: text(),
+              creditCode: creditCode.optional(),
+              measure: text(),
+              fineFen: count0('罚款金额（分）').optional(),
+            }),
+          )
+          .default([]),
         responsibleUnits: z.array(z.object({ name: text(), creditCode: creditCode.optional() })).default([]),
         suspectedCrimes: z.array(z.object({ suspect: text(), offence: text() })).default([]),
       })
@@ -75,7 +119,8 @@ const ActSchema = z.discriminatedUnion('action', [
 type Act = z.infer<typeof ActSchema>;
 
 // Each act's input type is checked by the zod schema above; the map only routes by name.
-const route = <I>(d: UpdateDefinition<m.AccidentActResult, [I]>) => d as unknown as UpdateDefinition<m.AccidentActResult, [never]>;
+const route = <I>(d: UpdateDefinition<m.AccidentActResult, [I]>) =>
+  d as unknown as UpdateDefinition<m.AccidentActResult, [never]>;
 const updates: Record<Act['action'], UpdateDefinition<m.AccidentActResult, [never]>> = {
   'casualty-change': route(m.casualtyChangeUpdate),
   'form-team': route(m.formTeamUpdate),
@@ -91,40 +136,128 @@ const updates: Record<Act['action'], UpdateDefinition<m.AccidentActResult, [neve
 };
 
 const register = createRoute({
-  method: 'post', path: '/accidents', tags: ['事故调查'], summary: '登记生产安全事故（定级，决定调查主体）', security: [{ bearer: [] }],
+  method: 'post',
+  path: '/accidents',
+  tags: ['事故调查'],
+  summary: '登记生产安全事故（定级，决定调查主体）',
+  security: [{ bearer: [] }],
   middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: RegisterSchema } } } },
-  responses: { 201: { description: '已登记', content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string(), level: z.string(), levelName: z.string(), investigatedBy: z.string() }) } } }, ...problems },
+  responses: {
+    201: {
+      description: '已登记',
+      content: {
+        'application/json': {
+          schema: z.object({
+            workflowId: z.string(),
+            caseNumber: z.string(),
+            level: z.string(),
+            levelName: z.string(),
+            investigatedBy: z.string(),
+          }),
+        },
+      },
+    },
+    ...problems,
+  },
 });
 const list = createRoute({
-  method: 'get', path: '/accidents', tags: ['事故调查'], summary: '事故案件列表（按阶段）', security: [{ bearer: [] }],
-  request: { query: z.object({ stage: z.string().max(40).optional(), status: z.enum(['open', 'closed']).optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) },
-  responses: { 200: { description: '案件列表', content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } } }, ...problems },
+  method: 'get',
+  path: '/accidents',
+  tags: ['事故调查'],
+  summary: '事故案件列表（按阶段）',
+  security: [{ bearer: [] }],
+  request: {
+    query: z.object({
+      stage: z.string().max(40).optional(),
+      status: z.enum(['open', 'closed']).optional(),
+      page: z.coerce.number().int().min(1).default(1),
+      pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      description: '案件列表',
+      content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } },
+    },
+    ...problems,
+  },
 });
 const detail = createRoute({
-  method: 'get', path: '/accidents/{caseNumber}', tags: ['事故调查'], summary: '事故案件详情：进度、期限、审计记录', security: [{ bearer: [] }],
+  method: 'get',
+  path: '/accidents/{caseNumber}',
+  tags: ['事故调查'],
+  summary: '事故案件详情：进度、期限、审计记录',
+  security: [{ bearer: [] }],
   request: { params: z.object({ caseNumber: z.string().min(1).max(60) }) },
   responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problems },
 });
 const actRoute = createRoute({
-  method: 'post', path: '/accidents/{caseNumber}/actions', tags: ['事故调查'], summary: '办理：伤亡变化、调查组、技术鉴定中止/恢复、延期申请、提交报告、公开、签收、处罚决定（启动执行案件）、结案评估', security: [{ bearer: [] }],
-  request: { params: z.object({ caseNumber: z.string().min(1).max(60) }), body: { required: true, content: { 'application/json': { schema: ActSchema } } } },
+  method: 'post',
+  path: '/accidents/{caseNumber}/actions',
+  tags: ['事故调查'],
+  summary:
+    '办理：伤亡变化、调查组、技术鉴定中止/恢复、延期申请、提交报告、公开、签收、处罚决定（启动执行案件）、结案评估',
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({ caseNumber: z.string().min(1).max(60) }),
+    body: { required: true, content: { 'application/json': { schema: ActSchema } } },
+  },
   responses: { 200: { description: '已受理', content: { 'application/json': { schema: z.any() } } }, ...problems },
 });
 const publicList = createRoute({
-  method: 'get', path: '/public/accident-reports', tags: ['政务公开'], summary: '已公开的事故调查报告（无需登录）',
-  responses: { 200: { description: '已公开的报告', content: { 'application/json': { schema: z.array(z.object({ caseNumber: z.string(), title: z.string(), levelName: z.string(), enterpriseName: z.string(), occurredOn: z.string(), approvedOn: z.string(), publishedAt: z.string(), documentUrl: z.string(), legalBasis: z.string(), evaluationPublishedAt: z.string().nullable(), evaluationUrl: z.string().nullable() })) } } } },
+  method: 'get',
+  path: '/public/accident-reports',
+  tags: ['政务公开'],
+  summary: '已公开的事故调查报告（无需登录）',
+  responses: {
+    200: {
+      description: '已公开的报告',
+      content: {
+        'application/json': {
+          schema: z.array(
+            z.object({
+              caseNumber: z.string(),
+              title: z.string(),
+              levelName: z.string(),
+              enterpriseName: z.string(),
+              occurredOn: z.string(),
+              approvedOn: z.string(),
+              publishedAt: z.string(),
+              documentUrl: z.string(),
+              legalBasis: z.string(),
+              evaluationPublishedAt: z.string().nullable(),
+              evaluationUrl: z.string().nullable(),
+            }),
+          ),
+        },
+      },
+    },
+  },
 });
 
 const overseeing = ['safety-office', 'district-leader', 'admin'];
 const oversees = (u: AuthUser) => u.roles.some((r) => overseeing.includes(r));
 
 async function findCase(db: Db, user: AuthUser, caseNumber: string, copiedMayRead = false) {
-  const [row] = await db.select().from(cases).where(and(eq(cases.kind, 'accident'), eq(cases.caseNumber, caseNumber))).limit(1);
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.kind, 'accident'), eq(cases.caseNumber, caseNumber)))
+    .limit(1);
   if (!row) throw HttpProblem.notFound(`事故案件 ${caseNumber} 不存在`);
-  const copied = Object.keys((row.summary.copies as Record<string, unknown> | undefined) ?? {}).includes(user.departmentId);
+  const copied = Object.keys((row.summary.copies as Record<string, unknown> | undefined) ?? {}).includes(
+    user.departmentId,
+  );
   if (user.departmentId !== row.departmentId && !oversees(user) && !(copiedMayRead && copied)) {
-    await appendAudit(db, { actor: user.id, action: 'accident.access', outcome: 'denied', comment: '不属于本单位的案件', workflowId: row.workflowId, caseId: caseNumber });
+    await appendAudit(db, {
+      actor: user.id,
+      action: 'accident.access',
+      outcome: 'denied',
+      comment: '不属于本单位的案件',
+      workflowId: row.workflowId,
+      caseId: caseNumber,
+    });
     throw HttpProblem.forbidden('该案件不属于您所在的单位');
   }
   return row;
@@ -133,19 +266,39 @@ async function findCase(db: Db, user: AuthUser, caseNumber: string, copiedMayRea
 async function sendAct(db: Db, temporal: Client, user: AuthUser, row: typeof cases.$inferSelect, body: Act) {
   const { action, ...rest } = body;
   const deny = async (status: number, reason: string, code?: string): Promise<never> => {
-    await appendAudit(db, { actor: user.id, action: `accident.${action}`, outcome: status === 403 ? 'denied' : 'rejected', comment: reason, workflowId: row.workflowId, caseId: row.caseNumber });
-    throw new HttpProblem(status, status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理', reason, status === 422 ? [{ field: 'body', rule: (code ?? 'invalid').toLowerCase(), message: reason }] : undefined, code ? { code } : {});
+    await appendAudit(db, {
+      actor: user.id,
+      action: `accident.${action}`,
+      outcome: status === 403 ? 'denied' : 'rejected',
+      comment: reason,
+      workflowId: row.workflowId,
+      caseId: row.caseNumber,
+    });
+    throw new HttpProblem(
+      status,
+      status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理',
+      reason,
+      status === 422 ? [{ field: 'body', rule: (code ?? 'invalid').toLowerCase(), message: reason }] : undefined,
+      code ? { code } : {},
+    );
   };
-  if (row.status === 'closed') return deny(409, `案件 ${row.caseNumber} 已结案，不能再${action === 'submit-report' ? '提交调查报告' : '办理'}`, 'CASE_CLOSED');
+  if (row.status === 'closed')
+    return deny(
+      409,
+      `案件 ${row.caseNumber} 已结案，不能再${action === 'submit-report' ? '提交调查报告' : '办理'}`,
+      'CASE_CLOSED',
+    );
   try {
     const input = { ...rest, actor: await actorOf(db, user) } as never;
-    return await temporal.workflow.getHandle(row.workflowId).executeUpdate(updates[action], { args: [input], updateId: body.requestId });
+    return await temporal.workflow
+      .getHandle(row.workflowId)
+      .executeUpdate(updates[action], { args: [input], updateId: body.requestId });
   } catch (err) {
     const refusal = updateRefusalOf(err);
     if (!refusal) throw err;
     if (refusal.kind !== 'rejected') return deny(409, '案件已结案', 'CASE_CLOSED');
     const code = refusal.code ?? 'INVALID_INPUT';
-    const status = (accidentRejectionStatus as Record<string, number>)[code] ?? (rejectionStatus as Record<string, number>)[code] ?? 422;
+    const status = refusal.status;
     return deny(status, refusal.reason ?? '操作被拒绝', code);
   }
 }
@@ -158,49 +311,142 @@ export const accidentsRouter = createRouter()
     const db = database.db;
     // Checked before anything is written: an accident cannot lie in the future.
     const now = Date.now();
-    const timing = [...checkOccurredAt(body.occurredAt, now), ...(body.reportedAt ? checkOccurredAt(body.reportedAt, now, 'body.reportedAt') : [])];
-    if (body.reportedAt && Date.parse(body.reportedAt) < Date.parse(body.occurredAt)) timing.push({ field: 'body.reportedAt', rule: 'after_occurrence', message: '接报时间不能早于事故发生时间' });
-    if (timing.length) throw new HttpProblem(422, '请求无法处理', timing.map((p) => `${p.field}: ${p.message}`).join('; '), timing);
+    const timing = [
+      ...checkOccurredAt(body.occurredAt, now),
+      ...(body.reportedAt ? checkOccurredAt(body.reportedAt, now, 'body.reportedAt') : []),
+    ];
+    if (body.reportedAt && Date.parse(body.reportedAt) < Date.parse(body.occurredAt))
+      timing.push({ field: 'body.reportedAt', rule: 'after_occurrence', message: '接报时间不能早于事故发生时间' });
+    if (timing.length)
+      throw new HttpProblem(422, '请求无法处理', timing.map((p) => `${p.field}: ${p.message}`).join('; '), timing);
     const ids = [...new Set(body.supervisoryDepartmentIds)];
     const found = ids.length ? await db.select().from(departments).where(inArray(departments.id, ids)) : [];
     const unknown = ids.filter((id) => !found.some((d) => d.id === id && d.hasSupervisoryDuty));
-    if (unknown.length) throw HttpProblem.unprocessable('body.supervisoryDepartmentIds', 'supervisory_department', `不是负有安全生产监督管理职责的部门: ${unknown.join('、')}`);
-    const input: AccidentCaseInput = { ...body, supervisoryDepartmentIds: ids, departmentId: user.departmentId, initiatorId: user.id };
-    const c3 = classifyAccident({ deaths: body.deaths, seriousInjuries: body.seriousInjuries, directLossFen: body.directLossFen });
+    if (unknown.length)
+      throw HttpProblem.unprocessable(
+        'body.supervisoryDepartmentIds',
+        'supervisory_department',
+        `不是负有安全生产监督管理职责的部门: ${unknown.join('、')}`,
+      );
+    const input: AccidentCaseInput = {
+      ...body,
+      supervisoryDepartmentIds: ids,
+      departmentId: user.departmentId,
+      initiatorId: user.id,
+    };
+    const c3 = classifyAccident({
+      deaths: body.deaths,
+      seriousInjuries: body.seriousInjuries,
+      directLossFen: body.directLossFen,
+    });
     const workflowId = `accident-${body.caseNumber}`;
     await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, accidentCaseWorkflow, {
-      workflowId, kind: 'accident', caseNumber: body.caseNumber, departmentId: user.departmentId, args: [input], conflict: `事故编号 ${body.caseNumber} 已存在`,
+      workflowId,
+      kind: 'accident',
+      caseNumber: body.caseNumber,
+      departmentId: user.departmentId,
+      args: [input],
+      conflict: `事故编号 ${body.caseNumber} 已存在`,
     });
-    return c.json({ workflowId, caseNumber: body.caseNumber, level: c3.level, levelName: c3.nameZh, investigatedBy: c3.investigatedByZh }, 201);
+    return c.json(
+      {
+        workflowId,
+        caseNumber: body.caseNumber,
+        level: c3.level,
+        levelName: c3.nameZh,
+        investigatedBy: c3.investigatedByZh,
+      },
+      201,
+    );
   })
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const where = and(eq(cases.kind, 'accident'), q.stage ? eq(cases.stage, q.stage) : undefined, q.status ? eq(cases.status, q.status) : undefined, oversees(user) ? undefined : eq(cases.departmentId, user.departmentId));
+    const where = and(
+      eq(cases.kind, 'accident'),
+      q.stage ? eq(cases.stage, q.stage) : undefined,
+      q.status ? eq(cases.status, q.status) : undefined,
+      oversees(user) ? undefined : eq(cases.departmentId, user.departmentId),
+    );
     const [rows, [total]] = await Promise.all([
-      db.select().from(cases).where(where).orderBy(desc(cases.openedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db
+        .select()
+        .from(cases)
+        .where(where)
+        .orderBy(desc(cases.openedAt))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
       db.select({ n: count() }).from(cases).where(where),
     ]);
-    return c.json({ total: Number(total?.n ?? 0), items: rows.map((r) => ({ caseNumber: r.caseNumber, title: r.title, stage: r.stage, stageLabel: r.stageLabel, status: r.status, level: r.summary.level, levelName: r.summary.levelName, nextDeadline: r.nextDeadline, openedAt: r.openedAt })) }, 200);
+    return c.json(
+      {
+        total: Number(total?.n ?? 0),
+        items: rows.map((r) => ({
+          caseNumber: r.caseNumber,
+          title: r.title,
+          stage: r.stage,
+          stageLabel: r.stageLabel,
+          status: r.status,
+          level: r.summary.level,
+          levelName: r.summary.levelName,
+          nextDeadline: r.nextDeadline,
+          openedAt: r.openedAt,
+        })),
+      },
+      200,
+    );
   })
   .openapi(detail, async (c) => {
     const { database, temporal } = c.get('deps');
     const db = database.db;
     const row = await findCase(db, c.get('user'), c.req.valid('param').caseNumber, true);
     const [deadlines, audit] = await Promise.all([
-      db.select().from(caseDeadlines).where(eq(caseDeadlines.workflowId, row.workflowId)).orderBy(asc(caseDeadlines.dueDate)),
+      db
+        .select()
+        .from(caseDeadlines)
+        .where(eq(caseDeadlines.workflowId, row.workflowId))
+        .orderBy(asc(caseDeadlines.dueDate)),
       db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
     ]);
     const handle = temporal.workflow.getHandle(row.workflowId);
-    const [live, approval] = row.status === 'open' ? await Promise.all([handle.query(m.accidentStateQuery).catch(() => null), handle.query(approvalStateQuery).catch(() => null)]) : [null, null];
-    return c.json({
-      case: row,
-      deadlines: deadlines.map((d) => ({ key: d.key, label: d.label, basisId: d.basisId, citation: d.citation, owedBy: d.owedBy, dueDate: d.dueDate, dueAt: d.dueAt, provisional: d.provisional, status: d.status, metAt: d.metAt })),
-      audit: audit.map((a) => ({ seq: a.seq, at: a.at, actor: a.actor, action: a.action, outcome: a.outcome, comment: a.comment, legalBasis: a.legalBasis, detail: a.detail })),
-      live,
-      approval,
-    }, 200);
+    const [live, approval] =
+      row.status === 'open'
+        ? await Promise.all([
+            handle.query(m.accidentStateQuery).catch(() => null),
+            handle.query(approvalStateQuery).catch(() => null),
+          ])
+        : [null, null];
+    return c.json(
+      {
+        case: row,
+        deadlines: deadlines.map((d) => ({
+          key: d.key,
+          label: d.label,
+          basisId: d.basisId,
+          citation: d.citation,
+          owedBy: d.owedBy,
+          dueDate: d.dueDate,
+          dueAt: d.dueAt,
+          provisional: d.provisional,
+          status: d.status,
+          metAt: d.metAt,
+        })),
+        audit: audit.map((a) => ({
+          seq: a.seq,
+          at: a.at,
+          actor: a.actor,
+          action: a.action,
+          outcome: a.outcome,
+          comment: a.comment,
+          legalBasis: a.legalBasis,
+          detail: a.detail,
+        })),
+        live,
+        approval,
+      },
+      200,
+    );
   })
   .openapi(actRoute, async (c) => {
     const { database, temporal } = c.get('deps');
@@ -211,6 +457,25 @@ export const accidentsRouter = createRouter()
   });
 
 export const publicAccidentReportsRouter = createRouter().openapi(publicList, async (c) => {
-  const rows = await c.get('deps').database.db.select().from(publishedReports).orderBy(desc(publishedReports.publishedAt));
-  return c.json(rows.map((r) => ({ caseNumber: r.caseNumber, title: r.title, levelName: r.levelName, enterpriseName: r.enterpriseName, occurredOn: r.occurredOn, approvedOn: r.approvedOn, publishedAt: r.publishedAt, documentUrl: r.documentUrl, legalBasis: r.legalBasis, evaluationPublishedAt: r.evaluationPublishedAt, evaluationUrl: r.evaluationUrl })), 200);
+  const rows = await c
+    .get('deps')
+    .database.db.select()
+    .from(publishedReports)
+    .orderBy(desc(publishedReports.publishedAt));
+  return c.json(
+    rows.map((r) => ({
+      caseNumber: r.caseNumber,
+      title: r.title,
+      levelName: r.levelName,
+      enterpriseName: r.enterpriseName,
+      occurredOn: r.occurredOn,
+      approvedOn: r.approvedOn,
+      publishedAt: r.publishedAt,
+      documentUrl: r.documentUrl,
+      legalBasis: r.legalBasis,
+      evaluationPublishedAt: r.evaluationPublishedAt,
+      evaluationUrl: r.evaluationUrl,
+    })),
+    200,
+  );
 });

@@ -3,11 +3,35 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { annualPlanAmendments, annualPlans, departments, entrustedOrganisations, planCycles, plannedInspections } from '../../db/schema';
+import {
+  annualPlanAmendments,
+  annualPlans,
+  departments,
+  entrustedOrganisations,
+  planCycles,
+  plannedInspections,
+} from '../../db/schema';
 import { quarterlyProgress, type PlanContent } from '../../domain/annual-plan';
-import { amendPlanUpdate, inspectionDoneUpdate, onSitePlanUpdate, recordFilingUpdate, saveDraftUpdate, submitPlanUpdate } from '../../workflows/annual-plan/messages';
+import {
+  amendPlanUpdate,
+  inspectionDoneUpdate,
+  onSitePlanUpdate,
+  recordFilingUpdate,
+  saveDraftUpdate,
+  submitPlanUpdate,
+} from '../../workflows/annual-plan/messages';
 import { planCycleWorkflow } from '../../workflows/plan-cycle';
-import { PlanContentSchema, planOf, requestId, requireOpenYear, requireUnitMember, requireValidPlan, sendPlanUpdate, unitParam, yearParam } from '../annual-plan-support';
+import {
+  PlanContentSchema,
+  planOf,
+  requestId,
+  requireOpenYear,
+  requireUnitMember,
+  requireValidPlan,
+  sendPlanUpdate,
+  unitParam,
+  yearParam,
+} from '../annual-plan-support';
 import { requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
@@ -17,83 +41,169 @@ import { actorOf } from '../actor';
 
 const tags = ['年度监督检查计划'];
 const security = [{ bearer: [] }];
-const json = (schema: z.ZodType, description = '结果') => ({ description, content: { 'application/json': { schema } } });
-const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const json = (schema: z.ZodType, description = '结果') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const body = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 const planPath = z.object({ year: yearParam, departmentId: unitParam });
 const itemPath = planPath.extend({ itemId: z.string().trim().min(1).max(40) });
 const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
 
 async function headDepartmentOf(db: Db, plan: { departmentId: string; approver: string }): Promise<string> {
   if (plan.approver === 'district') return plan.departmentId;
-  const [org] = await db.select({ contact: entrustedOrganisations.contactDepartmentId }).from(entrustedOrganisations).where(eq(entrustedOrganisations.id, plan.departmentId));
+  const [org] = await db
+    .select({ contact: entrustedOrganisations.contactDepartmentId })
+    .from(entrustedOrganisations)
+    .where(eq(entrustedOrganisations.id, plan.departmentId));
   return org?.contact ?? plan.departmentId;
 }
 
 const openCycle = createRoute({
-  method: 'post', path: '/plan-cycles', tags, security, summary: '开启年度计划编制周期（通常由年度定时任务自动开启）',
+  method: 'post',
+  path: '/plan-cycles',
+  tags,
+  security,
+  summary: '开启年度计划编制周期（通常由年度定时任务自动开启）',
   middleware: [requireRole('safety-office', 'admin')] as const,
-  request: body(z.object({ year: z.number().int().min(2016).max(2100), dueDate: isoDate.optional().openapi({ description: '提交期限，默认当年1月31日' }) })),
+  request: body(
+    z.object({
+      year: z.number().int().min(2016).max(2100),
+      dueDate: isoDate.optional().openapi({ description: '提交期限，默认当年1月31日' }),
+    }),
+  ),
   responses: { 201: json(z.object({ year: z.number(), workflowId: z.string() }), '已开启'), ...errors },
 });
 
 const overview = createRoute({
-  method: 'get', path: '/plan-cycles/{year}/overview', tags, security, summary: '安委办总览：各单位计划编制、提交、批准、备案情况',
+  method: 'get',
+  path: '/plan-cycles/{year}/overview',
+  tags,
+  security,
+  summary: '安委办总览：各单位计划编制、提交、批准、备案情况',
   request: { params: z.object({ year: yearParam }) },
-  responses: { 200: json(z.object({ year: z.number(), dueDate: z.string(), status: z.string(), units: z.array(z.any()) })), ...errors },
+  responses: {
+    200: json(z.object({ year: z.number(), dueDate: z.string(), status: z.string(), units: z.array(z.any()) })),
+    ...errors,
+  },
 });
 
 const completion = createRoute({
-  method: 'get', path: '/plan-cycles/{year}/completion', tags, security, summary: '各单位按季度的计划完成情况',
-  request: { params: z.object({ year: yearParam }), query: z.object({ quarter: z.coerce.number().int().min(1).max(4).optional() }) },
+  method: 'get',
+  path: '/plan-cycles/{year}/completion',
+  tags,
+  security,
+  summary: '各单位按季度的计划完成情况',
+  request: {
+    params: z.object({ year: yearParam }),
+    query: z.object({ quarter: z.coerce.number().int().min(1).max(4).optional() }),
+  },
   responses: { 200: json(z.object({ year: z.number(), departments: z.array(z.any()) })), ...errors },
 });
 
 const list = createRoute({
-  method: 'get', path: '/annual-plans', tags, security, summary: '年度监督检查计划列表',
+  method: 'get',
+  path: '/annual-plans',
+  tags,
+  security,
+  summary: '年度监督检查计划列表',
   request: { query: z.object({ year: yearParam.optional(), departmentId: unitParam.optional() }) },
   responses: { 200: json(z.array(z.any())), ...errors },
 });
 
 const get = createRoute({
-  method: 'get', path: '/annual-plans/{year}/{departmentId}', tags, security, summary: '一个单位的年度计划：内容、预算、审批、备案回执、调整记录、执行情况',
+  method: 'get',
+  path: '/annual-plans/{year}/{departmentId}',
+  tags,
+  security,
+  summary: '一个单位的年度计划：内容、预算、审批、备案回执、调整记录、执行情况',
   request: { params: planPath },
   responses: { 200: json(z.any()), ...errors },
 });
 
 const saveDraft = createRoute({
-  method: 'post', path: '/annual-plans', tags, security, summary: '编制（保存）年度计划草稿',
-  request: body(z.object({ year: z.number().int().min(2016).max(2100), departmentId: unitParam, requestId, content: PlanContentSchema })),
+  method: 'post',
+  path: '/annual-plans',
+  tags,
+  security,
+  summary: '编制（保存）年度计划草稿',
+  request: body(
+    z.object({
+      year: z.number().int().min(2016).max(2100),
+      departmentId: unitParam,
+      requestId,
+      content: PlanContentSchema,
+    }),
+  ),
   responses: { 200: json(z.any(), '草稿已保存'), ...errors },
 });
 
 const submit = createRoute({
-  method: 'post', path: '/annual-plans/{year}/{departmentId}/submit', tags, security, summary: '提交年度计划报审（部门负责人→法制审核→区政府）',
+  method: 'post',
+  path: '/annual-plans/{year}/{departmentId}/submit',
+  tags,
+  security,
+  summary: '提交年度计划报审（部门负责人→法制审核→区政府）',
   request: { params: planPath, ...body(z.object({ requestId, content: PlanContentSchema.optional() })) },
   responses: { 200: json(z.any(), '已提交'), ...errors },
 });
 
 const amend = createRoute({
-  method: 'post', path: '/annual-plans/{year}/{departmentId}/amendments', tags, security, summary: '年度计划调整（重新报批并备案，记录差异）',
-  request: { params: planPath, ...body(z.object({ requestId, reason: z.string().trim().min(1).max(500), content: PlanContentSchema })) },
+  method: 'post',
+  path: '/annual-plans/{year}/{departmentId}/amendments',
+  tags,
+  security,
+  summary: '年度计划调整（重新报批并备案，记录差异）',
+  request: {
+    params: planPath,
+    ...body(z.object({ requestId, reason: z.string().trim().min(1).max(500), content: PlanContentSchema })),
+  },
   responses: { 202: json(z.any(), '已提交调整'), ...errors },
 });
 
 const filing = createRoute({
-  method: 'post', path: '/annual-plans/{year}/{departmentId}/filing', tags, security, summary: '区政府安委办登记备案回执',
+  method: 'post',
+  path: '/annual-plans/{year}/{departmentId}/filing',
+  tags,
+  security,
+  summary: '区政府安委办登记备案回执',
   middleware: [requireRole('safety-office')] as const,
   request: { params: planPath, ...body(z.object({ requestId, receiptNo: z.string().trim().min(1).max(100) })) },
   responses: { 200: json(z.any(), '已登记'), ...errors },
 });
 
 const onSitePlan = createRoute({
-  method: 'post', path: '/annual-plans/{year}/{departmentId}/items/{itemId}/on-site-plan', tags, security, summary: '编制现场检查方案（检查实施前）',
-  request: { params: itemPath, ...body(z.object({ requestId, plannedDate: isoDate, inspectorIds: z.array(z.string().min(1)).min(2, '至少两名执法人员').max(10), content: z.string().trim().min(1).max(5000) })) },
+  method: 'post',
+  path: '/annual-plans/{year}/{departmentId}/items/{itemId}/on-site-plan',
+  tags,
+  security,
+  summary: '编制现场检查方案（检查实施前）',
+  request: {
+    params: itemPath,
+    ...body(
+      z.object({
+        requestId,
+        plannedDate: isoDate,
+        inspectorIds: z.array(z.string().min(1)).min(2, '至少两名执法人员').max(10),
+        content: z.string().trim().min(1).max(5000),
+      }),
+    ),
+  },
   responses: { 200: json(z.any(), '已编制'), ...errors },
 });
 
 const done = createRoute({
-  method: 'post', path: '/annual-plans/{year}/{departmentId}/items/{itemId}/completion', tags, security, summary: '登记检查实施情况',
-  request: { params: itemPath, ...body(z.object({ requestId, completedOn: isoDate, findings: z.string().trim().min(1).max(5000) })) },
+  method: 'post',
+  path: '/annual-plans/{year}/{departmentId}/items/{itemId}/completion',
+  tags,
+  security,
+  summary: '登记检查实施情况',
+  request: {
+    params: itemPath,
+    ...body(z.object({ requestId, completedOn: isoDate, findings: z.string().trim().min(1).max(5000) })),
+  },
   responses: { 200: json(z.any(), '已登记'), ...errors },
 });
 
@@ -105,7 +215,12 @@ export const annualPlansRouter = createRouter()
     if (existing) throw HttpProblem.conflict(`${year}年度计划编制周期已开启`);
     const workflowId = `plan-cycle-${year}`;
     await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, planCycleWorkflow, {
-      workflowId, kind: 'plan-cycle', caseNumber: `PC-${year}`, departmentId: 'aqb', args: [{ year, dueDate }], conflict: `${year}年度计划编制周期已开启`,
+      workflowId,
+      kind: 'plan-cycle',
+      caseNumber: `PC-${year}`,
+      departmentId: 'aqb',
+      args: [{ year, dueDate }],
+      conflict: `${year}年度计划编制周期已开启`,
     });
     return c.json({ year, workflowId }, 201);
   })
@@ -114,11 +229,26 @@ export const annualPlansRouter = createRouter()
     const { year } = c.req.valid('param');
     const [cycle] = await db.select().from(planCycles).where(eq(planCycles.year, year));
     if (!cycle) throw HttpProblem.notFound(`${year}年度计划编制周期尚未开启`);
-    const rows = await db.select({ plan: annualPlans, name: departments.name }).from(annualPlans).leftJoin(departments, eq(departments.id, annualPlans.departmentId)).where(eq(annualPlans.year, year)).orderBy(asc(annualPlans.departmentId));
+    const rows = await db
+      .select({ plan: annualPlans, name: departments.name })
+      .from(annualPlans)
+      .leftJoin(departments, eq(departments.id, annualPlans.departmentId))
+      .where(eq(annualPlans.year, year))
+      .orderBy(asc(annualPlans.departmentId));
     const units = rows.map(({ plan: p, name }) => ({
-      departmentId: p.departmentId, name: name ?? p.departmentId, status: p.status, planVersion: p.planVersion,
-      drafted: p.draftedAt !== null || p.submittedAt !== null, submitted: p.submittedAt !== null, approved: p.approvedAt !== null, filed: p.filedAt !== null,
-      escalated: p.escalatedAt !== null, submittedAt: p.submittedAt, approvedAt: p.approvedAt, filedAt: p.filedAt, receipts: p.receipts,
+      departmentId: p.departmentId,
+      name: name ?? p.departmentId,
+      status: p.status,
+      planVersion: p.planVersion,
+      drafted: p.draftedAt !== null || p.submittedAt !== null,
+      submitted: p.submittedAt !== null,
+      approved: p.approvedAt !== null,
+      filed: p.filedAt !== null,
+      escalated: p.escalatedAt !== null,
+      submittedAt: p.submittedAt,
+      approvedAt: p.approvedAt,
+      filedAt: p.filedAt,
+      receipts: p.receipts,
     }));
     return c.json({ year, dueDate: cycle.dueDate, status: cycle.status, units }, 200);
   })
@@ -126,26 +256,58 @@ export const annualPlansRouter = createRouter()
     const db = c.get('deps').database.db;
     const { year } = c.req.valid('param');
     const { quarter } = c.req.valid('query');
-    const plans = await db.select().from(annualPlans).where(eq(annualPlans.year, year)).orderBy(asc(annualPlans.departmentId));
+    const plans = await db
+      .select()
+      .from(annualPlans)
+      .where(eq(annualPlans.year, year))
+      .orderBy(asc(annualPlans.departmentId));
     const executions = await db.select().from(plannedInspections).where(eq(plannedInspections.year, year));
-    const out = plans.filter((p) => p.content).map((p) => {
-      const progress = quarterlyProgress((p.content as PlanContent).items, executions.filter((e) => e.planId === p.id));
-      return { departmentId: p.departmentId, status: p.status, quarters: quarter ? progress.filter((q) => q.quarter === quarter) : progress };
-    });
+    const out = plans
+      .filter((p) => p.content)
+      .map((p) => {
+        const progress = quarterlyProgress(
+          (p.content as PlanContent).items,
+          executions.filter((e) => e.planId === p.id),
+        );
+        return {
+          departmentId: p.departmentId,
+          status: p.status,
+          quarters: quarter ? progress.filter((q) => q.quarter === quarter) : progress,
+        };
+      });
     return c.json({ year, departments: out }, 200);
   })
   .openapi(list, async (c) => {
     const { year, departmentId } = c.req.valid('query');
-    const where = and(year ? eq(annualPlans.year, year) : undefined, departmentId ? eq(annualPlans.departmentId, departmentId) : undefined);
-    return c.json(await c.get('deps').database.db.select().from(annualPlans).where(where).orderBy(asc(annualPlans.year), asc(annualPlans.departmentId)), 200);
+    const where = and(
+      year ? eq(annualPlans.year, year) : undefined,
+      departmentId ? eq(annualPlans.departmentId, departmentId) : undefined,
+    );
+    return c.json(
+      await c
+        .get('deps')
+        .database.db.select()
+        .from(annualPlans)
+        .where(where)
+        .orderBy(asc(annualPlans.year), asc(annualPlans.departmentId)),
+      200,
+    );
   })
   .openapi(get, async (c) => {
     const db = c.get('deps').database.db;
     const { year, departmentId } = c.req.valid('param');
     const plan = await planOf(db, year, departmentId);
     const [amendments, executions] = await Promise.all([
-      db.select().from(annualPlanAmendments).where(eq(annualPlanAmendments.planId, plan.id)).orderBy(asc(annualPlanAmendments.seq)),
-      db.select().from(plannedInspections).where(eq(plannedInspections.planId, plan.id)).orderBy(asc(plannedInspections.itemId)),
+      db
+        .select()
+        .from(annualPlanAmendments)
+        .where(eq(annualPlanAmendments.planId, plan.id))
+        .orderBy(asc(annualPlanAmendments.seq)),
+      db
+        .select()
+        .from(plannedInspections)
+        .where(eq(plannedInspections.planId, plan.id))
+        .orderBy(asc(plannedInspections.itemId)),
     ]);
     return c.json({ ...plan, amendments, executions }, 200);
   })
@@ -157,7 +319,11 @@ export const annualPlansRouter = createRouter()
     const plan = await planOf(db, req.year, req.departmentId);
     await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), saveDraftUpdate.name, plan.workflowId);
     await requireValidPlan(db, req.year, req.content as PlanContent);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, saveDraftUpdate, { requestId: req.requestId, actor: await actorOf(db, c.get('user')), content: req.content as PlanContent });
+    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, saveDraftUpdate, {
+      requestId: req.requestId,
+      actor: await actorOf(db, c.get('user')),
+      content: req.content as PlanContent,
+    });
     return c.json(view, 200);
   })
   .openapi(submit, async (c) => {
@@ -167,11 +333,21 @@ export const annualPlansRouter = createRouter()
     const req = c.req.valid('json');
     await requireOpenYear(db, year);
     const plan = await planOf(db, year, departmentId);
-    await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), submitPlanUpdate.name, plan.workflowId);
+    await requireUnitMember(
+      db,
+      c.get('user'),
+      await headDepartmentOf(db, plan),
+      submitPlanUpdate.name,
+      plan.workflowId,
+    );
     const content = (req.content ?? plan.content) as PlanContent | null;
     if (!content) throw HttpProblem.unprocessable('body.content', 'required', '尚未编制计划内容');
     await requireValidPlan(db, year, content);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, submitPlanUpdate, { requestId: req.requestId, actor: await actorOf(db, c.get('user')), content });
+    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, submitPlanUpdate, {
+      requestId: req.requestId,
+      actor: await actorOf(db, c.get('user')),
+      content,
+    });
     return c.json(view, 200);
   })
   .openapi(amend, async (c) => {
@@ -183,7 +359,12 @@ export const annualPlansRouter = createRouter()
     const plan = await planOf(db, year, departmentId);
     await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), amendPlanUpdate.name, plan.workflowId);
     await requireValidPlan(db, year, req.content as PlanContent);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, amendPlanUpdate, { requestId: req.requestId, actor: await actorOf(db, c.get('user')), content: req.content as PlanContent, reason: req.reason });
+    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, amendPlanUpdate, {
+      requestId: req.requestId,
+      actor: await actorOf(db, c.get('user')),
+      content: req.content as PlanContent,
+      reason: req.reason,
+    });
     return c.json(view, 202);
   })
   .openapi(filing, async (c) => {
@@ -191,7 +372,13 @@ export const annualPlansRouter = createRouter()
     const { year, departmentId } = c.req.valid('param');
     const req = c.req.valid('json');
     const plan = await planOf(database.db, year, departmentId);
-    const view = await sendPlanUpdate({ db: database.db, temporal }, c.get('user'), plan.workflowId, recordFilingUpdate, { requestId: req.requestId, actor: await actorOf(database.db, c.get('user')), receiptNo: req.receiptNo });
+    const view = await sendPlanUpdate(
+      { db: database.db, temporal },
+      c.get('user'),
+      plan.workflowId,
+      recordFilingUpdate,
+      { requestId: req.requestId, actor: await actorOf(database.db, c.get('user')), receiptNo: req.receiptNo },
+    );
     return c.json(view, 200);
   })
   .openapi(onSitePlan, async (c) => {
@@ -199,8 +386,21 @@ export const annualPlansRouter = createRouter()
     const { year, departmentId, itemId } = c.req.valid('param');
     const req = c.req.valid('json');
     const plan = await planOf(database.db, year, departmentId);
-    await requireUnitMember(database.db, c.get('user'), await headDepartmentOf(database.db, plan), onSitePlanUpdate.name, plan.workflowId);
-    const view = await sendPlanUpdate({ db: database.db, temporal }, c.get('user'), plan.workflowId, onSitePlanUpdate, { requestId: req.requestId, actor: await actorOf(database.db, c.get('user')), itemId, plannedDate: req.plannedDate, inspectorIds: req.inspectorIds, content: req.content });
+    await requireUnitMember(
+      database.db,
+      c.get('user'),
+      await headDepartmentOf(database.db, plan),
+      onSitePlanUpdate.name,
+      plan.workflowId,
+    );
+    const view = await sendPlanUpdate({ db: database.db, temporal }, c.get('user'), plan.workflowId, onSitePlanUpdate, {
+      requestId: req.requestId,
+      actor: await actorOf(database.db, c.get('user')),
+      itemId,
+      plannedDate: req.plannedDate,
+      inspectorIds: req.inspectorIds,
+      content: req.content,
+    });
     return c.json(view, 200);
   })
   .openapi(done, async (c) => {
@@ -208,7 +408,25 @@ export const annualPlansRouter = createRouter()
     const { year, departmentId, itemId } = c.req.valid('param');
     const req = c.req.valid('json');
     const plan = await planOf(database.db, year, departmentId);
-    await requireUnitMember(database.db, c.get('user'), await headDepartmentOf(database.db, plan), inspectionDoneUpdate.name, plan.workflowId);
-    const view = await sendPlanUpdate({ db: database.db, temporal }, c.get('user'), plan.workflowId, inspectionDoneUpdate, { requestId: req.requestId, actor: await actorOf(database.db, c.get('user')), itemId, completedOn: req.completedOn, findings: req.findings });
+    await requireUnitMember(
+      database.db,
+      c.get('user'),
+      await headDepartmentOf(database.db, plan),
+      inspectionDoneUpdate.name,
+      plan.workflowId,
+    );
+    const view = await sendPlanUpdate(
+      { db: database.db, temporal },
+      c.get('user'),
+      plan.workflowId,
+      inspectionDoneUpdate,
+      {
+        requestId: req.requestId,
+        actor: await actorOf(database.db, c.get('user')),
+        itemId,
+        completedOn: req.completedOn,
+        findings: req.findings,
+      },
+    );
     return c.json(view, 200);
   });

@@ -32,7 +32,10 @@ const start = createRoute({
     },
   },
   responses: {
-    201: { description: '已发起', content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string() }) } } },
+    201: {
+      description: '已发起',
+      content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string() }) } },
+    },
     ...problemResponses,
     409: problem('编号已存在'),
   },
@@ -50,7 +53,16 @@ export const approvalRequestsRouter = createRouter().openapi(start, async (c) =>
     kind: 'approval-request',
     caseNumber: body.caseNumber,
     departmentId: user.departmentId,
-    args: [{ caseId: body.caseNumber, title: body.title, departmentId: user.departmentId, initiatorId: user.id, steps: approvalTemplates[body.template], content: body.content }],
+    args: [
+      {
+        caseId: body.caseNumber,
+        title: body.title,
+        departmentId: user.departmentId,
+        initiatorId: user.id,
+        steps: approvalTemplates[body.template],
+        content: body.content,
+      },
+    ],
   });
   return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
 });

@@ -13,7 +13,10 @@ const verify = createRoute({
   summary: '重新校验整条审计链（哈希链）；被篡改时指出第一条不符的记录',
   security: [{ bearer: [] }],
   middleware: [requireRole('admin', 'safety-office')] as const,
-  responses: { 200: { description: '校验结果', content: { 'application/json': { schema: z.any() } } }, ...problemResponses },
+  responses: {
+    200: { description: '校验结果', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+  },
 });
 
 const csv = createRoute({
@@ -23,7 +26,11 @@ const csv = createRoute({
   summary: '导出一个案件的全部审计记录（CSV，含哈希）',
   security: [{ bearer: [] }],
   request: { params: z.object({ caseId: z.string().min(1).max(100) }) },
-  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses, 404: problem('无记录') },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...problemResponses,
+    404: problem('无记录'),
+  },
 });
 
 const cell = (v: unknown): string => {
@@ -40,11 +47,47 @@ export const auditRouter = createRouter()
     const user = c.get('user');
     // The record of a case is for those who may see the case: its department, its participants, supervisors.
     const found = await caseByNumber(db, caseId);
-    if (!seesAllCases(user) && !(found && (await findCase(db, user, found.workflowId)))) throw HttpProblem.notFound(`案件 ${caseId} 不存在或您无权查看`);
+    if (!seesAllCases(user) && !(found && (await findCase(db, user, found.workflowId))))
+      throw HttpProblem.notFound(`案件 ${caseId} 不存在或您无权查看`);
     const rows = await auditOfCase(db, caseId);
     if (rows.length === 0) throw HttpProblem.notFound(`案件 ${caseId} 没有审计记录`);
-    const header = ['序号', '时间', '操作人', '代理', '操作', '结果', '意见', '环节', '法律依据', '工作流', '详情', '前一哈希', '哈希'];
-    const lines = rows.map((r) => [r.seq, r.at, r.actor, r.actingFor, r.action, r.outcome, r.comment, r.step, r.legalBasis, r.workflowId, r.detail, r.prevHash, r.hash].map(cell).join(','));
+    const header = [
+      '序号',
+      '时间',
+      '操作人',
+      '代理',
+      '操作',
+      '结果',
+      '意见',
+      '环节',
+      '法律依据',
+      '工作流',
+      '详情',
+      '前一哈希',
+      '哈希',
+    ];
+    const lines = rows.map((r) =>
+      [
+        r.seq,
+        r.at,
+        r.actor,
+        r.actingFor,
+        r.action,
+        r.outcome,
+        r.comment,
+        r.step,
+        r.legalBasis,
+        r.workflowId,
+        r.detail,
+        r.prevHash,
+        r.hash,
+      ]
+        .map(cell)
+        .join(','),
+    );
     const body = `\uFEFF${header.map(cell).join(',')}\r\n${lines.join('\r\n')}\r\n`;
-    return c.body(body, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="audit-${encodeURIComponent(caseId)}.csv"` });
+    return c.body(body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="audit-${encodeURIComponent(caseId)}.csv"`,
+    });
   });

@@ -17,9 +17,17 @@ const devLogin = createRoute({
   path: '/auth/dev-login',
   tags: ['认证'],
   summary: '开发环境登录：为种子用户签发令牌（生产环境关闭）',
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({ userId: z.string().min(1).max(64) }) } } } },
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ userId: z.string().min(1).max(64) }) } },
+    },
+  },
   responses: {
-    200: { description: '令牌', content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } } },
+    200: {
+      description: '令牌',
+      content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } },
+    },
     ...problemResponses,
     404: problem('用户不存在'),
   },
@@ -32,11 +40,22 @@ export const publicAuthRouter = createRouter().openapi(devLogin, async (c) => {
   const { userId } = c.req.valid('json');
   const [user] = await database.db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !user.active) {
-    await appendAudit(database.db, { actor: 'anonymous', action: 'auth.dev-login', outcome: 'denied', comment: `未知用户 ${userId}` });
-    throw new HttpProblem(404, '资源不存在', `用户 ${userId} 不存在`, [{ field: 'body.userId', rule: 'exists', message: '用户不存在' }]);
+    await appendAudit(database.db, {
+      actor: 'anonymous',
+      action: 'auth.dev-login',
+      outcome: 'denied',
+      comment: `未知用户 ${userId}`,
+    });
+    throw new HttpProblem(404, '资源不存在', `用户 ${userId} 不存在`, [
+      { field: 'body.userId', rule: 'exists', message: '用户不存在' },
+    ]);
   }
   const authUser = { id: user.id, name: user.name, departmentId: user.departmentId, roles: user.roles };
-  const token = await issueDevToken(authUser, { secret: jwtSecretOf(env), issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE });
+  const token = await issueDevToken(authUser, {
+    secret: jwtSecretOf(env),
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+  });
   await appendAudit(database.db, { actor: user.id, action: 'auth.dev-login' });
   return c.json({ token, user: authUser }, 200);
 });
@@ -47,7 +66,10 @@ const me = createRoute({
   tags: ['认证'],
   summary: '当前用户',
   security: [{ bearer: [] }],
-  responses: { 200: { description: '当前用户', content: { 'application/json': { schema: UserSchema } } }, ...problemResponses },
+  responses: {
+    200: { description: '当前用户', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses,
+  },
 });
 
 export const meRouter = createRouter().openapi(me, (c) => c.json(c.get('user'), 200));

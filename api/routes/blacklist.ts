@@ -13,7 +13,6 @@ import { startCaseWorkflow } from '../start-case';
 import { caseNumber, creditCode, isoDate, problem, text } from '../schemas';
 import { actorOf } from '../actor';
 
-
 const StartBody = z
   .object({
     caseNumber,
@@ -21,11 +20,20 @@ const StartBody = z
     reason: text(2000),
     decisionNo: text(100),
     restriction: z.object({ startsOn: isoDate, endsOn: isoDate }),
-    restrictions: z.array(z.enum(blacklistRestrictions)).min(1, '至少选择一项限制措施').max(blacklistRestrictions.length),
+    restrictions: z
+      .array(z.enum(blacklistRestrictions))
+      .min(1, '至少选择一项限制措施')
+      .max(blacklistRestrictions.length),
   })
   .superRefine((b, ctx) => {
     const period = restrictionPeriodProblem(b.restriction);
-    if (period) ctx.addIssue({ code: 'custom', path: ['restriction', period.field], message: period.message, params: { rule: period.rule } });
+    if (period)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['restriction', period.field],
+        message: period.message,
+        params: { rule: period.rule },
+      });
   })
   .openapi('BlacklistStart');
 
@@ -33,20 +41,49 @@ const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({
-  method: 'post', path: '/blacklist', tags: ['黑名单'], summary: '提请列入安全生产黑名单（部门负责人 → 区政府安委办决定）',
-  security: [{ bearer: [] }], middleware: [requireRole('officer', 'department-head')] as const,
+  method: 'post',
+  path: '/blacklist',
+  tags: ['黑名单'],
+  summary: '提请列入安全生产黑名单（部门负责人 → 区政府安委办决定）',
+  security: [{ bearer: [] }],
+  middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
-  responses: { 201: { description: '已提请', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) }, ...problemResponses, 409: problem('编号已存在') },
+  responses: {
+    201: { description: '已提请', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) },
+    ...problemResponses,
+    409: problem('编号已存在'),
+  },
 });
 const get = createRoute({
-  method: 'get', path: '/blacklist/{caseNumber}', tags: ['黑名单'], summary: '黑名单案件：公示状态、限制期、时间线',
-  security: [{ bearer: [] }], request: { params: byNumber },
+  method: 'get',
+  path: '/blacklist/{caseNumber}',
+  tags: ['黑名单'],
+  summary: '黑名单案件：公示状态、限制期、时间线',
+  security: [{ bearer: [] }],
+  request: { params: byNumber },
   responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
 });
 const removal = createRoute({
-  method: 'post', path: '/blacklist/{caseNumber}/removal-requests', tags: ['黑名单'], summary: '提请提前移出黑名单（经审批决定）',
-  security: [{ bearer: [] }], request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: z.object({ requestId: z.string().uuid().optional(), reason: text(2000) }) } } } },
-  responses: { 200: { description: '已受理，进入审批', ...json(z.object({ accepted: z.boolean() })) }, ...problemResponses, 404: problem('案件不存在'), 409: problem('当前不在公示期内') },
+  method: 'post',
+  path: '/blacklist/{caseNumber}/removal-requests',
+  tags: ['黑名单'],
+  summary: '提请提前移出黑名单（经审批决定）',
+  security: [{ bearer: [] }],
+  request: {
+    params: byNumber,
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ requestId: z.string().uuid().optional(), reason: text(2000) }) },
+      },
+    },
+  },
+  responses: {
+    200: { description: '已受理，进入审批', ...json(z.object({ accepted: z.boolean() })) },
+    ...problemResponses,
+    404: problem('案件不存在'),
+    409: problem('当前不在公示期内'),
+  },
 });
 
 export const blacklistRouter = createRouter()
@@ -62,14 +99,30 @@ export const blacklistRouter = createRouter()
       kind: 'blacklist',
       caseNumber: body.caseNumber,
       departmentId: dept.id,
-      args: [{ caseNumber: body.caseNumber, title: `${body.enterprise.name}列入安全生产黑名单`, departmentId: dept.id, initiatorId: user.id, enterprise: body.enterprise, reason: body.reason, decisionNo: body.decisionNo, restriction: body.restriction, restrictions: body.restrictions }],
+      args: [
+        {
+          caseNumber: body.caseNumber,
+          title: `${body.enterprise.name}列入安全生产黑名单`,
+          departmentId: dept.id,
+          initiatorId: user.id,
+          enterprise: body.enterprise,
+          reason: body.reason,
+          decisionNo: body.decisionNo,
+          restriction: body.restriction,
+          restrictions: body.restrictions,
+        },
+      ],
     });
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
   .openapi(get, async (c) => {
     const { database, temporal } = c.get('deps');
     const row = await findCase(database.db, c.get('user'), 'blacklist', c.req.valid('param').caseNumber);
-    const [entry] = await database.db.select().from(blacklistEntries).where(eq(blacklistEntries.workflowId, row.workflowId)).limit(1);
+    const [entry] = await database.db
+      .select()
+      .from(blacklistEntries)
+      .where(eq(blacklistEntries.workflowId, row.workflowId))
+      .limit(1);
     return c.json({ ...(await caseDetail(database.db, temporal, row)), entry: entry ?? null }, 200);
   })
   .openapi(removal, async (c) => {
@@ -79,8 +132,17 @@ export const blacklistRouter = createRouter()
     const body = c.req.valid('json');
     const requestId = body.requestId ?? randomUUID();
     const actor = await actorOf(database.db, user);
-    const result = await runCaseUpdate(database.db, user, { workflowId: row.workflowId, caseId: row.caseNumber, action: 'blacklist.request-removal' }, () =>
-      temporal.workflow.getHandle(row.workflowId).executeUpdate(blacklistRemovalUpdate, { args: [{ requestId, actor, reason: body.reason }], updateId: requestId }),
+    const result = await runCaseUpdate(
+      database.db,
+      user,
+      { workflowId: row.workflowId, caseId: row.caseNumber, action: 'blacklist.request-removal' },
+      () =>
+        temporal.workflow
+          .getHandle(row.workflowId)
+          .executeUpdate(blacklistRemovalUpdate, {
+            args: [{ requestId, actor, reason: body.reason }],
+            updateId: requestId,
+          }),
     );
     return c.json(result, 200);
   });

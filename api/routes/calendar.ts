@@ -10,7 +10,6 @@ import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { isoDate, problem } from '../schemas';
 
-
 const DeadlineSchema = z
   .object({
     due: z.string(),
@@ -31,12 +30,19 @@ const deadline = createRoute({
   request: {
     query: z.object({
       from: isoDate.openapi({ description: '起算日（当日不计入）', example: '2026-09-28' }),
-      basis: z.string().max(80).optional().openapi({ description: '法律依据编号，如 enforcement.payment', example: 'enforcement.demand-wait' }),
+      basis: z
+        .string()
+        .max(80)
+        .optional()
+        .openapi({ description: '法律依据编号，如 enforcement.payment', example: 'enforcement.demand-wait' }),
       amount: z.coerce.number().int('期间必须为整数').positive('期间必须为正数').max(1200).optional(),
       unit: z.enum(['calendar-days', 'working-days', 'months']).optional(),
     }),
   },
-  responses: { 200: { description: '期限', content: { 'application/json': { schema: DeadlineSchema } } }, ...problemResponses },
+  responses: {
+    200: { description: '期限', content: { 'application/json': { schema: DeadlineSchema } } },
+    ...problemResponses,
+  },
 });
 
 const days = createRoute({
@@ -49,7 +55,19 @@ const days = createRoute({
   responses: {
     200: {
       description: '逐日状态',
-      content: { 'application/json': { schema: z.array(z.object({ date: z.string(), working: z.boolean(), kind: z.string(), provisional: z.boolean(), notice: z.string().nullable() })) } },
+      content: {
+        'application/json': {
+          schema: z.array(
+            z.object({
+              date: z.string(),
+              working: z.boolean(),
+              kind: z.string(),
+              provisional: z.boolean(),
+              notice: z.string().nullable(),
+            }),
+          ),
+        },
+      },
     },
     ...problemResponses,
   },
@@ -61,7 +79,10 @@ const years = createRoute({
   tags: ['法定日历'],
   summary: '已载入的年度放假通知',
   security: [{ bearer: [] }],
-  responses: { 200: { description: '年度列表', content: { 'application/json': { schema: z.array(z.any()) } } }, ...problemResponses },
+  responses: {
+    200: { description: '年度列表', content: { 'application/json': { schema: z.array(z.any()) } } },
+    ...problemResponses,
+  },
 });
 
 const load = createRoute({
@@ -71,9 +92,33 @@ const load = createRoute({
   summary: '载入新一年度的国务院办公厅放假通知（管理员）',
   security: [{ bearer: [] }],
   middleware: [requireRole('admin')] as const,
-  request: { body: { required: true, content: { 'application/json': { schema: z.object({}).passthrough().openapi({ description: '年度日历文件（见 domain/calendar-data/2026.json）' }) } } } },
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({})
+            .passthrough()
+            .openapi({ description: '年度日历文件（见 domain/calendar-data/2026.json）' }),
+        },
+      },
+    },
+  },
   responses: {
-    201: { description: '已载入，生成新的日历版本', content: { 'application/json': { schema: z.object({ version: z.number(), year: z.number(), unchanged: z.boolean(), workflowsNotified: z.number() }) } } },
+    201: {
+      description: '已载入，生成新的日历版本',
+      content: {
+        'application/json': {
+          schema: z.object({
+            version: z.number(),
+            year: z.number(),
+            unchanged: z.boolean(),
+            workflowsNotified: z.number(),
+          }),
+        },
+      },
+    },
     ...problemResponses,
     422: problem('文件有误，整体拒绝，原版本继续有效'),
   },
@@ -85,7 +130,10 @@ const catalogue = createRoute({
   tags: ['法定日历'],
   summary: '法律依据目录：各环节的期间、单位与条文',
   security: [{ bearer: [] }],
-  responses: { 200: { description: '目录', content: { 'application/json': { schema: z.array(z.any()) } } }, ...problemResponses },
+  responses: {
+    200: { description: '目录', content: { 'application/json': { schema: z.array(z.any()) } } },
+    ...problemResponses,
+  },
 });
 
 export const calendarRouter = createRouter()
@@ -93,13 +141,26 @@ export const calendarRouter = createRouter()
     const q = c.req.valid('query');
     const snapshot = await currentCalendarSnapshot(c.get('deps').database.db);
     if (q.basis !== undefined) {
-      if (!isLegalBasisId(q.basis)) throw HttpProblem.badRequest('query.basis', 'unknown_basis', `未知的法律依据编号 ${q.basis}`);
+      if (!isLegalBasisId(q.basis))
+        throw HttpProblem.badRequest('query.basis', 'unknown_basis', `未知的法律依据编号 ${q.basis}`);
       const basis = getLegalBasis(q.basis);
-      if (basis.unit === null) throw HttpProblem.badRequest('query.basis', 'no_period', `法律依据 ${q.basis} 未规定期间`);
+      if (basis.unit === null)
+        throw HttpProblem.badRequest('query.basis', 'no_period', `法律依据 ${q.basis} 未规定期间`);
       const d = deadlineFor(snapshot, q.from, q.basis);
-      return c.json({ due: d.due, unit: d.unit, amount: d.amount, provisional: d.provisional, calendarVersion: d.calendarVersion, basis: { id: basis.id, citation: basis.citation, description: basis.description } }, 200);
+      return c.json(
+        {
+          due: d.due,
+          unit: d.unit,
+          amount: d.amount,
+          provisional: d.provisional,
+          calendarVersion: d.calendarVersion,
+          basis: { id: basis.id, citation: basis.citation, description: basis.description },
+        },
+        200,
+      );
     }
-    if (q.amount === undefined) throw HttpProblem.badRequest('query.amount', 'required', '必须提供 basis，或同时提供 amount 与 unit');
+    if (q.amount === undefined)
+      throw HttpProblem.badRequest('query.amount', 'required', '必须提供 basis，或同时提供 amount 与 unit');
     if (q.unit === undefined) throw HttpProblem.badRequest('query.unit', 'required', '提供 amount 时必须提供 unit');
     const d = computeDeadline(snapshot, q.from, q.amount, q.unit as PeriodUnit);
     return c.json({ ...d, basis: null }, 200);
@@ -131,7 +192,11 @@ export const calendarRouter = createRouter()
         422,
         '日历文件有误，未载入',
         result.errors.map((e) => `${e.line ? `第${e.line}行 ` : ''}${e.path}: ${e.message}`).join('; '),
-        result.errors.map((e) => ({ field: `body.${e.path}`, rule: e.rule, message: e.line ? `第${e.line}行: ${e.message}` : e.message })),
+        result.errors.map((e) => ({
+          field: `body.${e.path}`,
+          rule: e.rule,
+          message: e.line ? `第${e.line}行: ${e.message}` : e.message,
+        })),
       );
     }
     // Also on an unchanged file: propagation is idempotent and repairs a load whose signals did not all arrive.

@@ -20,14 +20,26 @@ const callback = createRoute({
   path: '/callbacks/{agency}',
   tags: ['外部机构回调'],
   summary: '外部机构回调（HMAC-SHA256 签名，按事件编号去重）',
-  description: '请求头 x-anjian-timestamp、x-anjian-event-id、x-anjian-signature = HMAC-SHA256(secret, `${timestamp}.${body}`)。',
+  description:
+    '请求头 x-anjian-timestamp、x-anjian-event-id、x-anjian-signature = HMAC-SHA256(secret, `${timestamp}.${body}`)。',
   request: {
     params: z.object({ agency: agencyIdSchema }),
-    headers: z.object({ 'x-anjian-timestamp': z.string().optional(), 'x-anjian-signature': z.string().optional(), 'x-anjian-event-id': z.string().optional() }),
+    headers: z.object({
+      'x-anjian-timestamp': z.string().optional(),
+      'x-anjian-signature': z.string().optional(),
+      'x-anjian-event-id': z.string().optional(),
+    }),
     body: { content: { 'application/json': { schema: z.any() } } },
   },
   responses: {
-    200: { description: '已送达工作流（或重复事件，不再处理）', content: { 'application/json': { schema: z.object({ delivered: z.boolean(), duplicate: z.boolean(), workflowId: z.string() }) } } },
+    200: {
+      description: '已送达工作流（或重复事件，不再处理）',
+      content: {
+        'application/json': {
+          schema: z.object({ delivered: z.boolean(), duplicate: z.boolean(), workflowId: z.string() }),
+        },
+      },
+    },
     400: problem('回调内容无效'),
     401: problem('签名无效或时间戳过期'),
     404: problem('未知案件'),
@@ -47,11 +59,22 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     body: raw,
   });
   if (!signature.ok) {
-    await appendAudit(db, { actor: `agency:${agency}`, action: 'callback.denied', outcome: 'denied', comment: `签名校验失败: ${signature.reason}` });
+    await appendAudit(db, {
+      actor: `agency:${agency}`,
+      action: 'callback.denied',
+      outcome: 'denied',
+      comment: `签名校验失败: ${signature.reason}`,
+    });
     throw new HttpProblem(401, '回调签名无效', signature.reason === 'stale' ? '时间戳过期' : '签名缺失或不匹配');
   }
   const eventIdHeader = c.req.header('x-anjian-event-id') ?? 'unknown';
-  const record = async (status: (typeof inboundEvents.$inferInsert)['status'], detail: Record<string, unknown>, type?: string, caseRef?: string, eventId = eventIdHeader) => {
+  const record = async (
+    status: (typeof inboundEvents.$inferInsert)['status'],
+    detail: Record<string, unknown>,
+    type?: string,
+    caseRef?: string,
+    eventId = eventIdHeader,
+  ) => {
     await db.insert(inboundEvents).values({ agency, eventId, status, detail, type, caseRef }).onConflictDoNothing();
   };
   let json: unknown;
@@ -59,7 +82,9 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     json = JSON.parse(raw);
   } catch {
     await record('invalid', { error: 'invalid JSON' });
-    throw new HttpProblem(400, '回调内容无效', '请求体不是有效的 JSON', [{ field: 'body', rule: 'invalid_json', message: '请求体不是有效的 JSON' }]);
+    throw new HttpProblem(400, '回调内容无效', '请求体不是有效的 JSON', [
+      { field: 'body', rule: 'invalid_json', message: '请求体不是有效的 JSON' },
+    ]);
   }
   const parsed = parseNamingFields(callbackEventSchema, json);
   if (!parsed.ok) {
@@ -72,7 +97,11 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     await record('invalid', { error: 'event type not from this agency' }, event.type, event.caseRef, event.eventId);
     throw HttpProblem.badRequest('body.type', 'agency_mismatch', `${agency} 不能发送 ${event.type} 事件`);
   }
-  const [previous] = await db.select().from(inboundEvents).where(and(eq(inboundEvents.agency, agency), eq(inboundEvents.eventId, event.eventId))).limit(1);
+  const [previous] = await db
+    .select()
+    .from(inboundEvents)
+    .where(and(eq(inboundEvents.agency, agency), eq(inboundEvents.eventId, event.eventId)))
+    .limit(1);
   if (previous?.status === 'delivered') {
     return c.json({ delivered: false, duplicate: true, workflowId: String(previous.detail?.workflowId ?? '') }, 200);
   }
@@ -82,7 +111,9 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     throw HttpProblem.notFound(`未知案件 ${event.caseRef}`);
   }
   try {
-    const result = await temporal.workflow.getHandle(ref.workflowId).executeUpdate(agencyCallbackUpdate, { args: [event], updateId: `callback:${agency}:${event.eventId}` });
+    const result = await temporal.workflow
+      .getHandle(ref.workflowId)
+      .executeUpdate(agencyCallbackUpdate, { args: [event], updateId: `callback:${agency}:${event.eventId}` });
     await record('delivered', { workflowId: ref.workflowId }, event.type, event.caseRef, event.eventId);
     return c.json({ delivered: !result.duplicate, duplicate: result.duplicate, workflowId: ref.workflowId }, 200);
   } catch (err) {
@@ -93,7 +124,13 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
       await record('rejected', { workflowId: ref.workflowId, reason }, event.type, event.caseRef, event.eventId);
       throw HttpProblem.conflict(reason);
     }
-    await record('rejected', { workflowId: ref.workflowId, reason: 'case closed' }, event.type, event.caseRef, event.eventId);
+    await record(
+      'rejected',
+      { workflowId: ref.workflowId, reason: 'case closed' },
+      event.type,
+      event.caseRef,
+      event.eventId,
+    );
     throw HttpProblem.conflict(`案件 ${event.caseRef} 已办结`);
   }
 });

@@ -4,7 +4,16 @@ import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { problem } from '../schemas';
 
-const kinds = ['enforcement', 'criminal-transfer', 'accident', 'blacklist', 'annual-plan', 'plan-cycle', 'entrustment', 'approval-request'] as const;
+const kinds = [
+  'enforcement',
+  'criminal-transfer',
+  'accident',
+  'blacklist',
+  'annual-plan',
+  'plan-cycle',
+  'entrustment',
+  'approval-request',
+] as const;
 
 const list = createRoute({
   method: 'get',
@@ -21,7 +30,17 @@ const list = createRoute({
       pageSize: z.coerce.number().int().min(1).max(200).default(30),
     }),
   },
-  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.object({ items: z.array(z.any()), total: z.number(), page: z.number(), pageSize: z.number() }) } } }, ...problemResponses },
+  responses: {
+    200: {
+      description: '案件',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(z.any()), total: z.number(), page: z.number(), pageSize: z.number() }),
+        },
+      },
+    },
+    ...problemResponses,
+  },
 });
 
 const detail = createRoute({
@@ -31,7 +50,11 @@ const detail = createRoute({
   summary: '案件时间线：各环节、经办人、代理、时间、法律依据及各期限是否遵守',
   security: [{ bearer: [] }],
   request: { params: z.object({ workflowId: z.string().min(1).max(200) }) },
-  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: problem('不存在或无权查看') },
+  responses: {
+    200: { description: '案件', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    404: problem('不存在或无权查看'),
+  },
 });
 
 export const casesRouter = createRouter()

@@ -19,13 +19,31 @@ const StartBody = z
   .object({
     caseNumber,
     title: text(200).optional(),
-    source: z.object({ kind: z.enum(transferSourceKinds, '来源案件类型只能是 enforcement（执法案件）或 accident（事故）'), caseNumber }),
-    suspect: z.object({ name: text(200), kind: z.enum(['person', 'organisation']), unifiedSocialCreditCode: creditCode.optional(), address: text(300).optional() }),
+    source: z.object({
+      kind: z.enum(transferSourceKinds, '来源案件类型只能是 enforcement（执法案件）或 accident（事故）'),
+      caseNumber,
+    }),
+    suspect: z.object({
+      name: text(200),
+      kind: z.enum(['person', 'organisation']),
+      unifiedSocialCreditCode: creditCode.optional(),
+      address: text(300).optional(),
+    }),
     allegedOffence: text(100),
     facts: text(5000),
-    report: z.object({ officerIds: z.array(z.string().min(1)).min(2, '移送书面报告须由两名以上执法人员提出'), summary: text(5000) }),
-    materials: z.object({ investigationReport: documentRef, exhibitList: documentRef, appraisalReports: z.array(documentRef).max(50) }),
-    measuresImposed: z.array(z.object({ kind: z.enum(imposedMeasureKinds), decisionNo: text(100), decidedOn: isoDate })).max(20).default([]),
+    report: z.object({
+      officerIds: z.array(z.string().min(1)).min(2, '移送书面报告须由两名以上执法人员提出'),
+      summary: text(5000),
+    }),
+    materials: z.object({
+      investigationReport: documentRef,
+      exhibitList: documentRef,
+      appraisalReports: z.array(documentRef).max(50),
+    }),
+    measuresImposed: z
+      .array(z.object({ kind: z.enum(imposedMeasureKinds), decisionNo: text(100), decidedOn: isoDate }))
+      .max(20)
+      .default([]),
   })
   .openapi('CriminalTransferStart');
 
@@ -40,9 +58,12 @@ const ActBody = z
     receiptNo: text(100).optional(),
   })
   .superRefine((b, ctx) => {
-    if ((b.action === 'request-reconsideration' || b.action === 'request-supervision') && !b.reasons) ctx.addIssue({ code: 'custom', path: ['reasons'], message: '提请复议或建议立案监督须写明理由' });
-    if (b.action === 'record-exhibits-handover' && !b.handedOverOn) ctx.addIssue({ code: 'custom', path: ['handedOverOn'], message: '须填写移交日期' });
-    if (b.action === 'record-exhibits-handover' && !b.exhibits?.length) ctx.addIssue({ code: 'custom', path: ['exhibits'], message: '须列明移交的涉案物品' });
+    if ((b.action === 'request-reconsideration' || b.action === 'request-supervision') && !b.reasons)
+      ctx.addIssue({ code: 'custom', path: ['reasons'], message: '提请复议或建议立案监督须写明理由' });
+    if (b.action === 'record-exhibits-handover' && !b.handedOverOn)
+      ctx.addIssue({ code: 'custom', path: ['handedOverOn'], message: '须填写移交日期' });
+    if (b.action === 'record-exhibits-handover' && !b.exhibits?.length)
+      ctx.addIssue({ code: 'custom', path: ['exhibits'], message: '须列明移交的涉案物品' });
   })
   .openapi('CriminalTransferAct');
 
@@ -50,26 +71,63 @@ const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema }
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({
-  method: 'post', path: '/criminal-transfers', tags: ['涉嫌犯罪案件移送'], summary: '提出移送书面报告（两名以上执法人员），报负责人三日内决定',
-  security: [{ bearer: [] }], middleware: [requireRole('officer', 'department-head')] as const,
+  method: 'post',
+  path: '/criminal-transfers',
+  tags: ['涉嫌犯罪案件移送'],
+  summary: '提出移送书面报告（两名以上执法人员），报负责人三日内决定',
+  security: [{ bearer: [] }],
+  middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
-  responses: { 201: { description: '已提出', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) }, ...problemResponses, 409: problem('编号已存在'), 422: problem('执法人员或来源案件不符') },
+  responses: {
+    201: { description: '已提出', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) },
+    ...problemResponses,
+    409: problem('编号已存在'),
+    422: problem('执法人员或来源案件不符'),
+  },
 });
 const get = createRoute({
-  method: 'get', path: '/criminal-transfers/{caseNumber}', tags: ['涉嫌犯罪案件移送'], summary: '移送案件：阶段、各期限（依据、是否按期）、时间线',
-  security: [{ bearer: [] }], request: { params: byNumber },
+  method: 'get',
+  path: '/criminal-transfers/{caseNumber}',
+  tags: ['涉嫌犯罪案件移送'],
+  summary: '移送案件：阶段、各期限（依据、是否按期）、时间线',
+  security: [{ bearer: [] }],
+  request: { params: byNumber },
   responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
 });
 const act = createRoute({
-  method: 'post', path: '/criminal-transfers/{caseNumber}/actions', tags: ['涉嫌犯罪案件移送'], summary: '提请复议、建议立案监督、接受不予立案决定、登记涉案物品移交',
-  security: [{ bearer: [] }], request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: ActBody } } } },
-  responses: { 200: { description: '已受理', ...json(z.object({ accepted: z.boolean(), stage: z.string() })) }, ...problemResponses, 404: problem('案件不存在'), 409: problem('案件当前阶段不允许'), 422: problem('缺少理由或内容无效') },
+  method: 'post',
+  path: '/criminal-transfers/{caseNumber}/actions',
+  tags: ['涉嫌犯罪案件移送'],
+  summary: '提请复议、建议立案监督、接受不予立案决定、登记涉案物品移交',
+  security: [{ bearer: [] }],
+  request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: ActBody } } } },
+  responses: {
+    200: { description: '已受理', ...json(z.object({ accepted: z.boolean(), stage: z.string() })) },
+    ...problemResponses,
+    404: problem('案件不存在'),
+    409: problem('案件当前阶段不允许'),
+    422: problem('缺少理由或内容无效'),
+  },
 });
 const list = createRoute({
-  method: 'get', path: '/criminal-transfers', tags: ['涉嫌犯罪案件移送'], summary: '移送案件列表（按单位、阶段、状态）',
+  method: 'get',
+  path: '/criminal-transfers',
+  tags: ['涉嫌犯罪案件移送'],
+  summary: '移送案件列表（按单位、阶段、状态）',
   security: [{ bearer: [] }],
-  request: { query: z.object({ departmentId: z.string().max(40).optional(), stage: z.string().max(60).optional(), status: z.enum(['open', 'closed']).optional(), page: z.coerce.number().int().min(1).max(10_000).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(20) }) },
-  responses: { 200: { description: '列表', ...json(z.object({ items: z.array(z.any()), total: z.number() })) }, ...problemResponses },
+  request: {
+    query: z.object({
+      departmentId: z.string().max(40).optional(),
+      stage: z.string().max(60).optional(),
+      status: z.enum(['open', 'closed']).optional(),
+      page: z.coerce.number().int().min(1).max(10_000).default(1),
+      pageSize: z.coerce.number().int().min(1).max(200).default(20),
+    }),
+  },
+  responses: {
+    200: { description: '列表', ...json(z.object({ items: z.array(z.any()), total: z.number() })) },
+    ...problemResponses,
+  },
 });
 
 /** 区应急管理局 → 应急: the short name used in the transfer letter number. */
@@ -82,27 +140,67 @@ export const criminalTransfersRouter = createRouter()
     const { temporal, env, database } = c.get('deps');
     const db = database.db;
     const reportProblem = transferReportProblem(body.report.officerIds.map((id) => ({ id })));
-    if (reportProblem) throw HttpProblem.unprocessable('body.report.officerIds', reportProblem.rule, reportProblem.message);
+    if (reportProblem)
+      throw HttpProblem.unprocessable('body.report.officerIds', reportProblem.rule, reportProblem.message);
     const [dept] = await db.select().from(departments).where(eq(departments.id, user.departmentId)).limit(1);
     if (!dept) throw HttpProblem.unprocessable('token.departmentId', 'exists', '您所在的单位不存在');
-    const officers = await db.select().from(users).where(and(inArray(users.id, body.report.officerIds), eq(users.departmentId, user.departmentId), eq(users.active, true)));
-    const notOfficers = body.report.officerIds.filter((id) => !officers.some((o) => o.id === id && o.hasEnforcementCredential));
-    if (notOfficers.length) throw HttpProblem.unprocessable('body.report.officerIds', 'officer_of_department', `${notOfficers.join('、')} 不是本单位持证执法人员`);
+    const officers = await db
+      .select()
+      .from(users)
+      .where(
+        and(
+          inArray(users.id, body.report.officerIds),
+          eq(users.departmentId, user.departmentId),
+          eq(users.active, true),
+        ),
+      );
+    const notOfficers = body.report.officerIds.filter(
+      (id) => !officers.some((o) => o.id === id && o.hasEnforcementCredential),
+    );
+    if (notOfficers.length)
+      throw HttpProblem.unprocessable(
+        'body.report.officerIds',
+        'officer_of_department',
+        `${notOfficers.join('、')} 不是本单位持证执法人员`,
+      );
     // A source case already in the system must be of the kind stated.
-    const [source] = await db.select({ kind: cases.kind }).from(cases).where(eq(cases.caseNumber, body.source.caseNumber)).limit(1);
-    if (source && source.kind !== body.source.kind) throw HttpProblem.unprocessable('body.source.kind', 'matches_case', `案件 ${body.source.caseNumber} 的类型是 ${source.kind}`);
+    const [source] = await db
+      .select({ kind: cases.kind })
+      .from(cases)
+      .where(eq(cases.caseNumber, body.source.caseNumber))
+      .limit(1);
+    if (source && source.kind !== body.source.kind)
+      throw HttpProblem.unprocessable(
+        'body.source.kind',
+        'matches_case',
+        `案件 ${body.source.caseNumber} 的类型是 ${source.kind}`,
+      );
     const workflowId = `criminal-transfer-${body.caseNumber}`;
     await startCaseWorkflow(temporal, env.TEMPORAL_TASK_QUEUE, criminalTransferWorkflow, {
       workflowId,
       kind: 'criminal-transfer',
       caseNumber: body.caseNumber,
       departmentId: dept.id,
-      args: [{
-          caseNumber: body.caseNumber, title: body.title ?? `${body.suspect.name}涉嫌${body.allegedOffence}案移送`, departmentId: dept.id, departmentName: dept.name, agencyShortName: shortNameOf(dept.name), initiatorId: user.id,
-          source: body.source, suspect: body.suspect, allegedOffence: body.allegedOffence, facts: body.facts,
-          report: { officers: body.report.officerIds.map((id) => ({ id, name: officers.find((o) => o.id === id)!.name })), summary: body.report.summary },
-          materials: body.materials, measuresImposed: body.measuresImposed,
-        }],
+      args: [
+        {
+          caseNumber: body.caseNumber,
+          title: body.title ?? `${body.suspect.name}涉嫌${body.allegedOffence}案移送`,
+          departmentId: dept.id,
+          departmentName: dept.name,
+          agencyShortName: shortNameOf(dept.name),
+          initiatorId: user.id,
+          source: body.source,
+          suspect: body.suspect,
+          allegedOffence: body.allegedOffence,
+          facts: body.facts,
+          report: {
+            officers: body.report.officerIds.map((id) => ({ id, name: officers.find((o) => o.id === id)!.name })),
+            summary: body.report.summary,
+          },
+          materials: body.materials,
+          measuresImposed: body.measuresImposed,
+        },
+      ],
     });
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
@@ -118,13 +216,28 @@ export const criminalTransfersRouter = createRouter()
     const body = c.req.valid('json');
     const action: CriminalTransferAction =
       body.action === 'record-exhibits-handover'
-        ? { kind: body.action, handedOverOn: body.handedOverOn!, exhibits: body.exhibits!, receiptNo: body.receiptNo, comment: body.comment }
+        ? {
+            kind: body.action,
+            handedOverOn: body.handedOverOn!,
+            exhibits: body.exhibits!,
+            receiptNo: body.receiptNo,
+            comment: body.comment,
+          }
         : body.action === 'accept-refusal'
           ? { kind: body.action, comment: body.comment }
           : { kind: body.action, reasons: body.reasons! };
     const actor = await actorOf(database.db, user);
-    const result = await runCaseUpdate(database.db, user, { workflowId: row.workflowId, caseId: row.caseNumber, action: `criminal-transfer.${body.action}` }, () =>
-      temporal.workflow.getHandle(row.workflowId).executeUpdate(criminalTransferActUpdate, { args: [{ requestId: body.requestId, actor, action }], updateId: body.requestId }),
+    const result = await runCaseUpdate(
+      database.db,
+      user,
+      { workflowId: row.workflowId, caseId: row.caseNumber, action: `criminal-transfer.${body.action}` },
+      () =>
+        temporal.workflow
+          .getHandle(row.workflowId)
+          .executeUpdate(criminalTransferActUpdate, {
+            args: [{ requestId: body.requestId, actor, action }],
+            updateId: body.requestId,
+          }),
     );
     return c.json(result, 200);
   })
@@ -139,8 +252,17 @@ export const criminalTransfersRouter = createRouter()
     if (q.stage) where.push(eq(cases.stage, q.stage));
     if (q.status) where.push(eq(cases.status, q.status));
     const [items, [total]] = await Promise.all([
-      db.select().from(cases).where(and(...where)).orderBy(desc(cases.openedAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-      db.select({ n: count() }).from(cases).where(and(...where)),
+      db
+        .select()
+        .from(cases)
+        .where(and(...where))
+        .orderBy(desc(cases.openedAt))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
+      db
+        .select({ n: count() })
+        .from(cases)
+        .where(and(...where)),
     ]);
     return c.json({ items, total: Number(total?.n ?? 0) }, 200);
   });

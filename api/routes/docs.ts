@@ -24,5 +24,8 @@ export const docsRouter = new Hono<AppEnv>()
     const file = c.req.param('file');
     const type = assets[file];
     if (!type) return c.notFound();
-    return c.body(await readFile(join(assetsDir, file)), 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' });
+    return c.body(await readFile(join(assetsDir, file)), 200, {
+      'content-type': type,
+      'cache-control': 'public, max-age=86400',
+    });
   });

@@ -11,7 +11,7 @@ import { CHANGE_LABELS, draftNumberFor } from '../../domain/entrustment-letter';
 import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { entrustmentWorkflow } from '../../workflows/entrustment';
 import { entrustmentStateQuery, requestEntrustmentChangeUpdate } from '../../workflows/entrustment/messages';
-import { changeRejectionStatus, type ChangeRejectionCode } from '../../workflows/entrustment/types';
+import type { ChangeRejectionCode } from '../../workflows/entrustment/types';
 import { resolveEntrustmentDraft } from '../entrustment-draft';
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter, problemResponses } from '../openapi';
@@ -36,7 +36,11 @@ const submit = createRoute({
         'application/json': {
           schema: z.object({
             orgId: z.string().min(1).max(60).openapi({ example: 'gxq' }),
-            powerIds: z.array(z.string().min(1).max(60)).min(1, '至少选择一项委托事项').max(50).openapi({ example: ['yjj-cf-001', 'yjj-jc-001'] }),
+            powerIds: z
+              .array(z.string().min(1).max(60))
+              .min(1, '至少选择一项委托事项')
+              .max(50)
+              .openapi({ example: ['yjj-cf-001', 'yjj-jc-001'] }),
             territory: z.string().trim().min(2).max(200).openapi({ example: '北碚高新区规划范围' }),
             termStart: isoDate,
             termEnd: isoDate,
@@ -46,7 +50,10 @@ const submit = createRoute({
     },
   },
   responses: {
-    201: { description: '已提交法制审核', content: { 'application/json': { schema: z.object({ workflowId: z.string(), draftNumber: z.string() }) } } },
+    201: {
+      description: '已提交法制审核',
+      content: { 'application/json': { schema: z.object({ workflowId: z.string(), draftNumber: z.string() }) } },
+    },
     ...problemResponses,
     422: problem('依法不得委托，或受委托组织、委托事项不存在'),
   },
@@ -63,12 +70,24 @@ const list = createRoute({
       status: z.enum(statuses).optional(),
       org: z.string().max(60).optional(),
       agency: z.string().max(60).optional(),
-      expiringWithinDays: z.coerce.number().int('必须为整数').min(0).max(366).optional().openapi({ description: '委托期限在 N 日内届满（仍在有效期内）' }),
+      expiringWithinDays: z.coerce
+        .number()
+        .int('必须为整数')
+        .min(0)
+        .max(366)
+        .optional()
+        .openapi({ description: '委托期限在 N 日内届满（仍在有效期内）' }),
       page: z.coerce.number().int().min(1).default(1),
       pageSize: z.coerce.number().int().min(1).max(200).default(50),
     }),
   },
-  responses: { 200: { description: '登记簿', content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } } }, ...problemResponses },
+  responses: {
+    200: {
+      description: '登记簿',
+      content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } },
+    },
+    ...problemResponses,
+  },
 });
 
 const authorize = createRoute({
@@ -78,7 +97,11 @@ const authorize = createRoute({
   summary: '受委托组织在某日能否实施某项职权，依据哪份委托书，以谁的名义',
   security: [{ bearer: [] }],
   request: { query: z.object({ org: z.string().min(1).max(60), power: z.string().min(1).max(60), date: isoDate }) },
-  responses: { 200: { description: '授权答复', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 422: problem('组织或职权不存在') },
+  responses: {
+    200: { description: '授权答复', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    422: problem('组织或职权不存在'),
+  },
 });
 
 const detail = createRoute({
@@ -88,7 +111,11 @@ const detail = createRoute({
   summary: '一份委托：登记信息、委托书、公布记录与变更',
   security: [{ bearer: [] }],
   request: { params: z.object({ draftNumber: z.string().max(60) }) },
-  responses: { 200: { description: '委托', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: problem('不存在') },
+  responses: {
+    200: { description: '委托', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    404: problem('不存在'),
+  },
 });
 
 const change = createRoute({
@@ -115,7 +142,10 @@ const change = createRoute({
     },
   },
   responses: {
-    202: { description: '已提交审批', content: { 'application/json': { schema: z.object({ accepted: z.literal(true), changeId: z.string() }) } } },
+    202: {
+      description: '已提交审批',
+      content: { 'application/json': { schema: z.object({ accepted: z.literal(true), changeId: z.string() }) } },
+    },
     ...problemResponses,
     404: problem('不存在'),
     409: problem('当前状态不允许此变更'),
@@ -130,7 +160,10 @@ const catalogue = createRoute({
   summary: '权力清单：各部门依法享有的职权、类型与依据',
   security: [{ bearer: [] }],
   request: { query: z.object({ department: z.string().max(60).optional() }) },
-  responses: { 200: { description: '权力清单', content: { 'application/json': { schema: z.array(z.any()) } } }, ...problemResponses },
+  responses: {
+    200: { description: '权力清单', content: { 'application/json': { schema: z.array(z.any()) } } },
+    ...problemResponses,
+  },
 });
 
 const organisations = createRoute({
@@ -139,10 +172,17 @@ const organisations = createRoute({
   tags: ['委托执法'],
   summary: '可受委托的组织：法律地位、持证执法人员数、技术条件',
   security: [{ bearer: [] }],
-  responses: { 200: { description: '组织', content: { 'application/json': { schema: z.array(z.any()) } } }, ...problemResponses },
+  responses: {
+    200: { description: '组织', content: { 'application/json': { schema: z.array(z.any()) } } },
+    ...problemResponses,
+  },
 });
 
-const changeField: Partial<Record<ChangeRejectionCode, string>> = { INVALID_TERM: 'body.newTermEnd', REASON_REQUIRED: 'body.reason', INVALID_ACTION: 'body.kind' };
+const changeField: Partial<Record<ChangeRejectionCode, string>> = {
+  INVALID_TERM: 'body.newTermEnd',
+  REASON_REQUIRED: 'body.reason',
+  INVALID_ACTION: 'body.kind',
+};
 
 export const entrustmentsRouter = createRouter()
   .openapi(submit, async (c) => {
@@ -188,23 +228,47 @@ export const entrustmentsRouter = createRouter()
     if (q.org) filters.push(eq(entrustments.orgId, q.org));
     if (q.agency) filters.push(eq(entrustments.agencyId, q.agency));
     if (q.expiringWithinDays !== undefined) {
-      filters.push(inArray(entrustments.status, ['active', 'expiring', 'suspended']), lte(entrustments.termEnd, addDays(todayInShanghai(Date.now()), q.expiringWithinDays)));
+      filters.push(
+        inArray(entrustments.status, ['active', 'expiring', 'suspended']),
+        lte(entrustments.termEnd, addDays(todayInShanghai(Date.now()), q.expiringWithinDays)),
+      );
     }
     const where = filters.length > 0 ? and(...filters) : undefined;
     const db = c.get('deps').database.db;
     const [rows, [total]] = await Promise.all([
-      db.select().from(entrustments).where(where).orderBy(asc(entrustments.termEnd), asc(entrustments.draftNumber)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      db
+        .select()
+        .from(entrustments)
+        .where(where)
+        .orderBy(asc(entrustments.termEnd), asc(entrustments.draftNumber))
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize),
       db.select({ n: count() }).from(entrustments).where(where),
     ]);
-    return c.json({ total: Number(total?.n ?? 0), items: rows.map((r) => ({ ...r, statusLabel: ENTRUSTMENT_STATUS_LABELS[r.status] })) }, 200);
+    return c.json(
+      {
+        total: Number(total?.n ?? 0),
+        items: rows.map((r) => ({ ...r, statusLabel: ENTRUSTMENT_STATUS_LABELS[r.status] })),
+      },
+      200,
+    );
   })
   .openapi(catalogue, async (c) => {
     const { department } = c.req.valid('query');
     const db = c.get('deps').database.db;
-    const rows = await db.select().from(powerCatalogue).where(department ? eq(powerCatalogue.departmentId, department) : undefined).orderBy(asc(powerCatalogue.id));
+    const rows = await db
+      .select()
+      .from(powerCatalogue)
+      .where(department ? eq(powerCatalogue.departmentId, department) : undefined)
+      .orderBy(asc(powerCatalogue.id));
     return c.json(rows, 200);
   })
-  .openapi(organisations, async (c) => c.json(await c.get('deps').database.db.select().from(entrustedOrganisations).orderBy(asc(entrustedOrganisations.id)), 200))
+  .openapi(organisations, async (c) =>
+    c.json(
+      await c.get('deps').database.db.select().from(entrustedOrganisations).orderBy(asc(entrustedOrganisations.id)),
+      200,
+    ),
+  )
   .openapi(authorize, async (c) => {
     const q = c.req.valid('query');
     const db = c.get('deps').database.db;
@@ -214,19 +278,45 @@ export const entrustmentsRouter = createRouter()
     ]);
     if (!org) throw HttpProblem.unprocessable('query.org', 'exists', `未登记的受委托组织 ${q.org}`);
     if (!power) throw HttpProblem.unprocessable('query.power', 'exists', `权力清单中没有 ${q.power}`);
-    const decision = authoriseEntrustedAct(await entrustmentRecordsOf(db, org.id), { orgId: org.id, powerId: power.id, date: q.date });
-    return c.json({ ...decision, date: q.date, org: { id: org.id, name: org.name }, power: { id: power.id, name: power.name, type: power.type } }, 200);
+    const decision = authoriseEntrustedAct(await entrustmentRecordsOf(db, org.id), {
+      orgId: org.id,
+      powerId: power.id,
+      date: q.date,
+    });
+    return c.json(
+      {
+        ...decision,
+        date: q.date,
+        org: { id: org.id, name: org.name },
+        power: { id: power.id, name: power.name, type: power.type },
+      },
+      200,
+    );
   })
   .openapi(detail, async (c) => {
     const { draftNumber } = c.req.valid('param');
     const { database, temporal } = c.get('deps');
-    const [row] = await database.db.select().from(entrustments).where(eq(entrustments.draftNumber, draftNumber)).limit(1);
+    const [row] = await database.db
+      .select()
+      .from(entrustments)
+      .where(eq(entrustments.draftNumber, draftNumber))
+      .limit(1);
     if (!row) throw HttpProblem.notFound(`委托 ${draftNumber} 不存在`);
     const state = await temporal.workflow
       .getHandle(row.workflowId)
       .query(entrustmentStateQuery)
       .catch(() => null);
-    return c.json({ ...row, statusLabel: ENTRUSTMENT_STATUS_LABELS[row.status], letter: state?.letter ?? null, changes: state?.changes ?? [], pendingChange: state?.pendingChange ?? null, reminders: state?.reminders ?? [] }, 200);
+    return c.json(
+      {
+        ...row,
+        statusLabel: ENTRUSTMENT_STATUS_LABELS[row.status],
+        letter: state?.letter ?? null,
+        changes: state?.changes ?? [],
+        pendingChange: state?.pendingChange ?? null,
+        reminders: state?.reminders ?? [],
+      },
+      200,
+    );
   })
   .openapi(change, async (c) => {
     const { draftNumber } = c.req.valid('param');
@@ -238,20 +328,44 @@ export const entrustmentsRouter = createRouter()
     if (!row) throw HttpProblem.notFound(`委托 ${draftNumber} 不存在`);
     const label = CHANGE_LABELS[body.kind];
     const rejected = async (status: number, code: string, message: string, field?: string): Promise<never> => {
-      await appendAudit(db, { actor: user.id, action: `entrustment.change-${body.kind}`, outcome: 'rejected', comment: message, workflowId: row.workflowId, caseId: draftNumber });
-      throw new HttpProblem(status, status === 409 ? '状态冲突' : '请求无法处理', message, field ? [{ field, rule: code.toLowerCase(), message }] : undefined, { code });
+      await appendAudit(db, {
+        actor: user.id,
+        action: `entrustment.change-${body.kind}`,
+        outcome: 'rejected',
+        comment: message,
+        workflowId: row.workflowId,
+        caseId: draftNumber,
+      });
+      throw new HttpProblem(
+        status,
+        status === 409 ? '状态冲突' : '请求无法处理',
+        message,
+        field ? [{ field, rule: code.toLowerCase(), message }] : undefined,
+        { code },
+      );
     };
     if (user.departmentId !== row.agencyId) {
       const reason = `只有委托机关（${row.agencyName}）可以申请${label}委托`;
       await recordDenial(c, user.id, `entrustment.change-${body.kind}`, reason);
       throw HttpProblem.forbidden(reason);
     }
-    if (row.status === 'lapsed') await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.termEnd} 届满失效，不能${label}`, 'path.draftNumber');
-    if (row.status === 'revoked') await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.revokedOn} 撤销，不能${label}`, 'path.draftNumber');
-    if (body.kind === 'renew' && !body.newTermEnd) await rejected(422, 'INVALID_TERM', '续期必须填写新的委托期限结束日', 'body.newTermEnd');
+    if (row.status === 'lapsed')
+      await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.termEnd} 届满失效，不能${label}`, 'path.draftNumber');
+    if (row.status === 'revoked')
+      await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.revokedOn} 撤销，不能${label}`, 'path.draftNumber');
+    if (body.kind === 'renew' && !body.newTermEnd)
+      await rejected(422, 'INVALID_TERM', '续期必须填写新的委托期限结束日', 'body.newTermEnd');
     try {
       const result = await temporal.workflow.getHandle(row.workflowId).executeUpdate(requestEntrustmentChangeUpdate, {
-        args: [{ requestId: body.requestId, kind: body.kind, reason: body.reason, newTermEnd: body.newTermEnd, actor: await actorOf(database.db, user) }],
+        args: [
+          {
+            requestId: body.requestId,
+            kind: body.kind,
+            reason: body.reason,
+            newTermEnd: body.newTermEnd,
+            actor: await actorOf(database.db, user),
+          },
+        ],
         updateId: body.requestId,
       });
       return c.json(result, 202);
@@ -260,6 +374,6 @@ export const entrustmentsRouter = createRouter()
       if (!refusal) throw err;
       if (refusal.kind !== 'rejected') return rejected(409, 'NOT_IN_FORCE', `委托已办结，不能${label}`);
       const code = (refusal.code ?? 'INVALID_ACTION') as ChangeRejectionCode;
-      return rejected(changeRejectionStatus[code] ?? 422, code, refusal.reason ?? '变更被拒绝', changeField[code]);
+      return rejected(refusal.status, code, refusal.reason ?? '变更被拒绝', changeField[code]);
     }
   });

@@ -4,10 +4,23 @@ import { departments, users } from '../../db/schema';
 import { createRouter, problemResponses } from '../openapi';
 
 const DepartmentSchema = z
-  .object({ id: z.string(), name: z.string(), kind: z.string(), supervisoryDomain: z.string().nullable(), hasSupervisoryDuty: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    supervisoryDomain: z.string().nullable(),
+    hasSupervisoryDuty: z.boolean(),
+  })
   .openapi('Department');
 const UserSchema = z
-  .object({ id: z.string(), name: z.string(), departmentId: z.string(), roles: z.array(z.string()), title: z.string().nullable(), hasEnforcementCredential: z.boolean() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    departmentId: z.string(),
+    roles: z.array(z.string()),
+    title: z.string().nullable(),
+    hasEnforcementCredential: z.boolean(),
+  })
   .openapi('User');
 
 const listDepartments = createRoute({
@@ -16,7 +29,10 @@ const listDepartments = createRoute({
   tags: ['组织'],
   summary: '部门、镇街与园区',
   security: [{ bearer: [] }],
-  responses: { 200: { description: '单位列表', content: { 'application/json': { schema: z.array(DepartmentSchema) } } }, ...problemResponses },
+  responses: {
+    200: { description: '单位列表', content: { 'application/json': { schema: z.array(DepartmentSchema) } } },
+    ...problemResponses,
+  },
 });
 
 const listUsers = createRoute({
@@ -26,7 +42,10 @@ const listUsers = createRoute({
   summary: '用户（可按单位筛选）',
   security: [{ bearer: [] }],
   request: { query: z.object({ departmentId: z.string().max(32).optional() }) },
-  responses: { 200: { description: '用户列表', content: { 'application/json': { schema: z.array(UserSchema) } } }, ...problemResponses },
+  responses: {
+    200: { description: '用户列表', content: { 'application/json': { schema: z.array(UserSchema) } } },
+    ...problemResponses,
+  },
 });
 
 export const orgRouter = createRouter()
@@ -38,8 +57,17 @@ export const orgRouter = createRouter()
     const { departmentId } = c.req.valid('query');
     const db = c.get('deps').database.db;
     const query = db
-      .select({ id: users.id, name: users.name, departmentId: users.departmentId, roles: users.roles, title: users.title, hasEnforcementCredential: users.hasEnforcementCredential })
+      .select({
+        id: users.id,
+        name: users.name,
+        departmentId: users.departmentId,
+        roles: users.roles,
+        title: users.title,
+        hasEnforcementCredential: users.hasEnforcementCredential,
+      })
       .from(users);
-    const rows = await (departmentId ? query.where(eq(users.departmentId, departmentId)) : query).orderBy(asc(users.id));
+    const rows = await (departmentId ? query.where(eq(users.departmentId, departmentId)) : query).orderBy(
+      asc(users.id),
+    );
     return c.json(rows, 200);
   });

@@ -27,9 +27,21 @@ const query = createRoute({
   path: '/public/violations',
   tags: ['公开查询'],
   summary: '安全生产违法记录公开查询（黑名单），按企业名称或统一社会信用代码，无需登录',
-  request: { query: z.object({ q: z.string().trim().min(2, '查询内容至少 2 个字符').max(100).regex(/^[^\u0000-\u001f]*$/, '不得包含控制字符') }) },
+  request: {
+    query: z.object({
+      q: z
+        .string()
+        .trim()
+        .min(2, '查询内容至少 2 个字符')
+        .max(100)
+        .regex(/^[^\u0000-\u001f]*$/, '不得包含控制字符'),
+    }),
+  },
   responses: {
-    200: { description: '查询结果', content: { 'application/json': { schema: z.object({ query: z.string(), blacklist: z.array(EntrySchema) }) } } },
+    200: {
+      description: '查询结果',
+      content: { 'application/json': { schema: z.object({ query: z.string(), blacklist: z.array(EntrySchema) }) } },
+    },
     400: problem('请求参数无效'),
   },
 });
@@ -43,7 +55,12 @@ export const publicViolationsRouter = createRouter().openapi(query, async (c) =>
   const rows = await db
     .select()
     .from(blacklistEntries)
-    .where(and(inArray(blacklistEntries.status, ['listed', 'removed']), or(eq(blacklistEntries.creditCode, q.toUpperCase()), ilike(blacklistEntries.enterpriseName, `%${literal(q)}%`))))
+    .where(
+      and(
+        inArray(blacklistEntries.status, ['listed', 'removed']),
+        or(eq(blacklistEntries.creditCode, q.toUpperCase()), ilike(blacklistEntries.enterpriseName, `%${literal(q)}%`)),
+      ),
+    )
     .orderBy(desc(blacklistEntries.listedOn))
     .limit(100);
   const blacklist = rows.map((r) => ({

@@ -6,7 +6,19 @@ import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { problem } from '../schemas';
 
-const actions = ['approve', 'reject', 'return', 'withdraw', 'transfer', 'add-signer', 'urge', 'comment', 'resubmit', 'retry', 'abandon'] as const;
+const actions = [
+  'approve',
+  'reject',
+  'return',
+  'withdraw',
+  'transfer',
+  'add-signer',
+  'urge',
+  'comment',
+  'resubmit',
+  'retry',
+  'abandon',
+] as const;
 
 const ActionBody = z
   .object({
@@ -20,9 +32,12 @@ const ActionBody = z
     corrections: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((b, ctx) => {
-    if (b.action === 'return' && !b.returnTo) ctx.addIssue({ code: 'custom', path: ['returnTo'], message: '退回必须指定退回到的环节' });
-    if ((b.action === 'transfer' || b.action === 'add-signer') && !b.targetUserId) ctx.addIssue({ code: 'custom', path: ['targetUserId'], message: '必须指定办理人' });
-    if (b.action === 'add-signer' && !b.position) ctx.addIssue({ code: 'custom', path: ['position'], message: '加签必须指明在本人之前或之后' });
+    if (b.action === 'return' && !b.returnTo)
+      ctx.addIssue({ code: 'custom', path: ['returnTo'], message: '退回必须指定退回到的环节' });
+    if ((b.action === 'transfer' || b.action === 'add-signer') && !b.targetUserId)
+      ctx.addIssue({ code: 'custom', path: ['targetUserId'], message: '必须指定办理人' });
+    if (b.action === 'add-signer' && !b.position)
+      ctx.addIssue({ code: 'custom', path: ['position'], message: '加签必须指明在本人之前或之后' });
   })
   .openapi('TaskAction');
 
@@ -36,8 +51,17 @@ const act = createRoute({
   tags: ['待办'],
   summary: '办理待办：同意、不同意、退回、撤回、转办、加签、催办、意见、重新提交',
   security: [{ bearer: [] }],
-  request: { params: z.object({ id: taskId }), body: { required: true, content: { 'application/json': { schema: ActionBody } } } },
-  responses: { 200: { description: '已办理', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: conflict, 409: conflict, 422: unprocessable },
+  request: {
+    params: z.object({ id: taskId }),
+    body: { required: true, content: { 'application/json': { schema: ActionBody } } },
+  },
+  responses: {
+    200: { description: '已办理', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    404: conflict,
+    409: conflict,
+    422: unprocessable,
+  },
 });
 
 const bulk = createRoute({
@@ -50,11 +74,30 @@ const bulk = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ items: z.array(z.object({ taskId, requestId: z.string().uuid() })).min(1).max(100), comment: z.string().max(2000).optional() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            items: z
+              .array(z.object({ taskId, requestId: z.string().uuid() }))
+              .min(1)
+              .max(100),
+            comment: z.string().max(2000).optional(),
+          }),
+        },
+      },
     },
   },
   responses: {
-    200: { description: '逐项结果', content: { 'application/json': { schema: z.object({ results: z.array(z.object({ taskId: z.string(), status: z.number(), detail: z.string().optional() })) }) } } },
+    200: {
+      description: '逐项结果',
+      content: {
+        'application/json': {
+          schema: z.object({
+            results: z.array(z.object({ taskId: z.string(), status: z.number(), detail: z.string().optional() })),
+          }),
+        },
+      },
+    },
     ...problemResponses,
   },
 });
@@ -67,20 +110,47 @@ const caseAct = createRoute({
   security: [{ bearer: [] }],
   request: {
     params: z.object({ workflowId: z.string().min(1).max(200) }),
-    body: { required: true, content: { 'application/json': { schema: z.object({ action: z.enum(['withdraw', 'urge', 'comment']), requestId: z.string().uuid('requestId 必须是 UUID'), comment: z.string().max(2000).optional() }) } } },
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            action: z.enum(['withdraw', 'urge', 'comment']),
+            requestId: z.string().uuid('requestId 必须是 UUID'),
+            comment: z.string().max(2000).optional(),
+          }),
+        },
+      },
+    },
   },
-  responses: { 200: { description: '已办理', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: conflict, 409: conflict, 422: unprocessable },
+  responses: {
+    200: { description: '已办理', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    404: conflict,
+    409: conflict,
+    422: unprocessable,
+  },
 });
 
 export const taskActionsRouter = createRouter()
   .openapi(caseAct, async (c) => {
     const { database, temporal } = c.get('deps');
-    const result = await actOnApproval({ db: database.db, temporal }, c.get('user'), c.req.valid('param').workflowId, c.req.valid('json'));
+    const result = await actOnApproval(
+      { db: database.db, temporal },
+      c.get('user'),
+      c.req.valid('param').workflowId,
+      c.req.valid('json'),
+    );
     return c.json(result, 200);
   })
   .openapi(act, async (c) => {
     const { database, temporal } = c.get('deps');
-    const result = await actOnTask({ db: database.db, temporal }, c.get('user'), c.req.valid('param').id, c.req.valid('json') as ActionRequest);
+    const result = await actOnTask(
+      { db: database.db, temporal },
+      c.get('user'),
+      c.req.valid('param').id,
+      c.req.valid('json') as ActionRequest,
+    );
     return c.json(result, 200);
   })
   .openapi(bulk, async (c) => {
@@ -90,11 +160,17 @@ export const taskActionsRouter = createRouter()
     // One Update and one audit record per task, in order, so each decision stands on its own.
     for (const item of items) {
       try {
-        await actOnTask({ db: database.db, temporal }, c.get('user'), item.taskId, { action: 'approve', requestId: item.requestId, comment });
+        await actOnTask({ db: database.db, temporal }, c.get('user'), item.taskId, {
+          action: 'approve',
+          requestId: item.requestId,
+          comment,
+        });
         results.push({ taskId: item.taskId, status: 200 });
       } catch (err) {
-        if (err instanceof HttpProblem) results.push({ taskId: item.taskId, status: err.status, detail: err.detail ?? err.title });
-        else if (err instanceof WorkflowUpdateFailedError) results.push({ taskId: item.taskId, status: 422, detail: err.message });
+        if (err instanceof HttpProblem)
+          results.push({ taskId: item.taskId, status: err.status, detail: err.detail ?? err.title });
+        else if (err instanceof WorkflowUpdateFailedError)
+          results.push({ taskId: item.taskId, status: 422, detail: err.message });
         else throw err;
       }
     }

@@ -48,7 +48,14 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: '待办', content: { 'application/json': { schema: z.object({ items: z.array(TaskSchema), total: z.number(), page: z.number(), pageSize: z.number() }) } } },
+    200: {
+      description: '待办',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(TaskSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+        },
+      },
+    },
     ...problemResponses,
   },
 });
@@ -60,7 +67,11 @@ const detail = createRoute({
   summary: '待办详情：案件、审批环节、意见与历史',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().regex(/^t_[0-9a-f]{24}$/, '待办编号格式无效') }) },
-  responses: { 200: { description: '详情', content: { 'application/json': { schema: z.any() } } }, ...problemResponses, 404: problem('不存在') },
+  responses: {
+    200: { description: '详情', content: { 'application/json': { schema: z.any() } } },
+    ...problemResponses,
+    404: problem('不存在'),
+  },
 });
 
 const today = () => todayInShanghai(Date.now());
@@ -70,17 +81,27 @@ export const tasksRouter = createRouter()
     const { view, page, pageSize } = c.req.valid('query');
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const seesDepartment = user.roles.some((r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader');
+    const seesDepartment = user.roles.some(
+      (r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader',
+    );
     if (view === 'department' && !seesDepartment) throw HttpProblem.forbidden('只有部门负责人可以查看本部门待办');
     const snapshot = await currentCalendarSnapshot(db);
     const now = today();
-    const scope: SQL = view === 'department' ? eq(tasks.assigneeDepartmentId, user.departmentId) : eq(tasks.assigneeId, user.id);
+    const scope: SQL =
+      view === 'department' ? eq(tasks.assigneeDepartmentId, user.departmentId) : eq(tasks.assigneeId, user.id);
     const filters: SQL[] = [scope, eq(tasks.status, 'open')];
     if (view === 'overdue') filters.push(lt(tasks.dueDate, now));
-    if (view === 'due-soon') filters.push(gte(tasks.dueDate, now), lte(tasks.dueDate, computeDeadline(snapshot, now, 3, 'working-days').due));
+    if (view === 'due-soon')
+      filters.push(gte(tasks.dueDate, now), lte(tasks.dueDate, computeDeadline(snapshot, now, 3, 'working-days').due));
     const where = and(...filters);
     const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-      db.select().from(tasks).where(where).orderBy(asc(tasks.dueAt), asc(tasks.id)).limit(pageSize).offset((page - 1) * pageSize),
+      db
+        .select()
+        .from(tasks)
+        .where(where)
+        .orderBy(asc(tasks.dueAt), asc(tasks.id))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize),
       db.select({ total: count() }).from(tasks).where(where),
     ]);
     const items = rows.map((t) => ({
@@ -110,10 +131,21 @@ export const tasksRouter = createRouter()
     const [task] = await database.db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
     if (!task) throw HttpProblem.notFound(`待办 ${id} 不存在`);
     const privileged = user.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin');
-    const related = task.assigneeId === user.id || task.actingForId === user.id || task.detail?.initiatorId === user.id || (user.roles.includes('department-head') && (task.assigneeDepartmentId === user.departmentId || task.caseDepartmentId === user.departmentId));
+    const related =
+      task.assigneeId === user.id ||
+      task.actingForId === user.id ||
+      task.detail?.initiatorId === user.id ||
+      (user.roles.includes('department-head') &&
+        (task.assigneeDepartmentId === user.departmentId || task.caseDepartmentId === user.departmentId));
     if (!privileged && !related) throw HttpProblem.forbidden('您无权查看此待办');
-    const siblings = await database.db.select().from(tasks).where(and(eq(tasks.workflowId, task.workflowId), inArray(tasks.kind, ['approval', 'revision', 'needs-attention']))).orderBy(asc(tasks.openedAt));
-    let approval: unknown = null;
+    const siblings = await database.db
+      .select()
+      .from(tasks)
+      .where(
+        and(eq(tasks.workflowId, task.workflowId), inArray(tasks.kind, ['approval', 'revision', 'needs-attention'])),
+      )
+      .orderBy(asc(tasks.openedAt));
+    let approval: unknown;
     try {
       approval = await temporal.workflow.getHandle(task.workflowId).query(approvalStateQuery);
     } catch {
@@ -122,4 +154,3 @@ export const tasksRouter = createRouter()
     const history = await auditOfCase(database.db, task.caseId);
     return c.json({ task, approval, steps: siblings, history: history.map(({ prevHash: _p, ...r }) => r) }, 200);
   });
-

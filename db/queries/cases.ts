@@ -9,11 +9,15 @@ export type CaseRow = typeof cases.$inferSelect;
 export type DeadlineRow = typeof caseDeadlines.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 
-export const seesAllCases = (u: AuthUser): boolean => u.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin' || r === 'legal-reviewer');
+export const seesAllCases = (u: AuthUser): boolean =>
+  u.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin' || r === 'legal-reviewer');
 
 function visibleTo(db: Db, u: AuthUser): SQL | undefined {
   if (seesAllCases(u)) return undefined;
-  const involved = db.select({ one: sql`1` }).from(tasks).where(and(eq(tasks.workflowId, cases.workflowId), or(eq(tasks.assigneeId, u.id), eq(tasks.actingForId, u.id))));
+  const involved = db
+    .select({ one: sql`1` })
+    .from(tasks)
+    .where(and(eq(tasks.workflowId, cases.workflowId), or(eq(tasks.assigneeId, u.id), eq(tasks.actingForId, u.id))));
   return or(eq(cases.departmentId, u.departmentId), exists(involved));
 }
 
@@ -36,7 +40,13 @@ export async function listCases(db: Db, u: AuthUser, f: CaseFilter): Promise<{ r
   const page = Math.max(1, f.page ?? 1);
   const size = f.pageSize ?? casePageSize;
   const [rows, [{ total } = { total: 0 }]] = await Promise.all([
-    db.select().from(cases).where(where).orderBy(desc(cases.updatedAt)).limit(size).offset((page - 1) * size),
+    db
+      .select()
+      .from(cases)
+      .where(where)
+      .orderBy(desc(cases.updatedAt))
+      .limit(size)
+      .offset((page - 1) * size),
     db.select({ total: count() }).from(cases).where(where),
   ]);
   return { rows, total: Number(total) };
@@ -44,7 +54,11 @@ export async function listCases(db: Db, u: AuthUser, f: CaseFilter): Promise<{ r
 
 /** One case the user may see, by workflow id; undefined when it does not exist or is not theirs to see. */
 export async function findCase(db: Db, u: AuthUser, workflowId: string): Promise<CaseRow | undefined> {
-  const [row] = await db.select().from(cases).where(and(eq(cases.workflowId, workflowId), visibleTo(db, u))).limit(1);
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.workflowId, workflowId), visibleTo(db, u)))
+    .limit(1);
   return row;
 }
 
@@ -55,12 +69,20 @@ export async function caseByNumber(db: Db, caseNumber: string): Promise<CaseRow 
 
 export async function deadlinesOf(db: Db, workflowIds: string[]): Promise<DeadlineRow[]> {
   if (workflowIds.length === 0) return [];
-  return db.select().from(caseDeadlines).where(inArray(caseDeadlines.workflowId, workflowIds)).orderBy(asc(caseDeadlines.dueDate), asc(caseDeadlines.key));
+  return db
+    .select()
+    .from(caseDeadlines)
+    .where(inArray(caseDeadlines.workflowId, workflowIds))
+    .orderBy(asc(caseDeadlines.dueDate), asc(caseDeadlines.key));
 }
 
 /** Every recorded step of a case: the audit records by case number or workflow id, oldest first. */
 export async function auditOf(db: Db, c: CaseRow): Promise<AuditRow[]> {
-  return db.select().from(auditLog).where(or(eq(auditLog.caseId, c.caseNumber), eq(auditLog.workflowId, c.workflowId))).orderBy(asc(auditLog.seq));
+  return db
+    .select()
+    .from(auditLog)
+    .where(or(eq(auditLog.caseId, c.caseNumber), eq(auditLog.workflowId, c.workflowId)))
+    .orderBy(asc(auditLog.seq));
 }
 
 export async function userNames(db: Db): Promise<Map<string, string>> {
@@ -69,7 +91,9 @@ export async function userNames(db: Db): Promise<Map<string, string>> {
 }
 
 /** Open cases per kind and stage: the 安委办's district picture. */
-export async function casesByKindAndStage(db: Db): Promise<Array<{ kind: string; stage: string; stageLabel: string; n: number }>> {
+export async function casesByKindAndStage(
+  db: Db,
+): Promise<Array<{ kind: string; stage: string; stageLabel: string; n: number }>> {
   const rows = await db
     .select({ kind: cases.kind, stage: cases.stage, stageLabel: cases.stageLabel, n: count() })
     .from(cases)
@@ -90,12 +114,21 @@ export async function deadlineTally(db: Db): Promise<Array<{ kind: string; statu
 }
 
 /** Deadlines past their due day and not met: missed, or still pending after the due day. */
-export async function overdueDeadlines(db: Db, today: string, limit = 50): Promise<Array<{ c: CaseRow; d: DeadlineRow }>> {
+export async function overdueDeadlines(
+  db: Db,
+  today: string,
+  limit = 50,
+): Promise<Array<{ c: CaseRow; d: DeadlineRow }>> {
   const rows = await db
     .select()
     .from(caseDeadlines)
     .innerJoin(cases, eq(cases.workflowId, caseDeadlines.workflowId))
-    .where(or(eq(caseDeadlines.status, 'missed'), and(eq(caseDeadlines.status, 'pending'), sql`${caseDeadlines.dueDate} < ${today}`)))
+    .where(
+      or(
+        eq(caseDeadlines.status, 'missed'),
+        and(eq(caseDeadlines.status, 'pending'), sql`${caseDeadlines.dueDate} < ${today}`),
+      ),
+    )
     .orderBy(asc(caseDeadlines.dueDate))
     .limit(limit);
   return rows.map((r) => ({ c: r.cases, d: r.case_deadlines }));

@@ -1,4 +1,15 @@
-import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import type { PlanContent, PlanDiff } from '../../domain/annual-plan';
 import type { DrawAssignment, DrawEnterprise, DrawInspector, InspectorEnterprisePair } from '../../domain/random-draw';
 import type { DrawPublication } from '../../workflows/random-inspection/types';
@@ -49,7 +60,9 @@ export const annualPlans = pgTable(
     year: integer('year').notNull(),
     departmentId: text('department_id').notNull(),
     workflowId: text('workflow_id').notNull(),
-    status: text('status', { enum: ['awaiting-draft', 'drafting', 'in-approval', 'returned', 'approved', 'filed', 'amending', 'closed'] }).notNull(),
+    status: text('status', {
+      enum: ['awaiting-draft', 'drafting', 'in-approval', 'returned', 'approved', 'filed', 'amending', 'closed'],
+    }).notNull(),
     approver: text('approver').notNull(),
     content: jsonb('content').$type<PlanContent | null>(),
     planVersion: integer('plan_version').notNull().default(0),
@@ -97,7 +110,10 @@ export const plannedInspections = pgTable(
     completedOn: date('completed_on'),
     findings: text('findings'),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.itemId] }), index('planned_inspections_year_idx').on(t.year, t.departmentId)],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.itemId] }),
+    index('planned_inspections_year_idx').on(t.year, t.departmentId),
+  ],
 );
 
 /** The published list of random inspection items (随机抽查事项清单). */

@@ -12,7 +12,9 @@ export const auditLog = pgTable(
     actor: text('actor').notNull(),
     actingFor: text('acting_for'),
     action: text('action').notNull(),
-    outcome: text('outcome', { enum: ['ok', 'denied', 'rejected'] }).notNull().default('ok'),
+    outcome: text('outcome', { enum: ['ok', 'denied', 'rejected'] })
+      .notNull()
+      .default('ok'),
     comment: text('comment'),
     workflowId: text('workflow_id'),
     caseId: text('case_id'),

@@ -23,5 +23,8 @@ export const blacklistEntries = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [index('blacklist_entries_credit_code_idx').on(t.creditCode), index('blacklist_entries_status_idx').on(t.status)],
+  (t) => [
+    index('blacklist_entries_credit_code_idx').on(t.creditCode),
+    index('blacklist_entries_status_idx').on(t.status),
+  ],
 );

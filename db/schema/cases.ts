@@ -5,7 +5,18 @@ export const cases = pgTable(
   'cases',
   {
     workflowId: text('workflow_id').primaryKey(),
-    kind: text('kind', { enum: ['enforcement', 'criminal-transfer', 'accident', 'blacklist', 'annual-plan', 'plan-cycle', 'entrustment', 'approval-request'] }).notNull(),
+    kind: text('kind', {
+      enum: [
+        'enforcement',
+        'criminal-transfer',
+        'accident',
+        'blacklist',
+        'annual-plan',
+        'plan-cycle',
+        'entrustment',
+        'approval-request',
+      ],
+    }).notNull(),
     caseNumber: text('case_number').notNull().unique(),
     title: text('title').notNull(),
     departmentId: text('department_id').notNull(),
@@ -20,7 +31,11 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [index('cases_kind_stage_idx').on(t.kind, t.status, t.stage), index('cases_department_idx').on(t.departmentId, t.status), index('cases_deadline_idx').on(t.status, t.nextDeadline)],
+  (t) => [
+    index('cases_kind_stage_idx').on(t.kind, t.status, t.stage),
+    index('cases_department_idx').on(t.departmentId, t.status),
+    index('cases_deadline_idx').on(t.status, t.nextDeadline),
+  ],
 );
 
 /** Each statutory deadline of a case: due date, legal basis, and whether it was met. */

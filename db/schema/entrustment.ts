@@ -51,9 +51,15 @@ export const entrustments = pgTable(
     status: text('status').$type<EntrustmentStatus>().notNull(),
     revokedOn: date('revoked_on'),
     suspensions: jsonb('suspensions').$type<Suspension[]>().notNull(),
-    publications: jsonb('publications').$type<Array<{ side: string; receiptNo: string; documentUrl: string; publishedAt: string; subject: string }>>().notNull(),
+    publications: jsonb('publications')
+      .$type<Array<{ side: string; receiptNo: string; documentUrl: string; publishedAt: string; subject: string }>>()
+      .notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
     version: integer('version').notNull(),
   },
-  (t) => [index('entrustments_org_idx').on(t.orgId, t.status), index('entrustments_agency_idx').on(t.agencyId, t.status), index('entrustments_term_end_idx').on(t.status, t.termEnd)],
+  (t) => [
+    index('entrustments_org_idx').on(t.orgId, t.status),
+    index('entrustments_agency_idx').on(t.agencyId, t.status),
+    index('entrustments_term_end_idx').on(t.status, t.termEnd),
+  ],
 );

@@ -9,7 +9,14 @@ export const departments = pgTable('departments', {
   hasSupervisoryDuty: boolean('has_supervisory_duty').notNull().default(false),
 });
 
-export const roleIds = ['officer', 'department-head', 'legal-reviewer', 'district-leader', 'safety-office', 'admin'] as const;
+export const roleIds = [
+  'officer',
+  'department-head',
+  'legal-reviewer',
+  'district-leader',
+  'safety-office',
+  'admin',
+] as const;
 export type RoleId = (typeof roleIds)[number];
 
 export const users = pgTable(

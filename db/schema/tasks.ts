@@ -47,13 +47,20 @@ export const outbox = pgTable(
   {
     key: text('key').primaryKey(),
     recipientId: text('recipient_id').notNull(),
-    channel: text('channel', { enum: ['inbox', 'sms', 'wecom'] }).notNull().default('inbox'),
+    channel: text('channel', { enum: ['inbox', 'sms', 'wecom'] })
+      .notNull()
+      .default('inbox'),
     template: text('template').notNull(),
     params: jsonb('params').$type<Record<string, string>>().notNull(),
-    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
     attempts: integer('attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('outbox_pending_idx').on(t.status, t.createdAt), index('outbox_recipient_idx').on(t.recipientId, t.createdAt)],
+  (t) => [
+    index('outbox_pending_idx').on(t.status, t.createdAt),
+    index('outbox_recipient_idx').on(t.recipientId, t.createdAt),
+  ],
 );

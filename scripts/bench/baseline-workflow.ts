@@ -1,6 +1,14 @@
 // Test-only baseline for the benchmark: the same Updates as an approval chain, one activity, no application logic.
 // Bundled by the benchmark's own worker (its own workflowsPath); never exported from workflows/index.ts.
-import { allHandlersFinished, ApplicationFailure, condition, defineQuery, defineUpdate, proxyActivities, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  defineQuery,
+  defineUpdate,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
 
 export interface BaselineActivities {
   baselineNoop(): Promise<void>;
@@ -31,8 +39,10 @@ export async function baselineApprovalWorkflow(input: { steps: number }): Promis
     },
     {
       validator: (action) => {
-        if (!action?.requestId) throw ApplicationFailure.create({ type: 'INVALID_ACTION', message: 'missing requestId', nonRetryable: true });
-        if (open < 0) throw ApplicationFailure.create({ type: 'STEP_CLOSED', message: 'no open step', nonRetryable: true });
+        if (!action?.requestId)
+          throw ApplicationFailure.create({ type: 'INVALID_ACTION', message: 'missing requestId', nonRetryable: true });
+        if (open < 0)
+          throw ApplicationFailure.create({ type: 'STEP_CLOSED', message: 'no open step', nonRetryable: true });
       },
     },
   );

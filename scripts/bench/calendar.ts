@@ -21,7 +21,12 @@ function cases(count: number): Case[] {
   };
   const first = Date.UTC(2016, 0, 1);
   const span = (Date.UTC(2026, 9, 31) - first) / 86_400_000;
-  const units: Array<[PeriodUnit, number]> = [['working-days', 30], ['calendar-days', 90], ['months', 6], ['hours', 72]];
+  const units: Array<[PeriodUnit, number]> = [
+    ['working-days', 30],
+    ['calendar-days', 90],
+    ['months', 6],
+    ['hours', 72],
+  ];
   return Array.from({ length: count }, () => {
     const date = new Date(first + rand(span + 1) * 86_400_000).toISOString().slice(0, 10);
     const [unit, max] = units[rand(units.length)]!;
@@ -54,7 +59,7 @@ function weekendOnlyDue(c: Case): number {
     }
     default: {
       let d = day0;
-      for (let left = c.amount; left > 0; ) if (!isWeekend(++d)) left--;
+      for (let left = c.amount; left > 0;) if (!isWeekend(++d)) left--;
       return d;
     }
   }
@@ -79,9 +84,26 @@ export async function measureCalendar(sys: BenchSystem, cfg: BenchConfig, log: (
   timeLoop(Math.ceil(cfg.calendarIterations / 10), inputs, weekendOnlyDue);
   const subject = timeLoop(cfg.calendarIterations, inputs, statutory);
   const base = timeLoop(cfg.calendarIterations, inputs, weekendOnlyDue);
-  log(`calendar: ${fmt(subject.perSecond, 0)}/s statutory, ${fmt(base.perSecond, 0)}/s weekend-only (years ${snapshot.loadedYears.join(',')})`);
+  log(
+    `calendar: ${fmt(subject.perSecond, 0)}/s statutory, ${fmt(base.perSecond, 0)}/s weekend-only (years ${snapshot.loadedYears.join(',')})`,
+  );
   const rows: Row[] = [
-    { measurement: '5 calendar', metric: `deadlines/s, computeDeadline (mixed units, ${cfg.calendarIterations} calls)`, value: fmt(subject.perSecond, 0), baseline: `${fmt(base.perSecond, 0)} weekend-only`, ratio: ratio(base.perSecond, subject.perSecond) },
+    {
+      measurement: '5 calendar',
+      metric: `deadlines/s, computeDeadline (mixed units, ${cfg.calendarIterations} calls)`,
+      value: fmt(subject.perSecond, 0),
+      baseline: `${fmt(base.perSecond, 0)} weekend-only`,
+      ratio: ratio(base.perSecond, subject.perSecond),
+    },
   ];
-  return { rows, json: { iterations: cfg.calendarIterations, computeDeadlinePerSecond: subject.perSecond, weekendOnlyPerSecond: base.perSecond, ratio: base.perSecond / subject.perSecond, calendarVersion: snapshot.version } };
+  return {
+    rows,
+    json: {
+      iterations: cfg.calendarIterations,
+      computeDeadlinePerSecond: subject.perSecond,
+      weekendOnlyPerSecond: base.perSecond,
+      ratio: base.perSecond / subject.perSecond,
+      calendarVersion: snapshot.version,
+    },
+  };
 }

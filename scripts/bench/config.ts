@@ -8,7 +8,10 @@ const int = (name: string, fallback: number, min = 1): number => {
 };
 
 export function benchConfig() {
-  const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     /** Throughput: three-step approval requests driven to completion (and as many baseline runs). */
     workflows: int('BENCH_WORKFLOWS', 200),

@@ -16,7 +16,15 @@ export async function startApprovalRequest(
   return client.workflow.start(approvalRequestWorkflow, {
     taskQueue,
     workflowId: `approval-${input.caseId}`,
-    args: [{ caseId: input.caseId, title: `压测审批事项 ${input.caseId}`, departmentId: input.departmentId, initiatorId: input.initiatorId, steps: approvalTemplates[input.template] }],
+    args: [
+      {
+        caseId: input.caseId,
+        title: `压测审批事项 ${input.caseId}`,
+        departmentId: input.departmentId,
+        initiatorId: input.initiatorId,
+        steps: approvalTemplates[input.template],
+      },
+    ],
     typedSearchAttributes: new TypedSearchAttributes([
       { key: CaseNumber, value: input.caseId },
       { key: DepartmentId, value: input.departmentId },
@@ -46,7 +54,9 @@ export async function updateWhenOpen<Ret, Arg extends { requestId: string }>(
     try {
       return await handle.executeUpdate(update, { args: [makeArg(requestId)], updateId: requestId });
     } catch (err) {
-      const type = (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string } | undefined)?.type : undefined) ?? '';
+      const type =
+        (err instanceof WorkflowUpdateFailedError ? (err.cause as { type?: string } | undefined)?.type : undefined) ??
+        '';
       if (type !== 'STEP_CLOSED' || Date.now() > deadline) throw err;
       stats.retries++;
       await sleep(5);

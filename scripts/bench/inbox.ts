@@ -12,7 +12,12 @@ const department = 'yjj';
  * Fills the inbox with `total` rows spread over every seeded user (so over every unit); one in ten open.
  * Ids are 't_' + 24 hex digits like real ones ('b' then the zero-padded row number).
  */
-export async function fillTasks(db: Db, total: number, userRows: Array<{ id: string; departmentId: string }>, log: (s: string) => void): Promise<void> {
+export async function fillTasks(
+  db: Db,
+  total: number,
+  userRows: Array<{ id: string; departmentId: string }>,
+  log: (s: string) => void,
+): Promise<void> {
   const ids = JSON.stringify(userRows.map((u) => u.id));
   const depts = JSON.stringify(userRows.map((u) => u.departmentId));
   const n = userRows.length;
@@ -58,8 +63,13 @@ export async function explainInbox(db: Db, departmentId: string) {
       select * from tasks where assignee_department_id = ${departmentId} and status = 'open'
       order by due_at asc, id asc limit 20 offset 0`),
   );
-  const count = planText(await db.execute(sql`explain (analyze, buffers) select count(*) from tasks where assignee_department_id = ${departmentId} and status = 'open'`));
-  const usesIndex = (plan: string) => /Index (Only )?Scan|Bitmap Index Scan/.test(plan) && !/Seq Scan on tasks/.test(plan);
+  const count = planText(
+    await db.execute(
+      sql`explain (analyze, buffers) select count(*) from tasks where assignee_department_id = ${departmentId} and status = 'open'`,
+    ),
+  );
+  const usesIndex = (plan: string) =>
+    /Index (Only )?Scan|Bitmap Index Scan/.test(plan) && !/Seq Scan on tasks/.test(plan);
   return { page, count, pageUsesIndex: usesIndex(page), countUsesIndex: usesIndex(count) };
 }
 
@@ -73,11 +83,19 @@ export async function latencyOf(sys: BenchSystem, requests: number, path: string
 
 export async function measureInbox(sys: BenchSystem, cfg: BenchConfig, log: (s: string) => void) {
   const db = sys.database.db;
-  const userRows = rowsOf<{ id: string; departmentId: string }>(await db.execute(sql`select id, department_id as "departmentId" from users where department_id not like 'bench%' order by id`));
+  const userRows = rowsOf<{ id: string; departmentId: string }>(
+    await db.execute(
+      sql`select id, department_id as "departmentId" from users where department_id not like 'bench%' order by id`,
+    ),
+  );
   const t0 = now();
   await fillTasks(db, cfg.taskRows, userRows, log);
   const fillSeconds = (now() - t0) / 1000;
-  const [{ total, open, mine } = { total: 0, open: 0, mine: 0 }] = rowsOf<{ total: number; open: number; mine: number }>(
+  const [{ total, open, mine } = { total: 0, open: 0, mine: 0 }] = rowsOf<{
+    total: number;
+    open: number;
+    mine: number;
+  }>(
     await db.execute(
       sql`select count(*)::int as total, count(*) filter (where status = 'open')::int as open,
                  count(*) filter (where status = 'open' and assignee_department_id = ${department})::int as mine from tasks`,
@@ -86,20 +104,43 @@ export async function measureInbox(sys: BenchSystem, cfg: BenchConfig, log: (s: 
 
   const token = await sys.login(head);
   const first = await sys.http('GET', '/api/tasks?view=department', { token });
-  if (first.status !== 200) throw new Error(`GET /api/tasks ${first.status}: ${JSON.stringify(first.body).slice(0, 200)}`);
+  if (first.status !== 200)
+    throw new Error(`GET /api/tasks ${first.status}: ${JSON.stringify(first.body).slice(0, 200)}`);
   if (first.body.total !== mine) log(`inbox: WARNING the route reports total ${first.body.total}, SQL counts ${mine}`);
   await latencyOf(sys, 20, '/api/tasks?view=department', token); // warm-up
   await latencyOf(sys, 20, '/health');
   const inbox = await latencyOf(sys, cfg.inboxRequests, '/api/tasks?view=department', token);
   const health = await latencyOf(sys, cfg.inboxRequests, '/health');
   const plan = await explainInbox(db, department);
-  log(`inbox: query plan of the page (department ${department}):\n${plan.page}\ninbox: query plan of the count:\n${plan.count}`);
-  if (!plan.pageUsesIndex || !plan.countUsesIndex) log('inbox: WARNING a sequential scan on tasks — an index is missing');
+  log(
+    `inbox: query plan of the page (department ${department}):\n${plan.page}\ninbox: query plan of the count:\n${plan.count}`,
+  );
+  if (!plan.pageUsesIndex || !plan.countUsesIndex)
+    log('inbox: WARNING a sequential scan on tasks — an index is missing');
 
   const rows: Row[] = [
-    { measurement: '3 inbox', metric: `GET /api/tasks?view=department p50 (${total} rows, ${open} open, ${mine} for ${department})`, value: ms(inbox.p50), baseline: ms(health.p50), ratio: ratio(inbox.p50, health.p50) },
-    { measurement: '3 inbox', metric: `p99 (${cfg.inboxRequests} sequential requests; baseline GET /health)`, value: ms(inbox.p99), baseline: ms(health.p99), ratio: ratio(inbox.p99, health.p99), target: '<= 20 ms' },
-    { measurement: '3 inbox', metric: 'query plan uses an index (page / count)', value: `${plan.pageUsesIndex ? 'yes' : 'NO'} / ${plan.countUsesIndex ? 'yes' : 'NO'}`, baseline: '', ratio: '' },
+    {
+      measurement: '3 inbox',
+      metric: `GET /api/tasks?view=department p50 (${total} rows, ${open} open, ${mine} for ${department})`,
+      value: ms(inbox.p50),
+      baseline: ms(health.p50),
+      ratio: ratio(inbox.p50, health.p50),
+    },
+    {
+      measurement: '3 inbox',
+      metric: `p99 (${cfg.inboxRequests} sequential requests; baseline GET /health)`,
+      value: ms(inbox.p99),
+      baseline: ms(health.p99),
+      ratio: ratio(inbox.p99, health.p99),
+      target: '<= 20 ms',
+    },
+    {
+      measurement: '3 inbox',
+      metric: 'query plan uses an index (page / count)',
+      value: `${plan.pageUsesIndex ? 'yes' : 'NO'} / ${plan.countUsesIndex ? 'yes' : 'NO'}`,
+      baseline: '',
+      ratio: '',
+    },
   ];
   return { rows, json: { rows: total, open, openForDepartment: mine, fillSeconds, inbox, health, plan } };
 }

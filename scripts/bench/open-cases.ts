@@ -40,12 +40,20 @@ export async function measureOpenCases(sys: BenchSystem, cfg: BenchConfig, log: 
   const idle = current.memory();
   await runPool(n, cfg.concurrency, async (i) => {
     const unit = sys.approverIds[i % sys.approverIds.length]!.replace(/-head$/, '');
-    await startApprovalRequest(sys.client, queue, { caseId: `${prefix}-${i}`, departmentId: unit, initiatorId: `${unit}-officer`, template: 'department' });
+    await startApprovalRequest(sys.client, queue, {
+      caseId: `${prefix}-${i}`,
+      departmentId: unit,
+      initiatorId: `${unit}-officer`,
+      template: 'department',
+    });
   });
   const opened = await waitUntil(
     `${n} open approval requests`,
     async () => {
-      const [{ c } = { c: 0 }] = await sys.database.db.select({ c: sql<number>`count(*)::int` }).from(tasks).where(and(like(tasks.caseId, `${prefix}-%`), eq(tasks.status, 'open')));
+      const [{ c } = { c: 0 }] = await sys.database.db
+        .select({ c: sql<number>`count(*)::int` })
+        .from(tasks)
+        .where(and(like(tasks.caseId, `${prefix}-%`), eq(tasks.status, 'open')));
       return c >= n ? c : undefined;
     },
     120_000 + n * 300,
@@ -63,7 +71,11 @@ export async function measureOpenCases(sys: BenchSystem, cfg: BenchConfig, log: 
   mkdirSync(cfg.outDir, { recursive: true });
   writeFileSync(bundle, (await bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') })).code);
   const touchAll = async (cache?: number) => {
-    current = await startWorkerProcess({ ...workerEnv, WORKFLOW_BUNDLE: bundle, ...(cache ? { WORKER_MAX_CACHED_WORKFLOWS: String(cache) } : {}) });
+    current = await startWorkerProcess({
+      ...workerEnv,
+      WORKFLOW_BUNDLE: bundle,
+      ...(cache ? { WORKER_MAX_CACHED_WORKFLOWS: String(cache) } : {}),
+    });
     await sleep(settleMs);
     const before = current.memory();
     const queried = await runPool(n, Math.min(cfg.concurrency, 20), async (i) => {
@@ -71,7 +83,9 @@ export async function measureOpenCases(sys: BenchSystem, cfg: BenchConfig, log: 
     });
     await sleep(settleMs);
     const after = current.memory();
-    log(`open cases: prebuilt bundle, cache ${cache ?? 'SDK default'}: RSS ${fmt(before.rssMb)} MB idle → ${fmt(after.rssMb)} MB after querying all ${n} (${queried.errors} errors)`);
+    log(
+      `open cases: prebuilt bundle, cache ${cache ?? 'SDK default'}: RSS ${fmt(before.rssMb)} MB idle → ${fmt(after.rssMb)} MB after querying all ${n} (${queried.errors} errors)`,
+    );
     await current.stop();
     current = undefined;
     return { idle: before, afterQueries: after, queryErrors: queried.errors };
@@ -83,13 +97,46 @@ export async function measureOpenCases(sys: BenchSystem, cfg: BenchConfig, log: 
   const inboxBounded = await latencyOf(sys, 200, '/api/tasks?view=department', token);
 
   const rows: Row[] = [
-    { measurement: '4 open cases', metric: `worker RSS with ${n} open (bundling at start-up, default cache)`, value: `${fmt(loaded.rssMb)} MB`, baseline: `${fmt(idle.rssMb)} MB idle`, ratio: ratio(loaded.rssMb, idle.rssMb), target: '<= 300 MB' },
-    { measurement: '4 open cases', metric: `worker RSS, WORKFLOW_BUNDLE, default cache, all ${n} queried`, value: `${fmt(bundled.afterQueries.rssMb)} MB`, baseline: `${fmt(bundled.idle.rssMb)} MB idle`, ratio: ratio(bundled.afterQueries.rssMb, bundled.idle.rssMb), target: '<= 300 MB' },
-    { measurement: '4 open cases', metric: `worker RSS, WORKFLOW_BUNDLE, WORKER_MAX_CACHED_WORKFLOWS=${cfg.cacheSize}, all ${n} queried`, value: `${fmt(bounded.rssMb)} MB`, baseline: `${fmt(boundedIdle.rssMb)} MB idle`, ratio: ratio(bounded.rssMb, boundedIdle.rssMb) },
-    { measurement: '4 open cases', metric: 'GET /api/tasks?view=department p50 / p99 after vs before', value: `${ms(inboxAfter.p50)} / ${ms(inboxAfter.p99)}`, baseline: `${ms(inboxBefore.p50)} / ${ms(inboxBefore.p99)}`, ratio: `${ratio(inboxAfter.p50, inboxBefore.p50)} / ${ratio(inboxAfter.p99, inboxBefore.p99)}` },
+    {
+      measurement: '4 open cases',
+      metric: `worker RSS with ${n} open (bundling at start-up, default cache)`,
+      value: `${fmt(loaded.rssMb)} MB`,
+      baseline: `${fmt(idle.rssMb)} MB idle`,
+      ratio: ratio(loaded.rssMb, idle.rssMb),
+      target: '<= 300 MB',
+    },
+    {
+      measurement: '4 open cases',
+      metric: `worker RSS, WORKFLOW_BUNDLE, default cache, all ${n} queried`,
+      value: `${fmt(bundled.afterQueries.rssMb)} MB`,
+      baseline: `${fmt(bundled.idle.rssMb)} MB idle`,
+      ratio: ratio(bundled.afterQueries.rssMb, bundled.idle.rssMb),
+      target: '<= 300 MB',
+    },
+    {
+      measurement: '4 open cases',
+      metric: `worker RSS, WORKFLOW_BUNDLE, WORKER_MAX_CACHED_WORKFLOWS=${cfg.cacheSize}, all ${n} queried`,
+      value: `${fmt(bounded.rssMb)} MB`,
+      baseline: `${fmt(boundedIdle.rssMb)} MB idle`,
+      ratio: ratio(bounded.rssMb, boundedIdle.rssMb),
+    },
+    {
+      measurement: '4 open cases',
+      metric: 'GET /api/tasks?view=department p50 / p99 after vs before',
+      value: `${ms(inboxAfter.p50)} / ${ms(inboxAfter.p99)}`,
+      baseline: `${ms(inboxBefore.p50)} / ${ms(inboxBefore.p99)}`,
+      ratio: `${ratio(inboxAfter.p50, inboxBefore.p50)} / ${ratio(inboxAfter.p99, inboxBefore.p99)}`,
+    },
   ];
   return {
     rows,
-    json: { openWorkflows: n, cacheSize: cfg.cacheSize, defaultCache: { idle, loaded }, bundledDefaultCache: bundled, bundledBoundedCache: boundedRun, inbox: { before: inboxBefore, after: inboxAfter, afterBounded: inboxBounded } },
+    json: {
+      openWorkflows: n,
+      cacheSize: cfg.cacheSize,
+      defaultCache: { idle, loaded },
+      bundledDefaultCache: bundled,
+      bundledBoundedCache: boundedRun,
+      inbox: { before: inboxBefore, after: inboxAfter, afterBounded: inboxBounded },
+    },
   };
 }

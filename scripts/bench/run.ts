@@ -9,7 +9,11 @@ import { measureOpenCases } from './open-cases';
 import { measureCalendar } from './calendar';
 import { renderTable, writeJson, type Row } from './stats';
 
-type Measurement = (sys: BenchSystem, cfg: ReturnType<typeof benchConfig>, log: (s: string) => void) => Promise<{ rows: Row[]; json: unknown }>;
+type Measurement = (
+  sys: BenchSystem,
+  cfg: ReturnType<typeof benchConfig>,
+  log: (s: string) => void,
+) => Promise<{ rows: Row[]; json: unknown }>;
 
 // Order matters: the inbox rows stay in the table for the open-cases measurement's latency comparison.
 const measurements: Array<[string, Measurement]> = [
@@ -36,7 +40,10 @@ export async function runBench(): Promise<number> {
     await Promise.race([stopAll(), new Promise((r) => setTimeout(r, 60_000))]);
     process.exit(1);
   };
-  const timer = setTimeout(() => void abort(`time limit of ${timeoutMinutes} min reached (BENCH_TIMEOUT_MINUTES)`), timeoutMinutes * 60_000);
+  const timer = setTimeout(
+    () => void abort(`time limit of ${timeoutMinutes} min reached (BENCH_TIMEOUT_MINUTES)`),
+    timeoutMinutes * 60_000,
+  );
   process.once('SIGINT', () => void abort('interrupted'));
   process.once('SIGTERM', () => void abort('terminated'));
 
@@ -60,21 +67,44 @@ export async function runBench(): Promise<number> {
         results[name] = { ...(out.json as object), seconds: (Date.now() - t0) / 1000 };
       } catch (err) {
         failed++;
-        log(`${name} failed: ${(err as Error).stack ?? err}${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ""}`);
+        log(
+          `${name} failed: ${(err as Error).stack ?? err}${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ''}`,
+        );
         results[name] = { error: (err as Error).message };
-        rows.push({ measurement: name, metric: 'FAILED', value: (err as Error).message.slice(0, 60), baseline: '', ratio: '' });
+        rows.push({
+          measurement: name,
+          metric: 'FAILED',
+          value: (err as Error).message.slice(0, 60),
+          baseline: '',
+          ratio: '',
+        });
       }
     }
   } finally {
     await stopAll();
     clearTimeout(timer);
   }
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtEnd: loadavg() };
-  const report = { at: new Date().toISOString(), seconds: (Date.now() - started) / 1000, machine, sizes: { ...cfg, only: cfg.only ? [...cfg.only] : undefined }, results, table: rows };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtEnd: loadavg(),
+  };
+  const report = {
+    at: new Date().toISOString(),
+    seconds: (Date.now() - started) / 1000,
+    machine,
+    sizes: { ...cfg, only: cfg.only ? [...cfg.only] : undefined },
+    results,
+    table: rows,
+  };
   const stamp = report.at.replace(/[:.]/g, '-');
   const file = writeJson(cfg.outDir, `bench-${stamp}.json`, report);
   writeJson(cfg.outDir, 'latest.json', report);
-  console.log(`\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`,
+  );
   console.log(`written: ${file} (and ${cfg.outDir}/latest.json) in ${report.seconds.toFixed(0)} s`);
   return failed ? 1 : 0;
 }

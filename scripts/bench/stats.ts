@@ -22,7 +22,15 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarise(samples: readonly number[], errors = 0): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.length ? sorted.reduce((s, x) => s + x, 0) / sorted.length : Number.NaN;
-  return { count: sorted.length, errors, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, mean };
+  return {
+    count: sorted.length,
+    errors,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? Number.NaN,
+    mean,
+  };
 }
 
 export const now = (): number => performance.now();
@@ -31,7 +39,11 @@ export const now = (): number => performance.now();
  * Runs `task(i)` for i in [0, total) with at most `concurrency` in flight; records each call's latency.
  * A failing call counts as an error (the first few are kept) and does not stop the loop.
  */
-export async function runPool(total: number, concurrency: number, task: (i: number, worker: number) => Promise<void>): Promise<{ latencies: number[]; errors: number; firstErrors: string[]; wallMs: number }> {
+export async function runPool(
+  total: number,
+  concurrency: number,
+  task: (i: number, worker: number) => Promise<void>,
+): Promise<{ latencies: number[]; errors: number; firstErrors: string[]; wallMs: number }> {
   const latencies: number[] = [];
   const firstErrors: string[] = [];
   let errors = 0;
@@ -57,7 +69,12 @@ export async function runPool(total: number, concurrency: number, task: (i: numb
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Polls until `check` returns a value or the time is up. */
-export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number, everyMs = 100): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -78,15 +95,27 @@ export interface Row {
 
 export const fmt = (x: number, digits = 1): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 export const ms = (x: number): string => `${fmt(x, 1)} ms`;
-export const ratio = (subject: number, baseline: number): string => (Number.isFinite(subject / baseline) && baseline > 0 ? `${fmt(subject / baseline, 2)}×` : 'n/a');
+export const ratio = (subject: number, baseline: number): string =>
+  Number.isFinite(subject / baseline) && baseline > 0 ? `${fmt(subject / baseline, 2)}×` : 'n/a';
 
 /** Plain fixed-width table (CJK-free, so widths line up in any terminal). */
 export function renderTable(rows: readonly Row[]): string {
-  const header: Row = { measurement: 'measurement', metric: 'metric', value: 'value', baseline: 'baseline', ratio: 'ratio', target: 'target' };
+  const header: Row = {
+    measurement: 'measurement',
+    metric: 'metric',
+    value: 'value',
+    baseline: 'baseline',
+    ratio: 'ratio',
+    target: 'target',
+  };
   const all = [header, ...rows];
   const keys = ['measurement', 'metric', 'value', 'baseline', 'ratio', 'target'] as const;
   const widths = keys.map((k) => Math.max(...all.map((r) => (r[k] ?? '').length)));
-  const line = (r: Row) => keys.map((k, i) => (r[k] ?? '').padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: Row) =>
+    keys
+      .map((k, i) => (r[k] ?? '').padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

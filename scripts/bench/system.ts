@@ -31,7 +31,11 @@ export interface BenchSystem {
   actors: Map<string, Actor>;
   /** Department heads of the benchmark's own units (bench01-head …), one per concurrent approver. */
   approverIds: string[];
-  http(method: string, path: string, options?: { token?: string; body?: unknown }): Promise<{ status: number; body: any }>;
+  http(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown },
+  ): Promise<{ status: number; body: any }>;
   login(userId: string): Promise<string>;
   /** Registers a stop step; steps run in reverse order. */
   onStop(step: () => Promise<void>): void;
@@ -45,7 +49,10 @@ function removeDevServerFiles(): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${benchDbFile}${suffix}`, { force: true });
 }
 
-export async function startBenchSystem(options: { approvers: number; log: (line: string) => void }): Promise<BenchSystem> {
+export async function startBenchSystem(options: {
+  approvers: number;
+  log: (line: string) => void;
+}): Promise<BenchSystem> {
   const stops: Array<{ name: string; run: () => Promise<void> }> = [];
   const onStop = (step: () => Promise<void>, name = 'part') => void stops.push({ name, run: step });
   const stop = async () => {
@@ -94,7 +101,10 @@ export async function startBenchSystem(options: { approvers: number; log: (line:
     const api = await startApiServer({ env, database: apiDatabase, temporal: client }, 0, '127.0.0.1');
     onStop(() => api.close(), 'API');
     const baseUrl = `http://127.0.0.1:${api.port}`;
-    const agencies = await startSimulatorServer({ callbackBaseUrl: baseUrl, secrets: devAgencySecrets(), defaultDelayMs: 50 }, 0);
+    const agencies = await startSimulatorServer(
+      { callbackBaseUrl: baseUrl, secrets: devAgencySecrets(), defaultDelayMs: 50 },
+      0,
+    );
     onStop(() => agencies.close(), 'agency simulator');
 
     const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
@@ -116,13 +126,19 @@ export async function startBenchSystem(options: { approvers: number; log: (line:
     log(`API ${baseUrl}, agency simulator ${agencies.url}, workers on ${env.TEMPORAL_TASK_QUEUE} and ${baselineQueue}`);
 
     const rows = await database.db.select().from(users);
-    const actors = new Map<string, Actor>(rows.map((u) => [u.id, { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles }]));
+    const actors = new Map<string, Actor>(
+      rows.map((u) => [u.id, { id: u.id, name: u.name, departmentId: u.departmentId, roles: u.roles }]),
+    );
 
     const http: BenchSystem['http'] = async (method, path, opts = {}) => {
       const headers: Record<string, string> = {};
       if (opts.token) headers.authorization = `Bearer ${opts.token}`;
       if (opts.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      });
       const text = await res.text();
       let body: unknown = text;
       try {
@@ -162,7 +178,10 @@ export async function startBenchSystem(options: { approvers: number; log: (line:
 /** One unit per concurrent approver (bench01 …), each with a head and an officer, so approvers do not share an inbox. */
 async function seedBenchUnits(database: Database, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
-  await database.db.insert(departments).values(ids.map((id) => ({ id, name: `压测单位${id.slice(5)}`, kind: 'department' as const }))).onConflictDoNothing();
+  await database.db
+    .insert(departments)
+    .values(ids.map((id) => ({ id, name: `压测单位${id.slice(5)}`, kind: 'department' as const })))
+    .onConflictDoNothing();
   await database.db
     .insert(users)
     .values(
@@ -172,7 +191,10 @@ async function seedBenchUnits(database: Database, count: number): Promise<string
       ]),
     )
     .onConflictDoNothing();
-  const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(inArray(users.departmentId, ids));
+  const [{ n } = { n: 0 }] = await database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(inArray(users.departmentId, ids));
   if (n !== count * 2) throw new Error(`expected ${count * 2} benchmark users, found ${n}`);
   return ids.map((id) => `${id}-head`);
 }

@@ -21,15 +21,26 @@ export async function measureThroughput(sys: BenchSystem, cfg: BenchConfig, log:
 
   const approval = async (count: number, tag: string, stats: RetryStats) =>
     runPool(count, cfg.concurrency, async (i) => {
-      const handle = await startApprovalRequest(sys.client, sys.mainQueue, { caseId: `BENCH-T${tag}-${run}-${i}`, departmentId: 'yjj', initiatorId: 'yjj-officer1', template: 'department-legal-government' });
-      for (const actor of actors) await updateWhenOpen(handle, approveUpdate, (requestId) => ({ requestId, actor }), stats);
+      const handle = await startApprovalRequest(sys.client, sys.mainQueue, {
+        caseId: `BENCH-T${tag}-${run}-${i}`,
+        departmentId: 'yjj',
+        initiatorId: 'yjj-officer1',
+        template: 'department-legal-government',
+      });
+      for (const actor of actors)
+        await updateWhenOpen(handle, approveUpdate, (requestId) => ({ requestId, actor }), stats);
       const result = await handle.result();
       if (result.outcome !== 'approved') throw new Error(`approval ${handle.workflowId} ended ${result.outcome}`);
     });
   const baseline = async (count: number, tag: string, stats: RetryStats) =>
     runPool(count, cfg.concurrency, async (i) => {
-      const handle = await sys.client.workflow.start(baselineApprovalWorkflow, { taskQueue: sys.baselineQueue, workflowId: `bench-baseline-T${tag}-${run}-${i}`, args: [{ steps: chain.length }] });
-      for (const actor of actors) await updateWhenOpen(handle, baselineApproveUpdate, (requestId) => ({ requestId, actorId: actor.id }), stats);
+      const handle = await sys.client.workflow.start(baselineApprovalWorkflow, {
+        taskQueue: sys.baselineQueue,
+        workflowId: `bench-baseline-T${tag}-${run}-${i}`,
+        args: [{ steps: chain.length }],
+      });
+      for (const actor of actors)
+        await updateWhenOpen(handle, baselineApproveUpdate, (requestId) => ({ requestId, actorId: actor.id }), stats);
       await handle.result();
     });
 
@@ -52,12 +63,43 @@ export async function measureThroughput(sys: BenchSystem, cfg: BenchConfig, log:
   const aLat = summarise(a.latencies, a.errors);
   const bLat = summarise(b.latencies, b.errors);
   const rows: Row[] = [
-    { measurement: '1 throughput', metric: `completed/s (${cfg.workflows} x 3 steps, ${cfg.concurrency} in flight)`, value: fmt(aRate, 2), baseline: fmt(bRate, 2), ratio: ratio(bRate, aRate), target: '<= 1.5x' },
-    { measurement: '1 throughput', metric: 'per-workflow p50 / p99', value: `${ms(aLat.p50)} / ${ms(aLat.p99)}`, baseline: `${ms(bLat.p50)} / ${ms(bLat.p99)}`, ratio: ratio(aLat.p50, bLat.p50) },
-    { measurement: '1 throughput', metric: 'STEP_CLOSED retries / errors', value: `${appStats.retries} / ${a.errors}`, baseline: `${baseStats.retries} / ${b.errors}`, ratio: '' },
+    {
+      measurement: '1 throughput',
+      metric: `completed/s (${cfg.workflows} x 3 steps, ${cfg.concurrency} in flight)`,
+      value: fmt(aRate, 2),
+      baseline: fmt(bRate, 2),
+      ratio: ratio(bRate, aRate),
+      target: '<= 1.5x',
+    },
+    {
+      measurement: '1 throughput',
+      metric: 'per-workflow p50 / p99',
+      value: `${ms(aLat.p50)} / ${ms(aLat.p99)}`,
+      baseline: `${ms(bLat.p50)} / ${ms(bLat.p99)}`,
+      ratio: ratio(aLat.p50, bLat.p50),
+    },
+    {
+      measurement: '1 throughput',
+      metric: 'STEP_CLOSED retries / errors',
+      value: `${appStats.retries} / ${a.errors}`,
+      baseline: `${baseStats.retries} / ${b.errors}`,
+      ratio: '',
+    },
   ];
   return {
     rows,
-    json: { workflows: cfg.workflows, concurrency: cfg.concurrency, approval: { perSecond: aRate, wallMs: a.wallMs, latency: aLat, retries: appStats.retries, errors: a.firstErrors }, baseline: { perSecond: bRate, wallMs: b.wallMs, latency: bLat, retries: baseStats.retries, errors: b.firstErrors }, ratio: bRate / aRate },
+    json: {
+      workflows: cfg.workflows,
+      concurrency: cfg.concurrency,
+      approval: { perSecond: aRate, wallMs: a.wallMs, latency: aLat, retries: appStats.retries, errors: a.firstErrors },
+      baseline: {
+        perSecond: bRate,
+        wallMs: b.wallMs,
+        latency: bLat,
+        retries: baseStats.retries,
+        errors: b.firstErrors,
+      },
+      ratio: bRate / aRate,
+    },
   };
 }

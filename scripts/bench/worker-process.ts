@@ -25,7 +25,10 @@ export async function startWorkerProcess(env: Record<string, string>, timeoutMs 
   });
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker process not ready after ${timeoutMs} ms: ${output.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`worker process not ready after ${timeoutMs} ms: ${output.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       output = (output + d.toString()).slice(-8000);
       if (output.includes('worker started')) {

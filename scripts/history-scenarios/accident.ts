@@ -47,12 +47,19 @@ function act<I>(handle: WorkflowHandle, update: UpdateDefinition<m.AccidentActRe
 }
 
 async function approve(handle: WorkflowHandle, stepId: string, actor: Actor, comment: string) {
-  const view = await until(() => handle.query(approvalStateQuery), (v) => v.current?.stepId === stepId && v.current.slots.length > 0);
+  const view = await until(
+    () => handle.query(approvalStateQuery),
+    (v) => v.current?.stepId === stepId && v.current.slots.length > 0,
+  );
   const requestId = `${handle.workflowId}:${view.current!.instanceId}`;
   await handle.executeUpdate(actionUpdates.approve, { args: [{ requestId, actor, comment }], updateId: requestId });
 }
 
-const atStage = (handle: WorkflowHandle, stage: AccidentStage) => until(() => handle.query(m.accidentStateQuery), (s) => s.stage === stage);
+const atStage = (handle: WorkflowHandle, stage: AccidentStage) =>
+  until(
+    () => handle.query(m.accidentStateQuery),
+    (s) => s.stage === stage,
+  );
 const doc = (documentNo: string, title: string) => ({ documentNo, title });
 
 export const accidentScenarios: HistoryScenario[] = [
@@ -60,11 +67,24 @@ export const accidentScenarios: HistoryScenario[] = [
     name: 'accident-reported-upward',
     async run(client, taskQueue) {
       const workflowId = 'history-accident-reported-upward';
-      const handle = await client.workflow.start(accidentCaseWorkflow, { taskQueue, workflowId, args: [input('SG-HIST-901', 1)] });
+      const handle = await client.workflow.start(accidentCaseWorkflow, {
+        taskQueue,
+        workflowId,
+        args: [input('SG-HIST-901', 1)],
+      });
       await atStage(handle, 'investigation');
-      await act(handle, m.casualtyChangeUpdate, { actor: officer, deaths: 3, seriousInjuries: 1, directLossFen: 120_000_000, note: '两名重伤者经抢救无效死亡' } as never);
+      await act(handle, m.casualtyChangeUpdate, {
+        actor: officer,
+        deaths: 3,
+        seriousInjuries: 1,
+        directLossFen: 120_000_000,
+        note: '两名重伤者经抢救无效死亡',
+      } as never);
       await atStage(handle, 'reported-upward');
-      await act(handle, m.concludeUpwardUpdate, { actor: head, document: doc('渝府〔2026〕1号', '市政府关于事故调查报告的批复') } as never);
+      await act(handle, m.concludeUpwardUpdate, {
+        actor: head,
+        document: doc('渝府〔2026〕1号', '市政府关于事故调查报告的批复'),
+      } as never);
       await handle.result();
       return workflowId;
     },
@@ -73,22 +93,52 @@ export const accidentScenarios: HistoryScenario[] = [
     name: 'accident-evaluated',
     async run(client, taskQueue) {
       const workflowId = 'history-accident-evaluated';
-      const handle = await client.workflow.start(accidentCaseWorkflow, { taskQueue, workflowId, args: [input('SG-HIST-902', 1)] });
+      const handle = await client.workflow.start(accidentCaseWorkflow, {
+        taskQueue,
+        workflowId,
+        args: [input('SG-HIST-902', 1)],
+      });
       await atStage(handle, 'investigation');
-      await act(handle, m.formTeamUpdate, { actor: head, leader: '王德明', members: [{ departmentId: 'yjj', name: '李强' }, { departmentId: 'jxw', name: '徐涛' }] } as never);
-      await act(handle, m.requestExtensionUpdate, { actor: head, days: 30, reason: '涉及多家单位，需补充调查取证' } as never);
+      await act(handle, m.formTeamUpdate, {
+        actor: head,
+        leader: '王德明',
+        members: [
+          { departmentId: 'yjj', name: '李强' },
+          { departmentId: 'jxw', name: '徐涛' },
+        ],
+      } as never);
+      await act(handle, m.requestExtensionUpdate, {
+        actor: head,
+        days: 30,
+        reason: '涉及多家单位，需补充调查取证',
+      } as never);
       await approve(handle, 'investigation-extension', leader, '同意延长30日');
-      await until(() => handle.query(m.accidentStateQuery), (s) => s.extension?.status === 'approved');
+      await until(
+        () => handle.query(m.accidentStateQuery),
+        (s) => s.extension?.status === 'approved',
+      );
       await act(handle, m.pauseAppraisalUpdate, { actor: head, reason: '起重设备技术鉴定' } as never);
       await act(handle, m.resumeAppraisalUpdate, { actor: head, note: '鉴定报告已出具' } as never);
-      await act(handle, m.submitReportUpdate, { actor: officer, document: doc('北碚安委〔2026〕12号', '“机械伤害”事故调查报告'), handling: { penalties: [{ party: '重庆某某机械制造有限公司', measure: '罚款', fineFen: 30_000_000 }], responsibleUnits: [], suspectedCrimes: [{ suspect: '张某', offence: '重大责任事故罪' }] } } as never);
+      await act(handle, m.submitReportUpdate, {
+        actor: officer,
+        document: doc('北碚安委〔2026〕12号', '“机械伤害”事故调查报告'),
+        handling: {
+          penalties: [{ party: '重庆某某机械制造有限公司', measure: '罚款', fineFen: 30_000_000 }],
+          responsibleUnits: [],
+          suspectedCrimes: [{ suspect: '张某', offence: '重大责任事故罪' }],
+        },
+      } as never);
       await approve(handle, 'report-approval', leader, '同意');
       await approve(handle, 'redaction-review', reviewer, '删除：伤者身份证号码');
       await atStage(handle, 'awaiting-publication');
       await act(handle, m.publishReportUpdate, { actor: officer } as never);
       await atStage(handle, 'follow-up');
       await act(handle, m.copyReceiptUpdate, { actor: jxwHead, departmentId: 'jxw' } as never);
-      await act(handle, m.submitEvaluationUpdate, { actor: head, document: doc('北碚安委〔2027〕3号', '整改评估报告'), conclusion: '整改措施已落实' } as never);
+      await act(handle, m.submitEvaluationUpdate, {
+        actor: head,
+        document: doc('北碚安委〔2027〕3号', '整改评估报告'),
+        conclusion: '整改措施已落实',
+      } as never);
       await handle.result();
       return workflowId;
     },

@@ -17,13 +17,22 @@ const people: Record<string, Actor> = {
 
 async function when(handle: WorkflowHandle, instance: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    if ((await handle.query(approvalStateQuery)).current?.instanceId === instance || (instance === 'initiator' && (await handle.query(approvalStateQuery)).awaitingRevision)) return;
+    if (
+      (await handle.query(approvalStateQuery)).current?.instanceId === instance ||
+      (instance === 'initiator' && (await handle.query(approvalStateQuery)).awaitingRevision)
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`scenario stalled before ${instance}`);
 }
 
-async function act(handle: WorkflowHandle, kind: ActionKind, actor: Actor, extra: Partial<ActionInput> = {}): Promise<void> {
+async function act(
+  handle: WorkflowHandle,
+  kind: ActionKind,
+  actor: Actor,
+  extra: Partial<ActionInput> = {},
+): Promise<void> {
   const requestId = `${handle.workflowId}:${kind}:${actor.id}:${Math.random().toString(36).slice(2)}`;
   await handle.executeUpdate(actionUpdates[kind], { args: [{ requestId, actor, ...extra }], updateId: requestId });
 }
@@ -36,7 +45,16 @@ export const approvalScenarios: HistoryScenario[] = [
       const handle = await client.workflow.start(approvalRequestWorkflow, {
         taskQueue,
         workflowId,
-        args: [{ caseId: 'SP-HISTORY-1', title: '重大执法决定法制审核', departmentId: 'yjj', initiatorId: 'yjj-officer1', steps: approvalTemplates['department-legal'], content: { v: 1 } }],
+        args: [
+          {
+            caseId: 'SP-HISTORY-1',
+            title: '重大执法决定法制审核',
+            departmentId: 'yjj',
+            initiatorId: 'yjj-officer1',
+            steps: approvalTemplates['department-legal'],
+            content: { v: 1 },
+          },
+        ],
       });
       await when(handle, 'department-head#1');
       await act(handle, 'approve', people.head!, { comment: '同意' });

@@ -44,7 +44,10 @@ async function logIn(page: Page, userId: string, next = '/inbox'): Promise<void>
 /** Starts an approval request as the officer, as the API does, and waits until the step's task is in the inbox. */
 async function startRequest(template: string, title: string): Promise<string> {
   const caseNumber = `SP-${randomUUID().slice(0, 8)}`;
-  const res = await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title, template } });
+  const res = await system.http('POST', '/api/approval-requests', {
+    token: tokens['yjj-officer1'],
+    body: { caseNumber, title, template },
+  });
   expect(res.status).toBe(201);
   await waitForTask('yjj-head', caseNumber);
   return caseNumber;
@@ -54,7 +57,9 @@ async function waitForTask(userId: string, caseId: string, stepName?: string): P
   const token = tokens[userId] ?? (tokens[userId] = await system.login(userId));
   for (let i = 0; i < 300; i++) {
     const res = await system.http('GET', '/api/tasks?view=mine&pageSize=200', { token });
-    const task = (res.body.items as Array<{ id: string; caseId: string; stepName: string }>).find((t) => t.caseId === caseId && (!stepName || t.stepName === stepName));
+    const task = (res.body.items as Array<{ id: string; caseId: string; stepName: string }>).find(
+      (t) => t.caseId === caseId && (!stepName || t.stepName === stepName),
+    );
     if (task) return task;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -91,7 +96,9 @@ describe('web console in a real browser', () => {
     expect(await page.locator('h1').textContent()).toBe('案件');
 
     // An expired or forged session: back to login, remembering the page asked for.
-    await page.context().addCookies([{ name: 'af_session', value: 'eyJhbGciOiJIUzI1NiJ9.e30.expired', url: system.baseUrl }]);
+    await page
+      .context()
+      .addCookies([{ name: 'af_session', value: 'eyJhbGciOiJIUzI1NiJ9.e30.expired', url: system.baseUrl }]);
     await page.goto(`${system.baseUrl}/admin/substitutes`);
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/substitutes');
@@ -210,7 +217,11 @@ describe('web console in a real browser', () => {
     await page.waitForURL(new RegExp(`/cases/${encodeURIComponent(`accident-${caseNumber}`)}$`));
     expect(await page.locator('main').textContent()).toContain(caseNumber);
     const detail = await system.http('GET', `/api/accidents/${caseNumber}`, { token: tokens['yjj-officer1'] });
-    expect(detail.body.case.summary.figures).toMatchObject({ deaths: 1, seriousInjuries: 0, directLossFen: 120_000_050 });
+    expect(detail.body.case.summary.figures).toMatchObject({
+      deaths: 1,
+      seriousInjuries: 0,
+      directLossFen: 120_000_050,
+    });
 
     await page.goto(`${system.baseUrl}/cases/new/enforcement`);
     const decisionNumber = `北碚应急罚〔2026〕W${randomUUID().slice(0, 4)}号`;
@@ -227,9 +238,15 @@ describe('web console in a real browser', () => {
     await page.getByLabel('决定日期').fill('2026-10-30');
     await page.getByRole('button', { name: '立案' }).click();
     await page.waitForURL(/\/cases\/enforcement-/);
-    const started = await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(decisionNumber)}`, { token: tokens['yjj-officer1'] });
+    const started = await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(decisionNumber)}`, {
+      token: tokens['yjj-officer1'],
+    });
     expect(started.status).toBe(200);
-    expect(started.body.case).toMatchObject({ party: { name: '重庆某某化工有限公司' }, servedOn: '2026-11-01', money: expect.objectContaining({ fineFen: 3_000_000 }) });
+    expect(started.body.case).toMatchObject({
+      party: { name: '重庆某某化工有限公司' },
+      servedOn: '2026-11-01',
+      money: expect.objectContaining({ fineFen: 3_000_000 }),
+    });
   });
 
   it('an officer proposes a criminal case transfer and a blacklist entry from the console; the rules of each are shown beside the field', async () => {
@@ -281,7 +298,10 @@ describe('web console in a real browser', () => {
   });
 
   it('a department head approves several tasks at once from the inbox, on a phone', async () => {
-    const numbers = [await startRequest('department', '隐患整改复查意见'), await startRequest('department', '隐患整改复查意见')];
+    const numbers = [
+      await startRequest('department', '隐患整改复查意见'),
+      await startRequest('department', '隐患整改复查意见'),
+    ];
     const page = await newPage({ width: 390, height: 844 });
     await logIn(page, 'yjj-head');
     for (const n of numbers) await page.locator('tr', { hasText: n }).getByRole('checkbox').check();

@@ -17,16 +17,27 @@ afterAll(async () => {
 function post(agency: string, body: unknown, secret = devAgencySecret, headers: Record<string, string> = {}) {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const eventId = (body as { eventId?: string })?.eventId ?? randomUUID();
-  return system.http('POST', `/api/callbacks/${agency}`, { body: raw, headers: { ...signedCallbackHeaders(secret, eventId, raw), ...headers } });
+  return system.http('POST', `/api/callbacks/${agency}`, {
+    body: raw,
+    headers: { ...signedCallbackHeaders(secret, eventId, raw), ...headers },
+  });
 }
 
-const accepted = (caseRef: string) => ({ eventId: randomUUID(), type: 'court.accepted', caseRef, occurredAt: new Date().toISOString(), data: { receiptNo: 'R-1', courtCaseNo: '（2026）渝0109行审1号' } });
+const accepted = (caseRef: string) => ({
+  eventId: randomUUID(),
+  type: 'court.accepted',
+  caseRef,
+  occurredAt: new Date().toISOString(),
+  data: { receiptNo: 'R-1', courtCaseNo: '（2026）渝0109行审1号' },
+});
 
 describe('agency callbacks', () => {
   it('refuses a bad signature with 401 and a stale timestamp too', async () => {
     const res = await post('court', accepted('X-1'), 'wrong-secret-wrong-secret');
     expect(res.status).toBe(401);
-    const stale = await post('court', accepted('X-1'), devAgencySecret, { 'x-anjian-timestamp': String(Math.floor(Date.now() / 1000) - 3600) });
+    const stale = await post('court', accepted('X-1'), devAgencySecret, {
+      'x-anjian-timestamp': String(Math.floor(Date.now() / 1000) - 3600),
+    });
     expect(stale.status).toBe(401);
     const unsigned = await system.http('POST', '/api/callbacks/court', { body: accepted('X-1') });
     expect(unsigned.status).toBe(401);

@@ -22,7 +22,13 @@ describe('audit trail', () => {
   it('chains records by hash; concurrent appends still form one unbroken chain', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        appendAudit(database.db, { actor: 'yjj-officer1', action: 'test.append', caseId: 'AUDIT-CHAIN-1', comment: `第${i}条`, legalBasis: '《行政处罚法》第六十七条' }),
+        appendAudit(database.db, {
+          actor: 'yjj-officer1',
+          action: 'test.append',
+          caseId: 'AUDIT-CHAIN-1',
+          comment: `第${i}条`,
+          legalBasis: '《行政处罚法》第六十七条',
+        }),
       ),
     );
     const result = await verifyAuditChain(database.db);
@@ -31,13 +37,27 @@ describe('audit trail', () => {
   });
 
   it('cannot be updated or deleted by the application role', async () => {
-    await expect(database.db.execute(sql`update audit_log set comment = 'changed' where case_id = 'AUDIT-CHAIN-1'`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
-    await expect(database.db.execute(sql`delete from audit_log where case_id = 'AUDIT-CHAIN-1'`)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(
+      database.db.execute(sql`update audit_log set comment = 'changed' where case_id = 'AUDIT-CHAIN-1'`),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    await expect(database.db.execute(sql`delete from audit_log where case_id = 'AUDIT-CHAIN-1'`)).rejects.toMatchObject(
+      { cause: { message: expect.stringMatching(/append-only/) } },
+    );
   });
 
   it('names the altered row when someone with superuser rights edits one record', async () => {
-    const target = await appendAudit(database.db, { actor: 'yjj-head', action: 'approval.approve', caseId: 'AUDIT-TAMPER-1', comment: '同意' });
-    await appendAudit(database.db, { actor: 'gov-leader', action: 'approval.approve', caseId: 'AUDIT-TAMPER-1', comment: '同意' });
+    const target = await appendAudit(database.db, {
+      actor: 'yjj-head',
+      action: 'approval.approve',
+      caseId: 'AUDIT-TAMPER-1',
+      comment: '同意',
+    });
+    await appendAudit(database.db, {
+      actor: 'gov-leader',
+      action: 'approval.approve',
+      caseId: 'AUDIT-TAMPER-1',
+      comment: '同意',
+    });
     // A DBA bypasses the trigger; the hash chain still exposes the edit.
     await database.db.transaction(async (tx) => {
       await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);

@@ -48,22 +48,33 @@ afterAll(async () => {
 });
 
 describe('authorization matrix', () => {
-  it.each(policy.flatMap((p) => roles.map((role) => ({ ...p, role }))))('$route as $role', async ({ route, allowed, role }) => {
-    const [method, path] = route.split(' ') as [string, string];
-    const res = await system.http(method, path, { token: tokens[usersByRole[role]], body: method === 'GET' ? undefined : {} });
-    if (allowed.includes(role)) expect([401, 403]).not.toContain(res.status);
-    else {
-      expect(res.status).toBe(403);
-      expect(res.body.title).toBe('无权执行此操作');
-    }
-  });
+  it.each(policy.flatMap((p) => roles.map((role) => ({ ...p, role }))))(
+    '$route as $role',
+    async ({ route, allowed, role }) => {
+      const [method, path] = route.split(' ') as [string, string];
+      const res = await system.http(method, path, {
+        token: tokens[usersByRole[role]],
+        body: method === 'GET' ? undefined : {},
+      });
+      if (allowed.includes(role)) expect([401, 403]).not.toContain(res.status);
+      else {
+        expect(res.status).toBe(403);
+        expect(res.body.title).toBe('无权执行此操作');
+      }
+    },
+  );
 
   it('own department versus another department on a case, its task and its audit record', async () => {
     const caseNumber = `AZ-${randomUUID().slice(0, 8)}`;
-    await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '权限矩阵', template: 'department' } });
+    await system.http('POST', '/api/approval-requests', {
+      token: tokens['yjj-officer1'],
+      body: { caseNumber, title: '权限矩阵', template: 'department' },
+    });
     let taskId: string | undefined;
     for (let i = 0; i < 200 && !taskId; i++) {
-      taskId = (await system.http('GET', '/api/tasks', { token: tokens['yjj-head'] })).body.items.find((t: { caseId: string }) => t.caseId === caseNumber)?.id;
+      taskId = (await system.http('GET', '/api/tasks', { token: tokens['yjj-head'] })).body.items.find(
+        (t: { caseId: string }) => t.caseId === caseNumber,
+      )?.id;
       if (!taskId) await new Promise((r) => setTimeout(r, 50));
     }
     const cases: Array<[string, string, number[], number[]]> = [
@@ -76,8 +87,13 @@ describe('authorization matrix', () => {
       expect(own, `${path} own`).toContain((await system.http(method, path, { token: tokens['yjj-head'] })).status);
       expect(other, `${path} other`).toContain((await system.http(method, path, { token: tokens['jxw-head'] })).status);
     }
-    const foreignAct = await system.http('POST', `/api/tasks/${taskId}/actions`, { token: tokens['jxw-head'], body: { action: 'approve', requestId: randomUUID() } });
+    const foreignAct = await system.http('POST', `/api/tasks/${taskId}/actions`, {
+      token: tokens['jxw-head'],
+      body: { action: 'approve', requestId: randomUUID() },
+    });
     expect(foreignAct.status).toBe(403);
-    expect((await system.http('GET', `/api/cases/${caseNumber}/audit.csv`, { token: tokens['aqb-staff'] })).status).toBe(200);
+    expect(
+      (await system.http('GET', `/api/cases/${caseNumber}/audit.csv`, { token: tokens['aqb-staff'] })).status,
+    ).toBe(200);
   });
 });

@@ -71,11 +71,19 @@ describe('statutory calendar API', () => {
   });
 
   it('refuses a calendar file with an error whole, naming the line; only an administrator may load one', async () => {
-    const bad = { year: 2028, notice: { title: '国务院办公厅关于2028年部分节假日安排的通知', number: null, published: '2027-11-01' }, days: [{ date: '2028-02-30', kind: 'holiday', name: '春节' }] };
+    const bad = {
+      year: 2028,
+      notice: { title: '国务院办公厅关于2028年部分节假日安排的通知', number: null, published: '2027-11-01' },
+      days: [{ date: '2028-02-30', kind: 'holiday', name: '春节' }],
+    };
     expect((await system.http('POST', '/api/calendar/years', { token, body: bad })).status).toBe(403);
     const res = await system.http('POST', '/api/calendar/years', { token: admin, body: bad });
     expect(res.status).toBe(422);
-    expect(res.body.errors.some((e: { field: string; rule: string }) => e.field === 'body.days[0].date' && e.rule === 'date-invalid')).toBe(true);
+    expect(
+      res.body.errors.some(
+        (e: { field: string; rule: string }) => e.field === 'body.days[0].date' && e.rule === 'date-invalid',
+      ),
+    ).toBe(true);
     const years = await system.http('GET', '/api/calendar/years', { token });
     expect(years.body.map((y: { year: number }) => y.year)).not.toContain(2028);
   });

@@ -21,7 +21,9 @@ describe('foundation: health, authentication, documentation', () => {
     const description = await handle.describe();
     expect(description.status.name).toBe('COMPLETED');
     expect(description.type).toBe('deepHealthWorkflow');
-    const probe = (await system.database.db.execute(sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`)) as unknown as unknown[];
+    const probe = (await system.database.db.execute(
+      sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`,
+    )) as unknown as unknown[];
     expect(probe.length).toBe(1);
   });
 
@@ -39,12 +41,16 @@ describe('foundation: health, authentication, documentation', () => {
   });
 
   it('refuses a request without a valid token with 401 problem+json, and records the denial', async () => {
-    const before = (await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`)) as unknown as Array<{ n: number }>;
+    const before = (await system.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'auth.denied'`,
+    )) as unknown as Array<{ n: number }>;
     const res = await system.http('GET', '/api/me', { token: 'not-a-jwt' });
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body).toMatchObject({ status: 401, title: '未登录或令牌无效' });
-    const after = (await system.database.db.execute(sql`select count(*)::int as n from audit_log where action = 'auth.denied'`)) as unknown as Array<{ n: number }>;
+    const after = (await system.database.db.execute(
+      sql`select count(*)::int as n from audit_log where action = 'auth.denied'`,
+    )) as unknown as Array<{ n: number }>;
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1);
   });
 
@@ -54,7 +60,16 @@ describe('foundation: health, authentication, documentation', () => {
     expect(me.status).toBe(200);
     expect(me.body).toEqual({ id: 'yjj-head', name: '王德明', departmentId: 'yjj', roles: ['department-head'] });
     const depts = await system.http('GET', '/api/departments', { token });
-    expect(depts.body.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['区应急管理局', '区经济信息委', '区住房城乡建委', '区交通局', '区市场监管局', '区规划自然资源局']));
+    expect(depts.body.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining([
+        '区应急管理局',
+        '区经济信息委',
+        '区住房城乡建委',
+        '区交通局',
+        '区市场监管局',
+        '区规划自然资源局',
+      ]),
+    );
     expect(depts.body.some((d: { kind: string }) => d.kind === 'park')).toBe(true);
   });
 
@@ -70,7 +85,9 @@ describe('foundation: health, authentication, documentation', () => {
   it('publishes an OpenAPI 3.1 document and serves the docs without a CDN', async () => {
     const doc = await system.http('GET', '/openapi.json');
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/health', '/api/auth/dev-login', '/api/me', '/api/departments']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/health', '/api/auth/dev-login', '/api/me', '/api/departments']),
+    );
     const page = await system.http('GET', '/docs');
     expect(page.body).toContain('/docs/assets/swagger-ui-bundle.js');
     expect(page.body).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);

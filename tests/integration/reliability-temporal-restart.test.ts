@@ -29,10 +29,20 @@ afterAll(async () => {
 async function approveAll(userId: string, cases: string[]): Promise<void> {
   for (const caseNumber of cases) {
     for (let i = 0; ; i++) {
-      const inbox = await system.http('GET', '/api/tasks?pageSize=200', { token: tokens[userId] }).catch(() => undefined);
-      const task = inbox?.status === 200 ? (inbox.body.items as Array<{ id: string; caseId: string }>).find((t) => t.caseId === caseNumber) : undefined;
+      const inbox = await system
+        .http('GET', '/api/tasks?pageSize=200', { token: tokens[userId] })
+        .catch(() => undefined);
+      const task =
+        inbox?.status === 200
+          ? (inbox.body.items as Array<{ id: string; caseId: string }>).find((t) => t.caseId === caseNumber)
+          : undefined;
       if (task) {
-        const res = await system.http('POST', `/api/tasks/${task.id}/actions`, { token: tokens[userId], body: { action: 'approve', requestId: randomUUID() } }).catch(() => undefined);
+        const res = await system
+          .http('POST', `/api/tasks/${task.id}/actions`, {
+            token: tokens[userId],
+            body: { action: 'approve', requestId: randomUUID() },
+          })
+          .catch(() => undefined);
         if (res?.status === 200) break;
       }
       if (i > 600) throw new Error(`${userId} could not approve ${caseNumber}`);
@@ -45,7 +55,14 @@ describe('Temporal server restarted mid-run', () => {
   it('resumes every workflow from its database', async () => {
     const cases = Array.from({ length: 5 }, () => `TR-${randomUUID().slice(0, 8)}`);
     for (const caseNumber of cases) {
-      expect((await system.http('POST', '/api/approval-requests', { token: tokens['yjj-officer1'], body: { caseNumber, title: '服务重启测试', template: 'department-legal' } })).status).toBe(201);
+      expect(
+        (
+          await system.http('POST', '/api/approval-requests', {
+            token: tokens['yjj-officer1'],
+            body: { caseNumber, title: '服务重启测试', template: 'department-legal' },
+          })
+        ).status,
+      ).toBe(201);
     }
     await approveAll('yjj-head', cases);
 
@@ -58,6 +75,12 @@ describe('Temporal server restarted mid-run', () => {
     const outcomes = await Promise.all(cases.map((c) => system.temporal.workflow.getHandle(`approval-${c}`).result()));
     expect(outcomes.map((o) => o.outcome)).toEqual(cases.map(() => 'approved'));
     expect((await system.http('GET', '/health')).status).toBe(200);
-    recordReliability('Temporal dev server restarted mid-run', { trials: cases.length, faultsInjected: 1, workflowsCompleted: outcomes.length, duplicatesFound: 0, recordsLost: cases.length - outcomes.length });
+    recordReliability('Temporal dev server restarted mid-run', {
+      trials: cases.length,
+      faultsInjected: 1,
+      workflowsCompleted: outcomes.length,
+      duplicatesFound: 0,
+      recordsLost: cases.length - outcomes.length,
+    });
   }, 180_000);
 });

@@ -9,7 +9,9 @@ export function databaseUrlFor(name: string): string {
 }
 
 /** A fresh, uniquely named database; the returned function drops it. */
-export async function createTestDatabase(prefix = 'anjian_test'): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  prefix = 'anjian_test',
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(ADMIN_DATABASE_URL, { max: 1, onnotice: () => {} });
   try {

@@ -5,7 +5,7 @@ const file = 'test-results/reliability.json';
 /** Each fault test records its figures; the README's "Reliability" section is written from this file. */
 export function recordReliability(name: string, figures: Record<string, number | string>): void {
   mkdirSync('test-results', { recursive: true });
-  let all: Record<string, unknown> = {};
+  let all: Record<string, unknown>;
   try {
     all = JSON.parse(readFileSync(file, 'utf8'));
   } catch {

@@ -18,12 +18,19 @@ export interface RunningSystem {
   baseUrl: string;
   agencies: RunningSimulator;
   login(userId: string): Promise<string>;
-  http(method: string, path: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  http(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
 /** The real parts for one integration file: a worker on its own task queue, the API on a real port. */
-export async function startSystem(overrides: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<RunningSystem> {
+export async function startSystem(
+  overrides: Record<string, string> = {},
+  options: { worker?: boolean } = {},
+): Promise<RunningSystem> {
   const env = loadEnv({
     NODE_ENV: 'test',
     DATABASE_URL: inject('databaseUrl'),
@@ -38,7 +45,12 @@ export async function startSystem(overrides: Record<string, string> = {}, option
   const baseUrl = `http://127.0.0.1:${api.port}`;
   // The agency stand-in, over real HTTP: filings go out through the gateway, callbacks come back signed to the API.
   const agencies = await startSimulatorServer(
-    { callbackBaseUrl: baseUrl, secrets: devAgencySecrets(), defaultDelayMs: 50, manual: ['court', 'public-security', 'procuratorate'] },
+    {
+      callbackBaseUrl: baseUrl,
+      secrets: devAgencySecrets(),
+      defaultDelayMs: 50,
+      manual: ['court', 'public-security', 'procuratorate'],
+    },
     0,
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));

@@ -22,7 +22,14 @@ export class Deadline {
   }
   /** Runs the drivers together; the first failure stops the rest. */
   async all<T extends readonly unknown[]>(drivers: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-    return Promise.all(drivers.map((d) => d.catch((e: unknown) => { this.cancel(); throw e; }))) as unknown as Promise<T>;
+    return Promise.all(
+      drivers.map((d) =>
+        d.catch((e: unknown) => {
+          this.cancel();
+          throw e;
+        }),
+      ),
+    ) as unknown as Promise<T>;
   }
 }
 
@@ -57,7 +64,8 @@ export async function startKillableSystem(userIds: string[]): Promise<KillableSy
     system,
     tokens,
     ensureWorker() {
-      if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null) worker = spawnWorker(system, bundle);
+      if (!worker || worker.child.exitCode !== null || worker.child.signalCode !== null)
+        worker = spawnWorker(system, bundle);
     },
     startKiller(maxKills) {
       let kills = 0;
@@ -73,7 +81,13 @@ export async function startKillableSystem(userIds: string[]): Promise<KillableSy
           worker = spawnWorker(system, bundle);
         }
       })();
-      return { kills: () => kills, stop: async () => { stop = true; await loop; } };
+      return {
+        kills: () => kills,
+        stop: async () => {
+          stop = true;
+          await loop;
+        },
+      };
     },
     async close() {
       if (worker) await kill(worker.child);
@@ -97,7 +111,15 @@ export async function until<T>(what: string, deadline: Deadline, probe: () => Pr
  * Sends one request again and again, same body and request id, until it is decided (2xx or 409);
  * a dying worker makes the API answer 503 or the connection drop meanwhile.
  */
-export async function sendUntilDecided(system: RunningSystem, what: string, deadline: Deadline, method: string, path: string, token: string, body: Record<string, unknown>): Promise<{ status: number; body: any }> {
+export async function sendUntilDecided(
+  system: RunningSystem,
+  what: string,
+  deadline: Deadline,
+  method: string,
+  path: string,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<{ status: number; body: any }> {
   while (deadline.open) {
     const res = await system.http(method, path, { token, body }).catch(() => ({ status: 599, body: undefined }));
     if ((res.status >= 200 && res.status < 300) || res.status === 409) return res;
@@ -108,17 +130,31 @@ export async function sendUntilDecided(system: RunningSystem, what: string, dead
 }
 
 /** Approves the user's open approval task on `caseId` from the inbox, retrying with one request id. */
-export async function approveWhenAssigned(k: KillableSystem, caseId: string, userId: string, requestId: string, deadline: Deadline): Promise<void> {
+export async function approveWhenAssigned(
+  k: KillableSystem,
+  caseId: string,
+  userId: string,
+  requestId: string,
+  deadline: Deadline,
+): Promise<void> {
   let sentTo: string | undefined;
   while (deadline.open) {
-    const inbox = await k.system.http('GET', '/api/tasks?view=mine&pageSize=200', { token: k.tokens[userId] }).catch(() => undefined);
-    const open = inbox?.status === 200 ? (inbox.body.items as Array<{ id: string; caseId: string; kind: string }>) : undefined;
+    const inbox = await k.system
+      .http('GET', '/api/tasks?view=mine&pageSize=200', { token: k.tokens[userId] })
+      .catch(() => undefined);
+    const open =
+      inbox?.status === 200 ? (inbox.body.items as Array<{ id: string; caseId: string; kind: string }>) : undefined;
     // A decision whose answer was lost to a dying worker may still have landed: the task has left the inbox.
     if (sentTo && open && !open.some((t) => t.id === sentTo)) return;
     const task = open?.find((t) => t.caseId === caseId && t.kind === 'approval');
     if (task) {
       sentTo = task.id;
-      const res = await k.system.http('POST', `/api/tasks/${task.id}/actions`, { token: k.tokens[userId], body: { action: 'approve', requestId, comment: '同意' } }).catch(() => ({ status: 599, body: undefined }));
+      const res = await k.system
+        .http('POST', `/api/tasks/${task.id}/actions`, {
+          token: k.tokens[userId],
+          body: { action: 'approve', requestId, comment: '同意' },
+        })
+        .catch(() => ({ status: 599, body: undefined }));
       if (res.status === 200 || res.status === 409) return;
       if (res.status < 500) throw new Error(`${userId} on ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
     }

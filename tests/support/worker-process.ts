@@ -7,7 +7,10 @@ import type { RunningSystem } from './system';
 /** Bundles the workflows once, so a restarted worker process is polling again within a second or two. */
 export async function buildBundle(path = 'test-results/workflow-bundle.js'): Promise<string> {
   mkdirSync('test-results', { recursive: true });
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    logger: { info() {}, warn() {}, error() {}, debug() {}, trace() {}, log() {} } as never,
+  });
   writeFileSync(path, code);
   return path;
 }
@@ -19,7 +22,11 @@ export interface WorkerProcess {
 }
 
 /** The production worker entrypoint as a child process on the system's task queue; SIGKILL-able. */
-export function spawnWorker(system: RunningSystem, bundle: string, extraEnv: Record<string, string> = {}): WorkerProcess {
+export function spawnWorker(
+  system: RunningSystem,
+  bundle: string,
+  extraEnv: Record<string, string> = {},
+): WorkerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'temporal/worker-main.ts'], {
     stdio: ['ignore', 'pipe', openSync('test-results/worker-process.log', 'a')],
     env: {

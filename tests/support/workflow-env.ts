@@ -28,7 +28,9 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** The time-skipping test server from the pinned binary, and a fresh in-memory database for the activities. */
 export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   const [env, database] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } }),
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+    }),
     openDatabase({ pgliteDir: 'memory://' }).then(async (db) => {
       await migrateDatabase(db);
       await seedAll(db.db);
@@ -39,14 +41,19 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
   const indexedType = { Keyword: 2, Datetime: 6 } as const;
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(Object.entries(customSearchAttributes).map(([name, type]) => [name, indexedType[type]])),
+    searchAttributes: Object.fromEntries(
+      Object.entries(customSearchAttributes).map(([name, type]) => [name, indexedType[type]]),
+    ),
   });
   const agencies = await startSimulatorServer(
     { callbackBaseUrl: 'http://127.0.0.1:9', secrets: devAgencySecrets(), manual: [...agencyIds] },
     0,
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
-  bundle ??= bundleWorkflowCode({ workflowsPath, logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  bundle ??= bundleWorkflowCode({
+    workflowsPath,
+    logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never,
+  });
   const workflowBundle = await bundle;
   const taskQueue = `wf-${randomUUID().slice(0, 8)}`;
   return {
@@ -59,7 +66,10 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle,
-        activities: { ...createActivities({ db: database.db, gateway, workerIdentity: 'test-worker' }), ...activityOverrides },
+        activities: {
+          ...createActivities({ db: database.db, gateway, workerIdentity: 'test-worker' }),
+          ...activityOverrides,
+        },
       });
       return worker.runUntil(fn);
     },

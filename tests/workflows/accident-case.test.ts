@@ -3,7 +3,16 @@ import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/clie
 import type { UpdateDefinition } from '@temporalio/common';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accidentVetoFlags, accidentWarningTalks, auditLog, caseDeadlines, cases, outbox, publishedReports, users } from '../../db/schema';
+import {
+  accidentVetoFlags,
+  accidentWarningTalks,
+  auditLog,
+  caseDeadlines,
+  cases,
+  outbox,
+  publishedReports,
+  users,
+} from '../../db/schema';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { addMonthsClamped, formatShanghaiDateTime, shanghaiDateOf } from '../../domain/dates';
 import { computeDeadline } from '../../domain/periods';
@@ -54,22 +63,40 @@ async function start(overrides: Partial<AccidentCaseInput> = {}) {
     supervisoryDepartmentIds: ['jxw', 'zjw'],
     ...overrides,
   };
-  const handle = await t.env.client.workflow.start(accidentCaseWorkflow, { taskQueue: t.taskQueue, workflowId: `accident-${caseNumber}`, args: [input] });
+  const handle = await t.env.client.workflow.start(accidentCaseWorkflow, {
+    taskQueue: t.taskQueue,
+    workflowId: `accident-${caseNumber}`,
+    args: [input],
+  });
   return { handle, input, occurredDate: shanghaiDateOf(input.occurredAt) };
 }
 
-async function act<I extends { requestId: string; actor: Actor }>(handle: WorkflowHandle, update: UpdateDefinition<m.AccidentActResult, [I]>, userId: string, body: Omit<I, 'requestId' | 'actor'>) {
+async function act<I extends { requestId: string; actor: Actor }>(
+  handle: WorkflowHandle,
+  update: UpdateDefinition<m.AccidentActResult, [I]>,
+  userId: string,
+  body: Omit<I, 'requestId' | 'actor'>,
+) {
   const requestId = randomUUID();
-  return handle.executeUpdate(update, { args: [{ ...body, requestId, actor: await actor(userId) } as unknown as I], updateId: requestId });
+  return handle.executeUpdate(update, {
+    args: [{ ...body, requestId, actor: await actor(userId) } as unknown as I],
+    updateId: requestId,
+  });
 }
 
 async function approve(handle: WorkflowHandle, userId: string, comment?: string) {
   const requestId = randomUUID();
-  return handle.executeUpdate(actionUpdates.approve, { args: [{ requestId, actor: await actor(userId), comment }], updateId: requestId });
+  return handle.executeUpdate(actionUpdates.approve, {
+    args: [{ requestId, actor: await actor(userId), comment }],
+    updateId: requestId,
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
   return ((err as WorkflowUpdateFailedError).cause as { type?: string }).type ?? 'none';
 }
@@ -83,22 +110,38 @@ async function eventually<T>(fn: () => Promise<T | undefined | false>, what: str
   throw new Error(`never: ${what}`);
 }
 
-const waitForStep = (handle: WorkflowHandle, stepId: string) => eventually(async () => {
-  const view = await handle.query(approvalStateQuery);
-  return view.current?.stepId === stepId && view.current.slots.length > 0 ? view.current : undefined;
-}, `step ${stepId}`);
+const waitForStep = (handle: WorkflowHandle, stepId: string) =>
+  eventually(async () => {
+    const view = await handle.query(approvalStateQuery);
+    return view.current?.stepId === stepId && view.current.slots.length > 0 ? view.current : undefined;
+  }, `step ${stepId}`);
 
-const waitForStage = (handle: WorkflowHandle, stage: string) => eventually(async () => ((await handle.query(m.accidentStateQuery)).stage === stage ? handle.query(m.accidentStateQuery) : undefined), `stage ${stage}`);
+const waitForStage = (handle: WorkflowHandle, stage: string) =>
+  eventually(
+    async () =>
+      (await handle.query(m.accidentStateQuery)).stage === stage ? handle.query(m.accidentStateQuery) : undefined,
+    `stage ${stage}`,
+  );
 
 async function deadlinesOf(workflowId: string) {
   const rows = await t.database.db.select().from(caseDeadlines).where(eq(caseDeadlines.workflowId, workflowId));
   return Object.fromEntries(rows.map((r) => [r.key, r]));
 }
 
-const auditActions = async (workflowId: string) => (await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, workflowId))).map((r) => r.action);
+const auditActions = async (workflowId: string) =>
+  (await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, workflowId))).map((r) => r.action);
 
-const team = { leader: '王德明', members: [{ departmentId: 'yjj', name: '李强' }, { departmentId: 'jxw', name: '徐涛' }, { departmentId: 'gat', name: '区公安分局 刘警官' }] };
-const report = { document: { documentNo: '北碚安委〔2026〕12号', title: '重庆某某机械制造有限公司“机械伤害”事故调查报告' } };
+const team = {
+  leader: '王德明',
+  members: [
+    { departmentId: 'yjj', name: '李强' },
+    { departmentId: 'jxw', name: '徐涛' },
+    { departmentId: 'gat', name: '区公安分局 刘警官' },
+  ],
+};
+const report = {
+  document: { documentNo: '北碚安委〔2026〕12号', title: '重庆某某机械制造有限公司“机械伤害”事故调查报告' },
+};
 
 /** Team formed, report submitted, 批复 given; returns the date of approval. */
 async function throughApproval(handle: WorkflowHandle, handling?: Record<string, unknown>) {
@@ -120,17 +163,27 @@ describe('accident case', () => {
 
     const g = await waitForStage(general.handle, 'investigation');
     expect(g.classification.level).toBe('general');
-    const due = await eventually(async () => (await deadlinesOf(general.handle.workflowId))['investigation-report'], 'investigation deadline');
+    const due = await eventually(
+      async () => (await deadlinesOf(general.handle.workflowId))['investigation-report'],
+      'investigation deadline',
+    );
     expect(due.dueDate).toBe(computeDeadline(calendar, general.occurredDate, 60, 'calendar-days').due);
 
-    for (const [c, level, links] of [[major, 'major', 2], [serious, 'serious', 3], [huge, 'particularly-serious', 3]] as const) {
+    for (const [c, level, links] of [
+      [major, 'major', 2],
+      [serious, 'serious', 3],
+      [huge, 'particularly-serious', 3],
+    ] as const) {
       const st = await waitForStage(c.handle, 'reported-upward');
       expect(st.classification.level).toBe(level);
       expect(st.reportingChain.map((l) => l.hours)).toEqual([1, 2, 2].slice(0, links));
       const occurred = Date.parse(c.input.occurredAt);
       expect(Date.parse(st.reportingChain[0]!.dueAt)).toBe(occurred + 3600_000);
       expect(Date.parse(st.reportingChain[1]!.dueAt)).toBe(occurred + 3 * 3600_000);
-      const dl = await eventually(async () => (await deadlinesOf(c.handle.workflowId))['district-report'], 'chain deadlines');
+      const dl = await eventually(
+        async () => (await deadlinesOf(c.handle.workflowId))['district-report'],
+        'chain deadlines',
+      );
       expect(dl.status).toBe('met');
       expect((await deadlinesOf(c.handle.workflowId))['investigation-report']).toBeUndefined();
     }
@@ -138,19 +191,46 @@ describe('accident case', () => {
     expect((await huge.handle.query(m.accidentStateQuery)).classification.approvalDays).toBe(30);
 
     // A death reported later re-grades the 一般 case to 较大: it goes upward and the district investigation ends.
-    expect(await rejection(act(general.handle, m.casualtyChangeUpdate, 'yjj-officer1', { deaths: -1, seriousInjuries: 9, directLossFen: 0 }))).toBe('INVALID_INPUT');
-    const regraded = await act(general.handle, m.casualtyChangeUpdate, 'yjj-officer1', { deaths: 3, seriousInjuries: 9, directLossFen: 9_999_999 * YUAN, note: '一名重伤者经抢救无效死亡' });
+    expect(
+      await rejection(
+        act(general.handle, m.casualtyChangeUpdate, 'yjj-officer1', {
+          deaths: -1,
+          seriousInjuries: 9,
+          directLossFen: 0,
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    const regraded = await act(general.handle, m.casualtyChangeUpdate, 'yjj-officer1', {
+      deaths: 3,
+      seriousInjuries: 9,
+      directLossFen: 9_999_999 * YUAN,
+      note: '一名重伤者经抢救无效死亡',
+    });
     expect(regraded).toMatchObject({ level: 'major', stage: 'reported-upward' });
     await waitForStage(general.handle, 'reported-upward');
     expect(await rejection(act(general.handle, m.submitReportUpdate, 'yjj-officer1', report))).toBe('WRONG_STAGE');
-    expect((await eventually(async () => (await deadlinesOf(general.handle.workflowId))['investigation-report']?.status === 'cancelled' || undefined, 'cancelled'))).toBe(true);
+    expect(
+      await eventually(
+        async () =>
+          (await deadlinesOf(general.handle.workflowId))['investigation-report']?.status === 'cancelled' || undefined,
+        'cancelled',
+      ),
+    ).toBe(true);
 
     for (const c of [general, major, serious, huge]) {
-      await act(c.handle, m.concludeUpwardUpdate, 'yjj-head', { document: { documentNo: '渝府〔2026〕1号', title: '市政府关于事故调查报告的批复' } });
+      await act(c.handle, m.concludeUpwardUpdate, 'yjj-head', {
+        document: { documentNo: '渝府〔2026〕1号', title: '市政府关于事故调查报告的批复' },
+      });
     }
-    for (const c of [general, major, serious, huge]) expect(await c.handle.result()).toMatchObject({ outcome: 'reported-upward' });
-    const talks = await t.database.db.select().from(accidentWarningTalks).where(like(accidentWarningTalks.caseNumber, 'SG-%'));
-    expect(talks.filter((r) => [general, major, serious, huge].some((c) => c.input.caseNumber === r.caseNumber))).toHaveLength(4);
+    for (const c of [general, major, serious, huge])
+      expect(await c.handle.result()).toMatchObject({ outcome: 'reported-upward' });
+    const talks = await t.database.db
+      .select()
+      .from(accidentWarningTalks)
+      .where(like(accidentWarningTalks.caseNumber, 'SG-%'));
+    expect(
+      talks.filter((r) => [general, major, serious, huge].some((c) => c.input.caseNumber === r.caseNumber)),
+    ).toHaveLength(4);
     const [row] = await t.database.db.select().from(cases).where(eq(cases.workflowId, general.handle.workflowId));
     expect(row).toMatchObject({ status: 'closed', stage: 'closed', outcome: 'reported-upward' });
   });
@@ -159,17 +239,29 @@ describe('accident case', () => {
     const calendar = await currentCalendarSnapshot(t.database.db);
     const { handle, occurredDate } = await start();
     await act(handle, m.formTeamUpdate, 'yjj-head', team);
-    expect(await rejection(act(handle, m.requestExtensionUpdate, 'yjj-head', { days: 61, reason: '需补充调查' }))).toBe('INVALID_INPUT');
+    expect(await rejection(act(handle, m.requestExtensionUpdate, 'yjj-head', { days: 61, reason: '需补充调查' }))).toBe(
+      'INVALID_INPUT',
+    );
     await act(handle, m.requestExtensionUpdate, 'yjj-head', { days: 30, reason: '涉及多家单位，需补充调查取证' });
     const step = await waitForStep(handle, 'investigation-extension');
     expect(step.slots.map((s) => s.assigneeId)).toEqual(['gov-leader', 'gov-leader2']);
     expect(await rejection(act(handle, m.submitReportUpdate, 'yjj-officer1', report))).toBe('WRONG_STAGE');
     await approve(handle, 'gov-leader', '同意延长30日');
-    await eventually(async () => (await handle.query(m.accidentStateQuery)).extension?.status === 'approved', 'extension approved');
+    await eventually(
+      async () => (await handle.query(m.accidentStateQuery)).extension?.status === 'approved',
+      'extension approved',
+    );
     const expected = computeDeadline(calendar, occurredDate, 90, 'calendar-days').due;
-    await eventually(async () => (await deadlinesOf(handle.workflowId))['investigation-report']?.dueDate === expected, `due ${expected}`);
-    expect(await rejection(act(handle, m.requestExtensionUpdate, 'yjj-head', { days: 10, reason: '再次延长' }))).toBe('WRONG_STAGE');
-    expect(await auditActions(handle.workflowId)).toEqual(expect.arrayContaining(['accident.extension-requested', 'approval.approve', 'accident.extension-approved']));
+    await eventually(
+      async () => (await deadlinesOf(handle.workflowId))['investigation-report']?.dueDate === expected,
+      `due ${expected}`,
+    );
+    expect(await rejection(act(handle, m.requestExtensionUpdate, 'yjj-head', { days: 10, reason: '再次延长' }))).toBe(
+      'WRONG_STAGE',
+    );
+    expect(await auditActions(handle.workflowId)).toEqual(
+      expect.arrayContaining(['accident.extension-requested', 'approval.approve', 'accident.extension-approved']),
+    );
   });
 
   it('does not count technical appraisal: the due date moves by the paused days, and no overdue while paused', async () => {
@@ -177,7 +269,9 @@ describe('accident case', () => {
     const { handle, occurredDate } = await start();
     await act(handle, m.formTeamUpdate, 'yjj-head', team);
     await act(handle, m.pauseAppraisalUpdate, 'yjj-head', { reason: '起重设备技术鉴定' });
-    expect(await rejection(act(handle, m.pauseAppraisalUpdate, 'yjj-head', { reason: '再次鉴定' }))).toBe('WRONG_STAGE');
+    expect(await rejection(act(handle, m.pauseAppraisalUpdate, 'yjj-head', { reason: '再次鉴定' }))).toBe(
+      'WRONG_STAGE',
+    );
     await t.env.sleep('70 days'); // past the unpaused due date
     expect(await auditActions(handle.workflowId)).not.toContain('accident.deadline-overdue');
     const resumed = await act(handle, m.resumeAppraisalUpdate, 'yjj-head', { note: '鉴定报告已出具' });
@@ -185,7 +279,10 @@ describe('accident case', () => {
     expect(state.pausedDays).toBeGreaterThanOrEqual(70);
     const expected = computeDeadline(calendar, occurredDate, 60 + state.pausedDays, 'calendar-days').due;
     expect(resumed.investigationDue).toBe(expected);
-    await eventually(async () => (await deadlinesOf(handle.workflowId))['investigation-report']?.dueDate === expected, 'moved due date');
+    await eventually(
+      async () => (await deadlinesOf(handle.workflowId))['investigation-report']?.dueDate === expected,
+      'moved due date',
+    );
   });
 
   it('approves in 15 days, publishes after the redaction review on time, copies the report and tracks receipts, and closes after the one-year evaluation', async () => {
@@ -193,7 +290,18 @@ describe('accident case', () => {
     const { handle, input } = await start();
     expect(await rejection(act(handle, m.submitReportUpdate, 'yjj-officer1', report))).toBe('WRONG_STAGE'); // no team yet
     expect(await rejection(act(handle, m.publishReportUpdate, 'yjj-officer1', {}))).toBe('WRONG_STAGE'); // not approved
-    const handling = { penalties: [{ party: input.enterprise.name, creditCode: input.enterprise.unifiedSocialCreditCode, measure: '罚款', fineFen: 300_000 * YUAN }], responsibleUnits: [{ name: input.enterprise.name, creditCode: input.enterprise.unifiedSocialCreditCode }], suspectedCrimes: [{ suspect: '张某（车间主任）', offence: '重大责任事故罪' }] };
+    const handling = {
+      penalties: [
+        {
+          party: input.enterprise.name,
+          creditCode: input.enterprise.unifiedSocialCreditCode,
+          measure: '罚款',
+          fineFen: 300_000 * YUAN,
+        },
+      ],
+      responsibleUnits: [{ name: input.enterprise.name, creditCode: input.enterprise.unifiedSocialCreditCode }],
+      suspectedCrimes: [{ suspect: '张某（车间主任）', offence: '重大责任事故罪' }],
+    };
     const approval = await throughApproval(handle, handling);
     const received = shanghaiDateOf(formatShanghaiDateTime(Date.parse(approval.openedAt)));
     expect(approval.dueDate).toBe(computeDeadline(calendar, received, 15, 'calendar-days').due);
@@ -203,11 +311,16 @@ describe('accident case', () => {
 
     // Copies to jxw and zjw, each with a receipt due 30 days after the approval.
     const copied = await eventually(async () => {
-      const rows = await t.database.db.select().from(outbox).where(and(like(outbox.key, `${handle.workflowId}:copy:%`), eq(outbox.template, 'accident.report-copied')));
+      const rows = await t.database.db
+        .select()
+        .from(outbox)
+        .where(and(like(outbox.key, `${handle.workflowId}:copy:%`), eq(outbox.template, 'accident.report-copied')));
       return rows.length === 2 ? rows : undefined;
     }, 'copies');
     expect(copied.map((r) => r.recipientId).sort()).toEqual(['jxw-head', 'zjw-head']);
-    expect(await rejection(act(handle, m.copyReceiptUpdate, 'yjj-officer1', { departmentId: 'jxw' }))).toBe('NOT_PERMITTED');
+    expect(await rejection(act(handle, m.copyReceiptUpdate, 'yjj-officer1', { departmentId: 'jxw' }))).toBe(
+      'NOT_PERMITTED',
+    );
     await act(handle, m.copyReceiptUpdate, 'jxw-officer1', { departmentId: 'jxw' });
 
     await approve(handle, 'sfj-reviewer1', '删除：伤者身份证号码、家庭住址；第三部分涉及的设备图纸不公开');
@@ -221,52 +334,104 @@ describe('accident case', () => {
       return d['publication']?.status === 'met' && d['copy:jxw']?.status === 'met' ? d : undefined;
     }, 'deadlines met');
     expect(dl['publication']!.dueDate).toBe(deadlineFor(calendar, approvedOn, 'accident.publication').due);
-    expect(dl['copy:zjw']).toMatchObject({ status: 'pending', dueDate: computeDeadline(calendar, approvedOn, 30, 'calendar-days').due });
-    expect(dl['closure-evaluation']!.dueDate).toBe(deadlineFor(calendar, approvedOn, 'accident.closure-evaluation').due);
+    expect(dl['copy:zjw']).toMatchObject({
+      status: 'pending',
+      dueDate: computeDeadline(calendar, approvedOn, 30, 'calendar-days').due,
+    });
+    expect(dl['closure-evaluation']!.dueDate).toBe(
+      deadlineFor(calendar, approvedOn, 'accident.closure-evaluation').due,
+    );
     expect(dl['closure-evaluation']!.dueDate >= addMonthsClamped(approvedOn, 12)).toBe(true);
 
     const portal = await (await fetch(`${t.agencies.url}/__admin/records?agency=disclosure-portal`)).json();
     const mine = portal.filings.filter((f: { caseRef: string }) => f.caseRef === input.caseNumber);
     expect(mine).toHaveLength(1);
-    expect(mine[0].body).toMatchObject({ category: 'accident-report', title: expect.stringContaining(report.document.documentNo) });
+    expect(mine[0].body).toMatchObject({
+      category: 'accident-report',
+      title: expect.stringContaining(report.document.documentNo),
+    });
     expect(mine[0].body.content).toContain('身份证号码');
-    const [pub] = await t.database.db.select().from(publishedReports).where(eq(publishedReports.caseNumber, input.caseNumber));
+    const [pub] = await t.database.db
+      .select()
+      .from(publishedReports)
+      .where(eq(publishedReports.caseNumber, input.caseNumber));
     expect(pub).toMatchObject({ approvedOn, levelName: '一般事故', enterpriseName: input.enterprise.name });
 
     // Follow-up named by the approval: penalties shown, 一票否决 for the year, suspected crime flagged.
     const [row] = await t.database.db.select().from(cases).where(eq(cases.workflowId, handle.workflowId));
     expect(row!.summary.penalties).toEqual([{ ...handling.penalties[0], enforcementCase: null }]);
-  // The fine's penalty decision, once served, starts its enforcement case, which outlives this one.
-  expect(await rejection(act(handle, m.recordPenaltyDecisionUpdate, 'yjj-head', { penaltyIndex: 3, decisionNumber: 'X', decidedOn: approvedOn, servedOn: approvedOn, serviceMethod: 'direct' }))).toBe('INVALID_INPUT');
-  const decisionNumber = `（北碚）应急罚〔2026〕${input.caseNumber}号`;
-  await act(handle, m.recordPenaltyDecisionUpdate, 'yjj-head', { penaltyIndex: 0, decisionNumber, decidedOn: approvedOn, servedOn: approvedOn, serviceMethod: 'direct' });
-  const enforcement = t.env.client.workflow.getHandle(`enforcement-${decisionNumber}`);
-  expect((await enforcement.describe()).type).toBe('enforcementCaseWorkflow');
-  expect((await handle.query(m.accidentStateQuery)).enforcementCases[0]).toEqual({ decisionNumber, workflowId: `enforcement-${decisionNumber}` });
-    const veto = await t.database.db.select().from(accidentVetoFlags).where(eq(accidentVetoFlags.caseNumber, input.caseNumber));
-    expect(veto).toEqual([expect.objectContaining({ year: Number(input.occurredAt.slice(0, 4)), unitName: input.enterprise.name })]);
-    expect(await auditActions(handle.workflowId)).toEqual(expect.arrayContaining(['accident.criminal-transfer-flagged', 'accident.veto-flagged', 'accident.published']));
+    // The fine's penalty decision, once served, starts its enforcement case, which outlives this one.
+    expect(
+      await rejection(
+        act(handle, m.recordPenaltyDecisionUpdate, 'yjj-head', {
+          penaltyIndex: 3,
+          decisionNumber: 'X',
+          decidedOn: approvedOn,
+          servedOn: approvedOn,
+          serviceMethod: 'direct',
+        }),
+      ),
+    ).toBe('INVALID_INPUT');
+    const decisionNumber = `（北碚）应急罚〔2026〕${input.caseNumber}号`;
+    await act(handle, m.recordPenaltyDecisionUpdate, 'yjj-head', {
+      penaltyIndex: 0,
+      decisionNumber,
+      decidedOn: approvedOn,
+      servedOn: approvedOn,
+      serviceMethod: 'direct',
+    });
+    const enforcement = t.env.client.workflow.getHandle(`enforcement-${decisionNumber}`);
+    expect((await enforcement.describe()).type).toBe('enforcementCaseWorkflow');
+    expect((await handle.query(m.accidentStateQuery)).enforcementCases[0]).toEqual({
+      decisionNumber,
+      workflowId: `enforcement-${decisionNumber}`,
+    });
+    const veto = await t.database.db
+      .select()
+      .from(accidentVetoFlags)
+      .where(eq(accidentVetoFlags.caseNumber, input.caseNumber));
+    expect(veto).toEqual([
+      expect.objectContaining({ year: Number(input.occurredAt.slice(0, 4)), unitName: input.enterprise.name }),
+    ]);
+    expect(await auditActions(handle.workflowId)).toEqual(
+      expect.arrayContaining(['accident.criminal-transfer-flagged', 'accident.veto-flagged', 'accident.published']),
+    );
 
     // zjw never signs: overdue after 30 days, escalated to the 安委办 and to zjw.
     await t.env.sleep('32 days');
-    const late = await eventually(async () => ((await deadlinesOf(handle.workflowId))['copy:zjw']?.status === 'missed' ? true : undefined), 'copy overdue');
+    const late = await eventually(
+      async () => ((await deadlinesOf(handle.workflowId))['copy:zjw']?.status === 'missed' ? true : undefined),
+      'copy overdue',
+    );
     expect(late).toBe(true);
-    const escalated = await t.database.db.select().from(outbox).where(and(like(outbox.key, `${handle.workflowId}:copy:zjw:%:overdue:%`)));
+    const escalated = await t.database.db
+      .select()
+      .from(outbox)
+      .where(and(like(outbox.key, `${handle.workflowId}:copy:zjw:%:overdue:%`)));
     expect(escalated.map((r) => r.recipientId).sort()).toEqual(['aqb-head', 'aqb-staff', 'zjw-head']);
     await act(handle, m.copyReceiptUpdate, 'zjw-head', { departmentId: 'zjw' });
 
     // The evaluation within a year: reminded, then submitted and published.
     await t.env.sleep('200 days');
-    const reminders = await t.database.db.select().from(outbox).where(like(outbox.key, `${handle.workflowId}:closure-evaluation:%`));
+    const reminders = await t.database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.key, `${handle.workflowId}:closure-evaluation:%`));
     expect(reminders.map((r) => r.params.moment)).toContain('half-period');
-    await act(handle, m.submitEvaluationUpdate, 'yjj-head', { document: { documentNo: '北碚安委〔2027〕3号', title: '事故整改和防范措施落实情况评估报告' }, conclusion: '整改措施已落实' });
+    await act(handle, m.submitEvaluationUpdate, 'yjj-head', {
+      document: { documentNo: '北碚安委〔2027〕3号', title: '事故整改和防范措施落实情况评估报告' },
+      conclusion: '整改措施已落实',
+    });
     const result = await handle.result();
     expect(result).toMatchObject({ outcome: 'evaluated', approvedOn });
     const final = await deadlinesOf(handle.workflowId);
     expect(final['closure-evaluation']!.status).toBe('met');
     const [closed] = await t.database.db.select().from(cases).where(eq(cases.workflowId, handle.workflowId));
     expect(closed).toMatchObject({ status: 'closed', outcome: 'evaluated' });
-    const [withEvaluation] = await t.database.db.select().from(publishedReports).where(eq(publishedReports.caseNumber, input.caseNumber));
+    const [withEvaluation] = await t.database.db
+      .select()
+      .from(publishedReports)
+      .where(eq(publishedReports.caseNumber, input.caseNumber));
     expect(withEvaluation!.evaluationUrl).toMatch(/^https:\/\//);
   });
 
@@ -276,18 +441,34 @@ describe('accident case', () => {
     await approve(handle, 'sfj-reviewer2', '删除：个人信息');
     await waitForStage(handle, 'awaiting-publication');
     await t.env.sleep('20 days');
-    await eventually(async () => ((await deadlinesOf(handle.workflowId))['publication']?.status === 'missed' ? true : undefined), 'publication missed');
-    const notes = await t.database.db.select().from(outbox).where(like(outbox.key, `${handle.workflowId}:publication:%:overdue:%`));
+    await eventually(
+      async () => ((await deadlinesOf(handle.workflowId))['publication']?.status === 'missed' ? true : undefined),
+      'publication missed',
+    );
+    const notes = await t.database.db
+      .select()
+      .from(outbox)
+      .where(like(outbox.key, `${handle.workflowId}:publication:%:overdue:%`));
     expect(notes.map((n) => n.recipientId).sort()).toEqual(['aqb-head', 'aqb-staff']);
-    const trail = await t.database.db.select().from(auditLog).where(and(eq(auditLog.workflowId, handle.workflowId), eq(auditLog.action, 'accident.deadline-overdue')));
+    const trail = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.workflowId, handle.workflowId), eq(auditLog.action, 'accident.deadline-overdue')));
     expect(trail.map((r) => r.detail?.key)).toContain('publication');
     await act(handle, m.publishReportUpdate, 'yjj-officer1', {});
     await waitForStage(handle, 'follow-up');
     expect((await deadlinesOf(handle.workflowId))['publication']!.status).toBe('missed');
 
     await t.env.sleep('400 days');
-    await eventually(async () => ((await deadlinesOf(handle.workflowId))['closure-evaluation']?.status === 'missed' ? true : undefined), 'evaluation missed');
-    await act(handle, m.submitEvaluationUpdate, 'yjj-head', { document: { documentNo: '北碚安委〔2027〕9号', title: '整改评估报告' }, conclusion: '已整改' });
+    await eventually(
+      async () =>
+        (await deadlinesOf(handle.workflowId))['closure-evaluation']?.status === 'missed' ? true : undefined,
+      'evaluation missed',
+    );
+    await act(handle, m.submitEvaluationUpdate, 'yjj-head', {
+      document: { documentNo: '北碚安委〔2027〕9号', title: '整改评估报告' },
+      conclusion: '已整改',
+    });
     expect(await handle.result()).toMatchObject({ outcome: 'evaluated' });
   });
 });

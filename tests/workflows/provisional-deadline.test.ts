@@ -25,10 +25,28 @@ describe('provisional deadlines', () => {
       const handle = await t.env.client.workflow.start(approvalRequestWorkflow, {
         taskQueue: t.taskQueue,
         workflowId: `approval-${caseId}`,
-        args: [{ caseId, title: '跨年度期限', departmentId: 'yjj', initiatorId: 'yjj-officer1', steps: [{ stepId: 'review', name: '审核', mode: 'any-of', participants: { roles: ['department-head'] }, deadline: { amount: 60, unit: 'working-days' } }] }],
+        args: [
+          {
+            caseId,
+            title: '跨年度期限',
+            departmentId: 'yjj',
+            initiatorId: 'yjj-officer1',
+            steps: [
+              {
+                stepId: 'review',
+                name: '审核',
+                mode: 'any-of',
+                participants: { roles: ['department-head'] },
+                deadline: { amount: 60, unit: 'working-days' },
+              },
+            ],
+          },
+        ],
       });
       let step;
-      for (let i = 0; i < 100 && !step; i++) step = (await handle.query(approvalStateQuery)).current ?? (await new Promise((r) => setTimeout(r, 50)), undefined);
+      for (let i = 0; i < 100 && !step; i++)
+        step =
+          (await handle.query(approvalStateQuery)).current ?? (await new Promise((r) => setTimeout(r, 50)), undefined);
       const opened = shanghaiDateOf(formatShanghaiDateTime(Date.parse(step!.openedAt)));
       const before = await currentCalendarSnapshot(t.database.db);
       // 60 working days from late 2026 runs well into 2027, whose notice is not loaded yet.
@@ -53,7 +71,11 @@ describe('provisional deadlines', () => {
       const [task] = await t.database.db.select().from(tasks).where(eq(tasks.workflowId, handle.workflowId));
       expect(task).toMatchObject({ dueDate: expected.due, provisional: false });
       const recomputed = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'deadline.recomputed'));
-      expect(recomputed.some((r) => r.workflowId === handle.workflowId && (r.detail as { previous: string }).previous === step!.dueDate)).toBe(true);
+      expect(
+        recomputed.some(
+          (r) => r.workflowId === handle.workflowId && (r.detail as { previous: string }).previous === step!.dueDate,
+        ),
+      ).toBe(true);
       await handle.terminate('test done');
     });
   });

@@ -11,7 +11,10 @@ describe('determinism guard', () => {
     const files = (await readdir(historiesDir)).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
     const histories = await Promise.all(
-      files.map(async (f) => ({ workflowId: f.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(await readFile(new URL(f, historiesDir), 'utf8'))) })),
+      files.map(async (f) => ({
+        workflowId: f.replace(/\.json$/, ''),
+        history: historyFromJSON(JSON.parse(await readFile(new URL(f, historiesDir), 'utf8'))),
+      })),
     );
     const failures: string[] = [];
     let replayed = 0;

@@ -30,16 +30,26 @@
     if (invalid) invalid.focus();
     all(root, 'form[data-decision]').forEach(function (form) {
       syncDecision(form);
-      form.addEventListener('change', function () { syncDecision(form); });
+      form.addEventListener('change', function () {
+        syncDecision(form);
+      });
     });
     all(root, 'input[data-select-all]').forEach(function (box) {
       box.addEventListener('change', function () {
         var form = box.form;
-        form.querySelectorAll('input[name="taskId"]').forEach(function (b) { b.checked = box.checked; });
+        form.querySelectorAll('input[name="taskId"]').forEach(function (b) {
+          b.checked = box.checked;
+        });
       });
     });
   }
   // htmx:load fires for the page and for every piece of content htmx swaps in.
-  if (window.htmx) window.htmx.onLoad(function (elt) { init(elt); });
-  else document.addEventListener('DOMContentLoaded', function () { init(document); });
+  if (window.htmx)
+    window.htmx.onLoad(function (elt) {
+      init(elt);
+    });
+  else
+    document.addEventListener('DOMContentLoaded', function () {
+      init(document);
+    });
 })();

@@ -14,10 +14,38 @@ async function rows(db: Db, query: SQL): Promise<Row[] | null> {
   }
 }
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v));
+const str = (v: unknown): string =>
+  v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
 
 /** Accident investigation reports disclosed to the public (published_reports). */
-export async function publishedAccidentReports(db: Db): Promise<Array<{ caseNumber: string; title: string; levelName: string; enterpriseName: string; occurredOn: string; approvedOn: string; publishedAt: string; documentUrl: string; evaluationUrl: string }> | null> {
-  const r = await rows(db, sql`select case_number, title, level_name, enterprise_name, occurred_on, approved_on, published_at, document_url, evaluation_url from published_reports order by published_at desc limit 200`);
-  return r?.map((x) => ({ caseNumber: str(x.case_number), title: str(x.title), levelName: str(x.level_name), enterpriseName: str(x.enterprise_name), occurredOn: str(x.occurred_on).slice(0, 10), approvedOn: str(x.approved_on).slice(0, 10), publishedAt: str(x.published_at), documentUrl: str(x.document_url), evaluationUrl: str(x.evaluation_url) })) ?? null;
+export async function publishedAccidentReports(
+  db: Db,
+): Promise<Array<{
+  caseNumber: string;
+  title: string;
+  levelName: string;
+  enterpriseName: string;
+  occurredOn: string;
+  approvedOn: string;
+  publishedAt: string;
+  documentUrl: string;
+  evaluationUrl: string;
+}> | null> {
+  const r = await rows(
+    db,
+    sql`select case_number, title, level_name, enterprise_name, occurred_on, approved_on, published_at, document_url, evaluation_url from published_reports order by published_at desc limit 200`,
+  );
+  return (
+    r?.map((x) => ({
+      caseNumber: str(x.case_number),
+      title: str(x.title),
+      levelName: str(x.level_name),
+      enterpriseName: str(x.enterprise_name),
+      occurredOn: str(x.occurred_on).slice(0, 10),
+      approvedOn: str(x.approved_on).slice(0, 10),
+      publishedAt: str(x.published_at),
+      documentUrl: str(x.document_url),
+      evaluationUrl: str(x.evaluation_url),
+    })) ?? null
+  );
 }

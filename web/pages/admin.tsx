@@ -5,7 +5,11 @@ import { roleLabels } from '../labels';
 import { apiFor, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 
-export async function showCalendar(c: ConsoleContext, deps: ConsoleDeps, form?: { text: string; error: string; status: 400 | 403 | 404 | 409 | 422 }): Promise<Response> {
+export async function showCalendar(
+  c: ConsoleContext,
+  deps: ConsoleDeps,
+  form?: { text: string; error: string; status: 400 | 403 | 404 | 409 | 422 },
+): Promise<Response> {
   const res = await apiFor(c, deps).get('/api/calendar/years');
   const years: any[] = res.ok ? res.body : [];
   const isAdmin = c.get('user').roles.includes('admin');
@@ -14,7 +18,9 @@ export async function showCalendar(c: ConsoleContext, deps: ConsoleDeps, form?: 
     c,
     '法定日历',
     <>
-      {loaded && /^\d{4}$/.test(loaded) ? <Notice kind="ok">已载入 {loaded} 年度放假通知，相关期限已重新计算。</Notice> : null}
+      {loaded && /^\d{4}$/.test(loaded) ? (
+        <Notice kind="ok">已载入 {loaded} 年度放假通知，相关期限已重新计算。</Notice>
+      ) : null}
       <table class="responsive">
         <caption>已载入的年度放假通知</caption>
         <thead>
@@ -48,8 +54,20 @@ export async function showCalendar(c: ConsoleContext, deps: ConsoleDeps, form?: 
         <form class="stack card" method="post" action="/admin/calendar" novalidate>
           <h2>载入新一年度的放假通知</h2>
           <input type="hidden" name="_csrf" value={c.get('csrf')} />
-          <Field id="file" label="年度日历文件（JSON）" error={form?.error} hint="格式同 domain/calendar-data/2026.json：年度、通知标题与文号、逐日放假与调休上班。文件有误时整体拒绝，原版本继续有效。" required>
-            <textarea id="file" name="file" rows={12} aria-describedby={describedBy('file', form?.error, 'y')} aria-invalid={form?.error ? 'true' : undefined}>
+          <Field
+            id="file"
+            label="年度日历文件（JSON）"
+            error={form?.error}
+            hint="格式同 domain/calendar-data/2026.json：年度、通知标题与文号、逐日放假与调休上班。文件有误时整体拒绝，原版本继续有效。"
+            required
+          >
+            <textarea
+              id="file"
+              name="file"
+              rows={12}
+              aria-describedby={describedBy('file', form?.error, 'y')}
+              aria-invalid={form?.error ? 'true' : undefined}
+            >
               {form?.text ?? ''}
             </textarea>
           </Field>
@@ -77,7 +95,11 @@ export async function submitCalendar(c: ConsoleContext, deps: ConsoleDeps): Prom
   const res = await apiFor(c, deps).post('/api/calendar/years', parsed);
   if (!res.ok) {
     const lines = (res.problem?.errors ?? []).map((e) => `${e.field.replace(/^body\.?/, '') || '文件'}：${e.message}`);
-    return showCalendar(c, deps, { text, error: lines.length ? lines.slice(0, 10).join('；') : (res.problem?.detail ?? res.problem?.title ?? '载入失败'), status: problemStatus(res.status) });
+    return showCalendar(c, deps, {
+      text,
+      error: lines.length ? lines.slice(0, 10).join('；') : (res.problem?.detail ?? res.problem?.title ?? '载入失败'),
+      status: problemStatus(res.status),
+    });
   }
   return done(c, `/admin/calendar?loaded=${res.body.year}`);
 }
@@ -182,7 +204,12 @@ export async function showSubstitutes(c: ConsoleContext, deps: ConsoleDeps, form
         <h2>设置外出期间的代理人</h2>
         <input type="hidden" name="_csrf" value={c.get('csrf')} />
         <Field id="substituteId" label="代理人" error={e.substituteId} required>
-          <select id="substituteId" name="substituteId" aria-describedby={describedBy('substituteId', e.substituteId)} aria-invalid={e.substituteId ? 'true' : undefined}>
+          <select
+            id="substituteId"
+            name="substituteId"
+            aria-describedby={describedBy('substituteId', e.substituteId)}
+            aria-invalid={e.substituteId ? 'true' : undefined}
+          >
             <option value="">请选择代理人</option>
             {people
               .filter((p) => p.id !== me.id)
@@ -194,13 +221,33 @@ export async function showSubstitutes(c: ConsoleContext, deps: ConsoleDeps, form
           </select>
         </Field>
         <Field id="fromDate" label="开始日期" error={e.fromDate} required>
-          <input id="fromDate" name="fromDate" type="date" value={v.fromDate ?? ''} aria-describedby={describedBy('fromDate', e.fromDate)} aria-invalid={e.fromDate ? 'true' : undefined} />
+          <input
+            id="fromDate"
+            name="fromDate"
+            type="date"
+            value={v.fromDate ?? ''}
+            aria-describedby={describedBy('fromDate', e.fromDate)}
+            aria-invalid={e.fromDate ? 'true' : undefined}
+          />
         </Field>
         <Field id="toDate" label="结束日期" error={e.toDate} required>
-          <input id="toDate" name="toDate" type="date" value={v.toDate ?? ''} aria-describedby={describedBy('toDate', e.toDate)} aria-invalid={e.toDate ? 'true' : undefined} />
+          <input
+            id="toDate"
+            name="toDate"
+            type="date"
+            value={v.toDate ?? ''}
+            aria-describedby={describedBy('toDate', e.toDate)}
+            aria-invalid={e.toDate ? 'true' : undefined}
+          />
         </Field>
         <Field id="reason" label="事由" error={e.reason}>
-          <input id="reason" name="reason" maxlength={200} value={v.reason ?? ''} aria-describedby={describedBy('reason', e.reason)} />
+          <input
+            id="reason"
+            name="reason"
+            maxlength={200}
+            value={v.reason ?? ''}
+            aria-describedby={describedBy('reason', e.reason)}
+          />
         </Field>
         <div>
           <button type="submit">保存</button>
@@ -212,17 +259,27 @@ export async function showSubstitutes(c: ConsoleContext, deps: ConsoleDeps, form
 }
 
 // The API's zod messages are generic ("无效输入"); say in Chinese what this field needs.
-const requiredText: Record<string, string> = { substituteId: '请选择代理人', fromDate: '请填写开始日期', toDate: '请填写结束日期' };
+const requiredText: Record<string, string> = {
+  substituteId: '请选择代理人',
+  fromDate: '请填写开始日期',
+  toDate: '请填写结束日期',
+};
 
 export async function submitSubstitute(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const form = await formOf(c);
-  const values = { substituteId: form.get('substituteId'), fromDate: form.get('fromDate'), toDate: form.get('toDate'), reason: form.get('reason') };
+  const values = {
+    substituteId: form.get('substituteId'),
+    fromDate: form.get('fromDate'),
+    toDate: form.get('toDate'),
+    reason: form.get('reason'),
+  };
   const body: Record<string, string> = {};
   for (const [k, val] of Object.entries(values)) if (val) body[k] = val;
   const res = await apiFor(c, deps).post('/api/substitutes', body);
   if (res.ok) return done(c, '/admin/substitutes?saved=1');
   const errors = errorsByField(res.problem);
-  for (const k of Object.keys(requiredText)) if (errors[k] && !values[k as keyof typeof values]) errors[k] = requiredText[k]!;
+  for (const k of Object.keys(requiredText))
+    if (errors[k] && !values[k as keyof typeof values]) errors[k] = requiredText[k]!;
   if (Object.keys(errors).length === 0) errors._ = res.problem?.detail ?? res.problem?.title ?? '保存失败';
   return showSubstitutes(c, deps, { values, errors, status: problemStatus(res.status) });
 }

@@ -26,12 +26,25 @@ export interface FormState {
   status: 400 | 403 | 404 | 409 | 422;
 }
 
-const Input: FC<{ spec: FieldSpec; value: string | string[] | undefined; error?: string }> = ({ spec, value, error }) => {
-  const common = { id: spec.name, name: spec.name, 'aria-describedby': describedBy(spec.name, error, spec.hint), 'aria-invalid': error ? 'true' : undefined };
+const Input: FC<{ spec: FieldSpec; value: string | string[] | undefined; error?: string }> = ({
+  spec,
+  value,
+  error,
+}) => {
+  const common = {
+    id: spec.name,
+    name: spec.name,
+    'aria-describedby': describedBy(spec.name, error, spec.hint),
+    'aria-invalid': error ? 'true' : undefined,
+  };
   const text = typeof value === 'string' ? value : '';
   switch (spec.type) {
     case 'textarea':
-      return <textarea {...common} maxlength={5000}>{text}</textarea>;
+      return (
+        <textarea {...common} maxlength={5000}>
+          {text}
+        </textarea>
+      );
     case 'select':
       return (
         <select {...common}>
@@ -57,7 +70,9 @@ const Input: FC<{ spec: FieldSpec; value: string | string[] | undefined; error?:
       );
     }
     default:
-      return <input {...common} type={spec.type ?? 'text'} value={text} step={spec.type === 'number' ? 'any' : undefined} />;
+      return (
+        <input {...common} type={spec.type ?? 'text'} value={text} step={spec.type === 'number' ? 'any' : undefined} />
+      );
   }
 };
 
@@ -74,10 +89,19 @@ export function renderForm(c: ConsoleContext, action: string, submit: string, sp
             <fieldset class={e[s.name] ? 'field invalid' : 'field'} aria-describedby={describedBy(s.name, e[s.name])}>
               <legend>
                 {s.label}
-                {s.required ? <span class="req" aria-hidden="true"> *</span> : null}
+                {s.required ? (
+                  <span class="req" aria-hidden="true">
+                    {' '}
+                    *
+                  </span>
+                ) : null}
               </legend>
               <Input spec={s} value={form?.values[s.name]} />
-              {e[s.name] ? <p class="error" id={`${s.name}-error`} role="alert">{e[s.name]}</p> : null}
+              {e[s.name] ? (
+                <p class="error" id={`${s.name}-error`} role="alert">
+                  {e[s.name]}
+                </p>
+              ) : null}
             </fieldset>
           ) : (
             <Field id={s.name} label={s.label} error={e[s.name]} hint={s.hint} required={s.required}>
@@ -94,7 +118,10 @@ export function renderForm(c: ConsoleContext, action: string, submit: string, sp
 }
 
 /** The submitted values, one per field (all the ticked boxes of a checkbox group). */
-export function valuesOf(form: { get(name: string): string; all(name: string): string[] }, specs: FieldSpec[]): FormState['values'] {
+export function valuesOf(
+  form: { get(name: string): string; all(name: string): string[] },
+  specs: FieldSpec[],
+): FormState['values'] {
   return Object.fromEntries(specs.map((s) => [s.name, s.type === 'checkboxes' ? form.all(s.name) : form.get(s.name)]));
 }
 
@@ -111,18 +138,29 @@ export function yuanToFen(text: string): number | undefined {
 }
 
 /** A `datetime-local` value is Beijing time. */
-export const beijing = (local: string) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+08:00` : local || undefined);
+export const beijing = (local: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+08:00` : local || undefined;
 
 /**
  * Sends the body; on success waits (briefly) for the case's first record so the timeline is not empty,
  * then goes there. On refusal maps the API's fields back to the form's and shows the form again.
  */
-export async function submitCase(c: ConsoleContext, deps: ConsoleDeps, path: string, body: Record<string, unknown>, specs: FieldSpec[], values: FormState['values'], localErrors: Record<string, string>, show: (f: FormState) => Promise<Response>) {
+export async function submitCase(
+  c: ConsoleContext,
+  deps: ConsoleDeps,
+  path: string,
+  body: Record<string, unknown>,
+  specs: FieldSpec[],
+  values: FormState['values'],
+  localErrors: Record<string, string>,
+  show: (f: FormState) => Promise<Response>,
+) {
   // A field the form could not read is sent empty, so the API refuses too and names every other field at once.
   const res = await apiFor(c, deps).post(path, body);
   if (res.ok) {
     const workflowId = res.body.workflowId as string;
-    for (let i = 0; i < 25 && !(await findCase(dbOf(c), c.get('user'), workflowId)); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 25 && !(await findCase(dbOf(c), c.get('user'), workflowId)); i++)
+      await new Promise((r) => setTimeout(r, 200));
     return done(c, `/cases/${encodeURIComponent(workflowId)}`);
   }
   const byApi = errorsByField(res.problem);
@@ -135,4 +173,3 @@ export async function submitCase(c: ConsoleContext, deps: ConsoleDeps, path: str
   if (Object.keys(errors).length === 0) errors._ = res.problem?.detail ?? res.problem?.title ?? '提交失败';
   return show({ values, errors, status: problemStatus(res.status) });
 }
-

@@ -3,12 +3,19 @@
 import { eq } from 'drizzle-orm';
 import { tasks } from '../../db/schema';
 import { todayInShanghai } from '../../domain/dates';
-import { auditOf, casePageSize, deadlinesOf, findCase, listCases, userNames, type DeadlineRow } from '../../db/queries/cases';
+import {
+  auditOf,
+  casePageSize,
+  deadlinesOf,
+  findCase,
+  listCases,
+  userNames,
+  type DeadlineRow,
+} from '../../db/queries/cases';
 import { Notice, fmtTime } from '../layout';
 import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
-
 
 /** met / missed as recorded; a pending deadline past its due day is shown as overdue. */
 export function deadlineState(d: DeadlineRow, today: string): { text: string; cls: string } {
@@ -19,11 +26,15 @@ export function deadlineState(d: DeadlineRow, today: string): { text: string; cl
 
 export async function showCases(c: ConsoleContext): Promise<Response> {
   const kind = c.req.query('kind') || undefined;
-  const status = c.req.query('status') === 'open' || c.req.query('status') === 'closed' ? (c.req.query('status') as 'open' | 'closed') : undefined;
+  const status =
+    c.req.query('status') === 'open' || c.req.query('status') === 'closed'
+      ? (c.req.query('status') as 'open' | 'closed')
+      : undefined;
   const q = (c.req.query('q') ?? '').trim().slice(0, 60) || undefined;
   const pageNo = Math.max(1, Number(c.req.query('page')) || 1);
   const { rows, total } = await listCases(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
-  const qs = (p: number) => `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
+  const qs = (p: number) =>
+    `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
   const starts = c.get('user').roles.some((r) => r === 'officer' || r === 'department-head');
   return page(
     c,
@@ -31,10 +42,18 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
     <>
       {starts ? (
         <nav aria-label="新建案件" class="actions-bar">
-          <a class="button" href="/cases/new/enforcement">录入已送达的处罚决定</a>
-          <a class="button" href="/cases/new/accident">登记生产安全事故</a>
-          <a class="button" href="/cases/new/criminal-transfer">提出涉嫌犯罪案件移送</a>
-          <a class="button" href="/cases/new/blacklist">提请列入黑名单</a>
+          <a class="button" href="/cases/new/enforcement">
+            录入已送达的处罚决定
+          </a>
+          <a class="button" href="/cases/new/accident">
+            登记生产安全事故
+          </a>
+          <a class="button" href="/cases/new/criminal-transfer">
+            提出涉嫌犯罪案件移送
+          </a>
+          <a class="button" href="/cases/new/blacklist">
+            提请列入黑名单
+          </a>
         </nav>
       ) : null}
       <form class="actions-bar card" method="get" action="/cases" role="search">
@@ -117,7 +136,15 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
   const row = await findCase(db, c.get('user'), c.req.param('workflowId') ?? '');
   if (!row) return page(c, '案件', <Notice kind="error">案件不存在，或您无权查看。</Notice>, 404);
-  const [deadlines, audit, names, steps] = await Promise.all([deadlinesOf(db, [row.workflowId]), auditOf(db, row), userNames(db), db.select({ instance: tasks.stepInstance, name: tasks.stepName }).from(tasks).where(eq(tasks.workflowId, row.workflowId))]);
+  const [deadlines, audit, names, steps] = await Promise.all([
+    deadlinesOf(db, [row.workflowId]),
+    auditOf(db, row),
+    userNames(db),
+    db
+      .select({ instance: tasks.stepInstance, name: tasks.stepName })
+      .from(tasks)
+      .where(eq(tasks.workflowId, row.workflowId)),
+  ]);
   const stepName = new Map(steps.map((s) => [s.instance, s.name]));
   const who = (id: string | null) => (id ? (names.get(id) ?? (id === 'system' ? '系统' : id)) : '');
   const today = todayInShanghai(Date.now());

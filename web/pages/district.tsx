@@ -14,10 +14,14 @@ const owedByCourt = (owedBy: string) => owedBy === 'court' || owedBy.includes('�
 export async function showEnforcement(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
   const { rows } = await listCases(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
-  const deadlines = await deadlinesOf(db, rows.map((r) => r.workflowId));
+  const deadlines = await deadlinesOf(
+    db,
+    rows.map((r) => r.workflowId),
+  );
   const today = todayInShanghai(Date.now());
   const byStage = new Map<string, number>();
-  for (const r of rows.filter((x) => x.status === 'open')) byStage.set(r.stageLabel, (byStage.get(r.stageLabel) ?? 0) + 1);
+  for (const r of rows.filter((x) => x.status === 'open'))
+    byStage.set(r.stageLabel, (byStage.get(r.stageLabel) ?? 0) + 1);
   const court = deadlines.filter((d) => owedByCourt(d.owedBy));
   const caseOf = new Map(rows.map((r) => [r.workflowId, r]));
   const overdue = court.filter((d) => d.status === 'missed' || (d.status === 'pending' && d.dueDate < today));
@@ -26,7 +30,10 @@ export async function showEnforcement(c: ConsoleContext): Promise<Response> {
     '法院强制执行跟踪',
     <>
       {overdue.length > 0 ? <Notice kind="error">法院逾期未答复 {overdue.length} 项，已在下表中标红。</Notice> : null}
-      <BarChart title="办理中的强制执行申请（按阶段）" bars={[...byStage].map(([text, n]) => ({ label: text, value: n }))} />
+      <BarChart
+        title="办理中的强制执行申请（按阶段）"
+        bars={[...byStage].map(([text, n]) => ({ label: text, value: n }))}
+      />
       <table class="responsive">
         <caption>法院应办事项与期限</caption>
         <thead>
@@ -126,7 +133,11 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
   ]);
   const plans: PlanUnit[] | null = plansRes.ok ? plansRes.body.units : null;
   const quarterTotals = new Map<number, { planned: number; completed: number }>();
-  for (const d of completionRes.ok ? (completionRes.body.departments as Array<{ quarters: Array<{ quarter: number; planned: number; completed: number }> }>) : []) {
+  for (const d of completionRes.ok
+    ? (completionRes.body.departments as Array<{
+        quarters: Array<{ quarter: number; planned: number; completed: number }>;
+      }>)
+    : []) {
     for (const q of d.quarters) {
       const t = quarterTotals.get(q.quarter) ?? { planned: 0, completed: 0 };
       quarterTotals.set(q.quarter, { planned: t.planned + q.planned, completed: t.completed + q.completed });
@@ -147,7 +158,10 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
     <>
       <div class="grid">
         {kinds.map((k) => (
-          <BarChart title={`${label(kindLabels, k)}（办理中，按阶段）`} bars={stages.filter((s) => s.kind === k).map((s) => ({ label: s.stageLabel, value: s.n }))} />
+          <BarChart
+            title={`${label(kindLabels, k)}（办理中，按阶段）`}
+            bars={stages.filter((s) => s.kind === k).map((s) => ({ label: s.stageLabel, value: s.n }))}
+          />
         ))}
         {kinds.length === 0 ? <p class="muted">目前没有办理中的案件。</p> : null}
         <BarChart
@@ -155,7 +169,11 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
           partLabel="按期完成"
           bars={tallyKinds.map((k) => {
             const of = (s: string) => tally.find((t) => t.kind === k && t.status === s)?.n ?? 0;
-            return { label: `${label(kindLabels, k)}：逾期 ${of('missed')}`, value: of('met') + of('missed') + of('pending'), part: of('met') };
+            return {
+              label: `${label(kindLabels, k)}：逾期 ${of('missed')}`,
+              value: of('met') + of('missed') + of('pending'),
+              part: of('met'),
+            };
           })}
         />
       </div>
@@ -194,7 +212,11 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
         <p class="muted">{plansRes.status === 404 ? `${year} 年度计划编制周期尚未开启。` : '年度计划功能尚未上线。'}</p>
       ) : (
         <>
-          <BarChart title={`${year} 年度计划：${plans.length} 个单位`} unit="个" bars={planSteps.map((p) => ({ label: p.text, value: p.n }))} />
+          <BarChart
+            title={`${year} 年度计划：${plans.length} 个单位`}
+            unit="个"
+            bars={planSteps.map((p) => ({ label: p.text, value: p.n }))}
+          />
           <table class="responsive">
             <thead>
               <tr>
@@ -226,7 +248,14 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
       {!completionRes.ok ? (
         <p class="muted">暂无检查执行记录。</p>
       ) : (
-        <BarChart title="已完成 / 计划检查" unit="次" partLabel="已完成" bars={[...quarterTotals].sort(([a], [b]) => a - b).map(([q, t]) => ({ label: `第${q}季度`, value: t.planned, part: t.completed }))} />
+        <BarChart
+          title="已完成 / 计划检查"
+          unit="次"
+          partLabel="已完成"
+          bars={[...quarterTotals]
+            .sort(([a], [b]) => a - b)
+            .map(([q, t]) => ({ label: `第${q}季度`, value: t.planned, part: t.completed }))}
+        />
       )}
       <h2>90 日内到期的委托</h2>
       {expiring === null ? (
@@ -235,7 +264,8 @@ export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promis
         <ul>
           {expiring.map((e) => (
             <li>
-              <a href={`/cases/${encodeURIComponent(e.workflowId)}`}>{e.letterNumber ?? e.draftNumber}</a> {e.agencyName} 委托 {e.orgName}，{e.termEnd} 到期（{e.statusLabel}）
+              <a href={`/cases/${encodeURIComponent(e.workflowId)}`}>{e.letterNumber ?? e.draftNumber}</a>{' '}
+              {e.agencyName} 委托 {e.orgName}，{e.termEnd} 到期（{e.statusLabel}）
             </li>
           ))}
           {expiring.length === 0 ? <li class="muted">90 日内没有到期的委托。</li> : null}

@@ -29,7 +29,8 @@ interface TaskItem {
   returnComment: string | null;
 }
 
-const seesDepartment = (roles: string[]) => roles.some((r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader');
+const seesDepartment = (roles: string[]) =>
+  roles.some((r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader');
 
 /** The request id of one task in a bulk approval: derived from the form's key, so a resubmitted form is idempotent. */
 export function bulkRequestId(bulkKey: string, taskId: string): string {
@@ -37,27 +38,41 @@ export function bulkRequestId(bulkKey: string, taskId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-export async function showInbox(c: ConsoleContext, deps: ConsoleDeps, notice?: { kind: 'ok' | 'error'; text: string }): Promise<Response> {
+export async function showInbox(
+  c: ConsoleContext,
+  deps: ConsoleDeps,
+  notice?: { kind: 'ok' | 'error'; text: string },
+): Promise<Response> {
   const user = c.get('user');
   const requested = c.req.query('view') ?? 'mine';
   const view = views.find((v) => v.id === requested)?.id ?? 'mine';
   const pageNo = Math.max(1, Number(c.req.query('page')) || 1);
   const api = apiFor(c, deps);
-  const [res, people] = await Promise.all([api.get(`/api/tasks?view=${view}&page=${pageNo}&pageSize=50`), api.get('/api/users')]);
-  const names = new Map<string, string>((people.ok ? people.body : []).map((u: { id: string; name: string }) => [u.id, u.name]));
+  const [res, people] = await Promise.all([
+    api.get(`/api/tasks?view=${view}&page=${pageNo}&pageSize=50`),
+    api.get('/api/users'),
+  ]);
+  const names = new Map<string, string>(
+    (people.ok ? people.body : []).map((u: { id: string; name: string }) => [u.id, u.name]),
+  );
   const who = (id: string) => names.get(id) ?? id;
   const items: TaskItem[] = res.ok ? res.body.items : [];
   const total: number = res.ok ? res.body.total : 0;
-  const bulk = user.roles.includes('department-head') && items.some((t) => t.kind === 'approval' && t.assigneeId === user.id);
+  const bulk =
+    user.roles.includes('department-head') && items.some((t) => t.kind === 'approval' && t.assigneeId === user.id);
   // After a decision the task page returns here with what was done (a known action on a well-formed case number).
   const doneAction = actionLabels[c.req.query('done') ?? ''];
-  const doneCase = /^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u.test(c.req.query('case') ?? '') ? c.req.query('case') : undefined;
+  const doneCase = /^[\p{L}\p{N}〔〕()（）\-_.]{3,60}$/u.test(c.req.query('case') ?? '')
+    ? c.req.query('case')
+    : undefined;
   const doneMsg = doneAction && doneCase ? `已办理「${doneCase}」：${doneAction}` : undefined;
   const rows = items.map((t) => (
     <tr class={t.overdue ? 'overdue' : undefined}>
       {bulk ? (
         <td data-label="选择">
-          {t.kind === 'approval' && t.assigneeId === user.id ? <input type="checkbox" name="taskId" value={t.id} aria-label={`选择 ${t.caseTitle}`} /> : null}
+          {t.kind === 'approval' && t.assigneeId === user.id ? (
+            <input type="checkbox" name="taskId" value={t.id} aria-label={`选择 ${t.caseTitle}`} />
+          ) : null}
         </td>
       ) : null}
       <td data-label="事项">
@@ -103,7 +118,9 @@ export async function showInbox(c: ConsoleContext, deps: ConsoleDeps, notice?: {
         </tr>
       </thead>
       <tbody>
-        {rows.length > 0 ? rows : (
+        {rows.length > 0 ? (
+          rows
+        ) : (
           <tr>
             <td colspan={bulk ? 6 : 5}>没有待办事项。</td>
           </tr>
@@ -158,8 +175,12 @@ export async function submitBulkApprove(c: ConsoleContext, deps: ConsoleDeps): P
   if (ids.length === 0) return showInbox(c, deps, { kind: 'error', text: '请先勾选要批量同意的事项。' });
   const bulkKey = form.get('bulkKey') || randomUUID();
   const comment = form.get('comment') || undefined;
-  const res = await apiFor(c, deps).post('/api/tasks/bulk-approve', { items: ids.map((taskId) => ({ taskId, requestId: bulkRequestId(bulkKey, taskId) })), comment });
-  if (!res.ok) return showInbox(c, deps, { kind: 'error', text: res.problem?.detail ?? res.problem?.title ?? '批量同意失败' });
+  const res = await apiFor(c, deps).post('/api/tasks/bulk-approve', {
+    items: ids.map((taskId) => ({ taskId, requestId: bulkRequestId(bulkKey, taskId) })),
+    comment,
+  });
+  if (!res.ok)
+    return showInbox(c, deps, { kind: 'error', text: res.problem?.detail ?? res.problem?.title ?? '批量同意失败' });
   const results = res.body.results as Array<{ taskId: string; status: number; detail?: string }>;
   const ok = results.filter((r) => r.status === 200).length;
   const failed = results.filter((r) => r.status !== 200);

@@ -31,10 +31,14 @@ interface Violation {
 /** From the public API (GET /api/public/accident-reports); the table itself only while that route is not mounted. */
 export async function showPublicAccidents(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const res = await apiClient(deps.api, undefined, c.get('requestId')).get('/api/public/accident-reports');
-  const reports: AccidentReport[] | null = res.ok ? res.body.map((r: AccidentReport) => ({ ...r, evaluationUrl: r.evaluationUrl ?? '' })) : await publishedAccidentReports(c.get('deps').database.db);
+  const reports: AccidentReport[] | null = res.ok
+    ? res.body.map((r: AccidentReport) => ({ ...r, evaluationUrl: r.evaluationUrl ?? '' }))
+    : await publishedAccidentReports(c.get('deps').database.db);
   return c.html(
     <Layout title="事故调查报告公开">
-      <p>依据《生产安全事故报告和调查处理条例》第三十四条，事故处理情况由负责事故调查的人民政府或其授权的有关部门、机构向社会公布。</p>
+      <p>
+        依据《生产安全事故报告和调查处理条例》第三十四条，事故处理情况由负责事故调查的人民政府或其授权的有关部门、机构向社会公布。
+      </p>
       {reports === null ? <Notice kind="error">事故调查报告公开功能尚未上线。</Notice> : null}
       {reports !== null ? (
         <table class="responsive">
@@ -55,7 +59,9 @@ export async function showPublicAccidents(c: ConsoleContext, deps: ConsoleDeps):
                 <td data-label="报告">
                   {/^https?:\/\//.test(r.documentUrl) ? <a href={r.documentUrl}>{r.title}</a> : r.title}
                   <div class="muted">{r.caseNumber}</div>
-                  {r.evaluationUrl && /^https?:\/\//.test(r.evaluationUrl) ? <a href={r.evaluationUrl}>结案评估</a> : null}
+                  {r.evaluationUrl && /^https?:\/\//.test(r.evaluationUrl) ? (
+                    <a href={r.evaluationUrl}>结案评估</a>
+                  ) : null}
                 </td>
                 <td data-label="事故等级">{r.levelName}</td>
                 <td data-label="发生单位">{r.enterpriseName}</td>
@@ -83,7 +89,9 @@ export async function showPublicBlacklist(c: ConsoleContext, deps: ConsoleDeps):
   let error: string | undefined;
   let results: Violation[] | null | undefined;
   if (asked !== undefined) {
-    const res = await apiClient(deps.api, undefined, c.get('requestId')).get(`/api/public/violations?q=${encodeURIComponent(q)}`);
+    const res = await apiClient(deps.api, undefined, c.get('requestId')).get(
+      `/api/public/violations?q=${encodeURIComponent(q)}`,
+    );
     if (res.ok) results = res.body.blacklist;
     else if (res.status === 404) results = null;
     else error = errorsByField(res.problem).q ?? res.problem?.detail ?? '查询失败';
@@ -92,7 +100,14 @@ export async function showPublicBlacklist(c: ConsoleContext, deps: ConsoleDeps):
     <Layout title="黑名单与违法记录查询">
       <form class="stack card" method="get" action="/public/blacklist" role="search">
         <Field id="q" label="单位名称或统一社会信用代码" error={error} required>
-          <input id="q" name="q" value={q} maxlength={100} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? 'q-error' : undefined} />
+          <input
+            id="q"
+            name="q"
+            value={q}
+            maxlength={100}
+            aria-invalid={error ? 'true' : undefined}
+            aria-describedby={error ? 'q-error' : undefined}
+          />
         </Field>
         <div>
           <button type="submit">查询</button>

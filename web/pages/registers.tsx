@@ -26,13 +26,36 @@ interface Draw {
 
 export async function showRegisters(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const api = apiFor(c, deps);
-  const [entrustmentsRes, drawsRes, accidents] = await Promise.all([api.get('/api/entrustments?pageSize=200'), api.get('/api/random-inspections/draws'), listCases(dbOf(c), c.get('user'), { kind: 'accident', pageSize: 100 })]);
+  const [entrustmentsRes, drawsRes, accidents] = await Promise.all([
+    api.get('/api/entrustments?pageSize=200'),
+    api.get('/api/random-inspections/draws'),
+    listCases(dbOf(c), c.get('user'), { kind: 'accident', pageSize: 100 }),
+  ]);
   const entrustments: Entrustment[] | null = entrustmentsRes.ok
-    ? entrustmentsRes.body.items.map((e: any) => ({ workflowId: e.workflowId, number: e.letterNumber ?? e.draftNumber, agencyName: e.agencyName, orgName: e.orgName, termStart: e.termStart, termEnd: e.termEnd, status: e.statusLabel ?? e.status }))
+    ? entrustmentsRes.body.items.map((e: any) => ({
+        workflowId: e.workflowId,
+        number: e.letterNumber ?? e.draftNumber,
+        agencyName: e.agencyName,
+        orgName: e.orgName,
+        termStart: e.termStart,
+        termEnd: e.termEnd,
+        status: e.statusLabel ?? e.status,
+      }))
     : null;
   // The list carries the committed seed hash and, once drawn, the revealed seed.
   const draws: Draw[] | null = drawsRes.ok
-    ? (drawsRes.body as any[]).slice(0, 30).map((d) => ({ id: d.id, departmentId: d.departmentId, itemId: d.itemId, seedHash: d.seedHash, seed: d.seed ?? null, status: d.status, targetCount: d.targetCount ?? null, drawnAt: d.drawnAt }))
+    ? (drawsRes.body as any[])
+        .slice(0, 30)
+        .map((d) => ({
+          id: d.id,
+          departmentId: d.departmentId,
+          itemId: d.itemId,
+          seedHash: d.seedHash,
+          seed: d.seed ?? null,
+          status: d.status,
+          targetCount: d.targetCount ?? null,
+          drawnAt: d.drawnAt,
+        }))
     : null;
   return page(
     c,

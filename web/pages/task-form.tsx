@@ -50,9 +50,16 @@ export const DecisionForm: FC<DecisionFormProps> = ({ taskId, kind, csrf, values
       <h2>办理</h2>
       <input type="hidden" name="_csrf" value={csrf} />
       <input type="hidden" name="requestId" value={randomUUID()} />
-      <fieldset aria-describedby={describedBy('action', err('action'))} aria-invalid={err('action') ? 'true' : undefined}>
+      <fieldset
+        aria-describedby={describedBy('action', err('action'))}
+        aria-invalid={err('action') ? 'true' : undefined}
+      >
         <legend>
-          办理意见<span class="req" aria-hidden="true"> *</span>
+          办理意见
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
         </legend>
         <div class="choices">
           {actions.map((a) => (
@@ -68,8 +75,19 @@ export const DecisionForm: FC<DecisionFormProps> = ({ taskId, kind, csrf, values
           </p>
         ) : null}
       </fieldset>
-      <Field id="comment" label="意见" error={err('comment')} hint={kind === 'approval' ? '不同意、转办必须填写意见；退回应说明需修改的内容。' : undefined}>
-        <textarea id="comment" name="comment" maxlength={2000} aria-describedby={describedBy('comment', err('comment'), kind === 'approval' ? 'y' : undefined)} aria-invalid={err('comment') ? 'true' : undefined}>
+      <Field
+        id="comment"
+        label="意见"
+        error={err('comment')}
+        hint={kind === 'approval' ? '不同意、转办必须填写意见；退回应说明需修改的内容。' : undefined}
+      >
+        <textarea
+          id="comment"
+          name="comment"
+          maxlength={2000}
+          aria-describedby={describedBy('comment', err('comment'), kind === 'approval' ? 'y' : undefined)}
+          aria-invalid={err('comment') ? 'true' : undefined}
+        >
           {values.comment ?? ''}
         </textarea>
       </Field>
@@ -77,7 +95,12 @@ export const DecisionForm: FC<DecisionFormProps> = ({ taskId, kind, csrf, values
         <>
           <div data-for-actions="return">
             <Field id="returnTo" label="退回到" error={err('returnTo')} required>
-              <select id="returnTo" name="returnTo" aria-describedby={describedBy('returnTo', err('returnTo'))} aria-invalid={err('returnTo') ? 'true' : undefined}>
+              <select
+                id="returnTo"
+                name="returnTo"
+                aria-describedby={describedBy('returnTo', err('returnTo'))}
+                aria-invalid={err('returnTo') ? 'true' : undefined}
+              >
                 <option value="">请选择退回到的环节</option>
                 {returnTargets.map((t) => (
                   <option value={t.id} selected={values.returnTo === t.id}>
@@ -89,7 +112,12 @@ export const DecisionForm: FC<DecisionFormProps> = ({ taskId, kind, csrf, values
           </div>
           <div data-for-actions="transfer add-signer">
             <Field id="targetUserId" label="办理人（转办或加签给）" error={err('targetUserId')} required>
-              <select id="targetUserId" name="targetUserId" aria-describedby={describedBy('targetUserId', err('targetUserId'))} aria-invalid={err('targetUserId') ? 'true' : undefined}>
+              <select
+                id="targetUserId"
+                name="targetUserId"
+                aria-describedby={describedBy('targetUserId', err('targetUserId'))}
+                aria-invalid={err('targetUserId') ? 'true' : undefined}
+              >
                 <option value="">请选择办理人</option>
                 {people.map((p) => (
                   <option value={p.id} selected={values.targetUserId === p.id}>

@@ -15,23 +15,67 @@ import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } fro
 import type { ConsoleContext } from '../session';
 import { DecisionForm, type DecisionValues } from './task-form';
 
-const slotStatus: Record<string, string> = { pending: '待审批', approved: '同意', rejected: '不同意', transferred: '已转办', cancelled: '已取消' };
-const outcomeText = (o: StepState['outcome']) => (!o ? '进行中' : o.kind === 'approved' ? '通过' : o.kind === 'rejected' ? '不同意' : o.kind === 'returned' ? `退回（${o.to === 'initiator' ? '发起人' : o.to}）` : '已撤回');
+const slotStatus: Record<string, string> = {
+  pending: '待审批',
+  approved: '同意',
+  rejected: '不同意',
+  transferred: '已转办',
+  cancelled: '已取消',
+};
+const outcomeText = (o: StepState['outcome']) =>
+  !o
+    ? '进行中'
+    : o.kind === 'approved'
+      ? '通过'
+      : o.kind === 'rejected'
+        ? '不同意'
+        : o.kind === 'returned'
+          ? `退回（${o.to === 'initiator' ? '发起人' : o.to}）`
+          : '已撤回';
 
-async function render(c: ConsoleContext, deps: ConsoleDeps, id: string, form?: { values: DecisionValues; errors: Record<string, string>; notice?: string; status: 400 | 403 | 404 | 409 | 422 }) {
+async function render(
+  c: ConsoleContext,
+  deps: ConsoleDeps,
+  id: string,
+  form?: {
+    values: DecisionValues;
+    errors: Record<string, string>;
+    notice?: string;
+    status: 400 | 403 | 404 | 409 | 422;
+  },
+) {
   const api = apiFor(c, deps);
   const res = await api.get(`/api/tasks/${encodeURIComponent(id)}`);
-  if (!res.ok) return page(c, '待办详情', <Notice kind="error">{res.problem?.detail ?? res.problem?.title}</Notice>, problemStatus(res.status));
+  if (!res.ok)
+    return page(
+      c,
+      '待办详情',
+      <Notice kind="error">{res.problem?.detail ?? res.problem?.title}</Notice>,
+      problemStatus(res.status),
+    );
   const { task, approval, history } = res.body as { task: any; approval: ApprovalView | null; history: any[] };
   const user = c.get('user');
   const db = dbOf(c);
-  const [usersRes, deptRes, caseRow, snapshot] = await Promise.all([api.get('/api/users'), api.get('/api/departments'), findCase(db, user, task.workflowId), currentCalendarSnapshot(db)]);
+  const [usersRes, deptRes, caseRow, snapshot] = await Promise.all([
+    api.get('/api/users'),
+    api.get('/api/departments'),
+    findCase(db, user, task.workflowId),
+    currentCalendarSnapshot(db),
+  ]);
   const units = new Map<string, string>((deptRes.ok ? deptRes.body : []).map((d: any) => [d.id, d.name]));
-  const people = (usersRes.ok ? usersRes.body : []).filter((u: any) => u.id !== user.id).map((u: any) => ({ id: u.id, name: u.name, unit: units.get(u.departmentId) ?? u.departmentId }));
+  const people = (usersRes.ok ? usersRes.body : [])
+    .filter((u: any) => u.id !== user.id)
+    .map((u: any) => ({ id: u.id, name: u.name, unit: units.get(u.departmentId) ?? u.departmentId }));
   const names = new Map<string, string>((usersRes.ok ? usersRes.body : []).map((u: any) => [u.id, u.name]));
   const who = (id: string | null | undefined) => (id === 'system' ? '系统' : id ? (names.get(id) ?? id) : '—');
   const steps: StepState[] = [...(approval?.completed ?? []), ...(approval?.current ? [approval.current] : [])];
-  const returnTargets = [{ id: 'initiator', name: '发起人（修改后重新提交）' }, ...[...new Map((approval?.completed ?? []).map((s) => [s.stepId, s.name])).entries()].map(([sid, name]) => ({ id: sid, name }))];
+  const returnTargets = [
+    { id: 'initiator', name: '发起人（修改后重新提交）' },
+    ...[...new Map((approval?.completed ?? []).map((s) => [s.stepId, s.name])).entries()].map(([sid, name]) => ({
+      id: sid,
+      name,
+    })),
+  ];
   const today = todayInShanghai(Date.now());
   const daysLeft = task.dueDate ? workingDaysBetween(snapshot, today, task.dueDate) : null;
   const canAct = task.status === 'open' && task.assigneeId === user.id;
@@ -94,7 +138,17 @@ async function render(c: ConsoleContext, deps: ConsoleDeps, id: string, form?: {
             : null}
         </dl>
       </section>
-      {canAct ? <DecisionForm taskId={task.id} kind={task.kind} csrf={c.get('csrf')} values={form?.values ?? {}} errors={form?.errors ?? {}} returnTargets={returnTargets} people={people} /> : null}
+      {canAct ? (
+        <DecisionForm
+          taskId={task.id}
+          kind={task.kind}
+          csrf={c.get('csrf')}
+          values={form?.values ?? {}}
+          errors={form?.errors ?? {}}
+          returnTargets={returnTargets}
+          people={people}
+        />
+      ) : null}
       {steps.length > 0 ? (
         <section aria-labelledby="steps-h">
           <h2 id="steps-h">审批环节</h2>
@@ -149,7 +203,9 @@ async function render(c: ConsoleContext, deps: ConsoleDeps, id: string, form?: {
             <li>
               <span class="when">{fmtTime(h.at)}</span> {who(h.actor)}
               {h.actingFor ? `（代理 ${who(h.actingFor)}）` : ''}：{auditActionLabel(h.action)}
-              {h.outcome !== 'ok' ? <span class="badge danger">{h.outcome === 'denied' ? '被拒绝' : '未通过'}</span> : null}
+              {h.outcome !== 'ok' ? (
+                <span class="badge danger">{h.outcome === 'denied' ? '被拒绝' : '未通过'}</span>
+              ) : null}
               {h.comment ? <div>{h.comment}</div> : null}
               {h.legalBasis ? <div class="muted">依据：{h.legalBasis}</div> : null}
             </li>
@@ -167,13 +223,20 @@ export const showTask = (c: ConsoleContext, deps: ConsoleDeps) => render(c, deps
 export async function submitDecision(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
   const id = c.req.param('id') ?? '';
   const form = await formOf(c);
-  const values: DecisionValues = { action: form.get('action'), comment: form.get('comment'), returnTo: form.get('returnTo'), targetUserId: form.get('targetUserId'), position: form.get('position') };
+  const values: DecisionValues = {
+    action: form.get('action'),
+    comment: form.get('comment'),
+    returnTo: form.get('returnTo'),
+    targetUserId: form.get('targetUserId'),
+    position: form.get('position'),
+  };
   const action = values.action;
   const body: Record<string, string> = { requestId: form.get('requestId') };
   if (action) body.action = action;
   if (values.comment) body.comment = values.comment;
   if (action === 'return' && values.returnTo) body.returnTo = values.returnTo;
-  if ((action === 'transfer' || action === 'add-signer') && values.targetUserId) body.targetUserId = values.targetUserId;
+  if ((action === 'transfer' || action === 'add-signer') && values.targetUserId)
+    body.targetUserId = values.targetUserId;
   if (action === 'add-signer' && values.position) body.position = values.position;
   const res = await apiFor(c, deps).post(`/api/tasks/${encodeURIComponent(id)}/actions`, body);
   if (res.ok) {
@@ -185,5 +248,10 @@ export async function submitDecision(c: ConsoleContext, deps: ConsoleDeps): Prom
   if (!action && !errors.action) errors.action = '请选择办理意见';
   const placed = ['action', 'comment', 'returnTo', 'targetUserId', 'position'];
   const unplaced = Object.keys(errors).some((k) => !placed.includes(k)) || Object.keys(errors).length === 0;
-  return render(c, deps, id, { values, errors, notice: unplaced ? `${res.problem?.title}：${res.problem?.detail ?? ''}` : '请修改标出的内容后重新提交。', status: problemStatus(res.status) });
+  return render(c, deps, id, {
+    values,
+    errors,
+    notice: unplaced ? `${res.problem?.title}：${res.problem?.detail ?? ''}` : '请修改标出的内容后重新提交。',
+    status: problemStatus(res.status),
+  });
 }

@@ -41,10 +41,26 @@ export async function watchDeadline(record: CaseRecord, spec: WatchSpec): Promis
     if (shown !== `${due.dueDate}:${due.provisional}`) {
       shown = `${due.dueDate}:${due.provisional}`;
       const missed = escalatedFor === due.dueDate;
-      record.deadline({ key: spec.key, label: spec.label, basisId: spec.basisId, citation, owedBy: spec.owedBy, dueDate: due.dueDate, dueAt: isoAt(endOfDay(due.dueDate)), provisional: due.provisional, status: missed ? 'missed' : 'pending' });
+      record.deadline({
+        key: spec.key,
+        label: spec.label,
+        basisId: spec.basisId,
+        citation,
+        owedBy: spec.owedBy,
+        dueDate: due.dueDate,
+        dueAt: isoAt(endOfDay(due.dueDate)),
+        provisional: due.provisional,
+        status: missed ? 'missed' : 'pending',
+      });
       await record.sync();
     }
-    const moments = stepMoments(spec.calendar(), spec.openedDate, due.dueDate, spec.reminders ?? ['half-period', 'one-working-day-before', 'due-day'], Date.now()).filter((m) => m.kind !== 'overdue' || escalatedFor !== due.dueDate);
+    const moments = stepMoments(
+      spec.calendar(),
+      spec.openedDate,
+      due.dueDate,
+      spec.reminders ?? ['half-period', 'one-working-day-before', 'due-day'],
+      Date.now(),
+    ).filter((m) => m.kind !== 'overdue' || escalatedFor !== due.dueDate);
     const next = moments[0];
     const changed = () => spec.done() || spec.version() !== seen || (spec.paused?.() ?? false);
     if (!next) {

@@ -31,9 +31,13 @@ export const requestExtensionUpdate = defineUpdate<AccidentActResult, [Extension
 export const submitReportUpdate = defineUpdate<AccidentActResult, [ReportSubmission]>('accident.submit-report');
 export const publishReportUpdate = defineUpdate<AccidentActResult, [PublishRequest]>('accident.publish');
 export const copyReceiptUpdate = defineUpdate<AccidentActResult, [CopyReceipt]>('accident.copy-receipt');
-export const submitEvaluationUpdate = defineUpdate<AccidentActResult, [EvaluationSubmission]>('accident.submit-evaluation');
+export const submitEvaluationUpdate = defineUpdate<AccidentActResult, [EvaluationSubmission]>(
+  'accident.submit-evaluation',
+);
 export const concludeUpwardUpdate = defineUpdate<AccidentActResult, [UpwardConclusion]>('accident.conclude-upward');
 
-export const recordPenaltyDecisionUpdate = defineUpdate<AccidentActResult, [PenaltyDecision]>('accident.record-penalty-decision');
+export const recordPenaltyDecisionUpdate = defineUpdate<AccidentActResult, [PenaltyDecision]>(
+  'accident.record-penalty-decision',
+);
 
 export const accidentStateQuery = defineQuery<AccidentState>('accident.state');

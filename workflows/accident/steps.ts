@@ -6,7 +6,14 @@ import type { AccidentCaseInput, AccidentState } from './types';
 
 /** Art. 32: the government approves (批复) within 15 days of receipt (特别重大: 30), from the classification. */
 export function reportApprovalStep(c: AccidentClassification): ApprovalStepSpec {
-  return { stepId: 'report-approval', name: '区政府批复事故调查报告', mode: 'any-of', participants: { roles: ['district-leader'], departmentId: 'gov' }, deadline: { basisId: c.approvalBasisId }, legalBasis: getLegalBasis(c.approvalBasisId).citation };
+  return {
+    stepId: 'report-approval',
+    name: '区政府批复事故调查报告',
+    mode: 'any-of',
+    participants: { roles: ['district-leader'], departmentId: 'gov' },
+    deadline: { basisId: c.approvalBasisId },
+    legalBasis: getLegalBasis(c.approvalBasisId).citation,
+  };
 }
 
 /** Art. 29: an extension needs the approval of the government in charge of the investigation. */
@@ -35,7 +42,11 @@ export function accidentTitle(input: AccidentCaseInput, occurredDate: string): s
   return `${input.enterprise.name}“${m}·${d}”${input.industry}事故`;
 }
 
-export function summaryOf(input: AccidentCaseInput, s: AccidentState, publicationDays: number): Record<string, unknown> {
+export function summaryOf(
+  input: AccidentCaseInput,
+  s: AccidentState,
+  publicationDays: number,
+): Record<string, unknown> {
   const basis = getLegalBasis('accident.publication');
   return {
     enterprise: input.enterprise,
@@ -58,7 +69,12 @@ export function summaryOf(input: AccidentCaseInput, s: AccidentState, publicatio
     suspectedCrimes: s.handling.suspectedCrimes,
     redactions: s.redactions ?? null,
     publication: s.publication ?? null,
-    publicationRule: { workingDays: publicationDays, citation: basis.citation, note: basis.description, confirmed: basis.confirmed },
+    publicationRule: {
+      workingDays: publicationDays,
+      citation: basis.citation,
+      note: basis.description,
+      confirmed: basis.confirmed,
+    },
     copies: s.copies,
     evaluation: s.evaluation ?? null,
     upwardConclusion: s.upwardConclusion ?? null,

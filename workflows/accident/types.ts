@@ -2,6 +2,7 @@
 import type { AccidentClassification } from '../../domain/accident-level';
 import type { ReportingLink } from '../../domain/accident-case';
 import type { Actor } from '../approval/types';
+import type { RefusalTable } from '../refusal';
 
 export interface Enterprise {
   name: string;
@@ -63,7 +64,13 @@ export type CopyReceipt = Act & { departmentId: string };
 export type EvaluationSubmission = Act & { document: ReportDocument; conclusion: string };
 export type UpwardConclusion = Act & { document: ReportDocument };
 /** The penalty decision issued for a fine the approval named; its enforcement case starts here (§十二). */
-export type PenaltyDecision = Act & { penaltyIndex: number; decisionNumber: string; decidedOn: string; servedOn: string; serviceMethod: 'direct' | 'left-at-premises' | 'post' | 'electronic' | 'public-notice' };
+export type PenaltyDecision = Act & {
+  penaltyIndex: number;
+  decisionNumber: string;
+  decidedOn: string;
+  servedOn: string;
+  serviceMethod: 'direct' | 'left-at-premises' | 'post' | 'electronic' | 'public-notice';
+};
 
 export type AccidentStage =
   | 'investigation'
@@ -108,11 +115,11 @@ export interface AccidentState {
   enforcementCases: Record<number, { decisionNumber: string; workflowId: string }>;
 }
 
-/** Rejection reasons of the accident validators; the API maps each to an HTTP status. */
-export const accidentRejectionStatus = {
-  WRONG_STAGE: 409,
-  CASE_CLOSED: 409,
-  NOT_PERMITTED: 403,
-  INVALID_INPUT: 422,
-} as const;
-export type AccidentRejectionCode = keyof typeof accidentRejectionStatus;
+/** Refusal codes and their categories (the API alone turns a category into an HTTP status). */
+export const accidentRefusals = {
+  WRONG_STAGE: 'conflict',
+  CASE_CLOSED: 'conflict',
+  NOT_PERMITTED: 'forbidden',
+  INVALID_INPUT: 'invalid',
+} as const satisfies RefusalTable<string>;
+export type AccidentRejectionCode = keyof typeof accidentRefusals;

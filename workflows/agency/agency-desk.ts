@@ -3,12 +3,18 @@
 import { ActivityFailure, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { AgencyActivities } from '../../activities/agency';
 import type { CaseRef } from '../approval/types';
+import { refuse } from '../refusal';
 import { agencyCallbackUpdate, resolveAttentionUpdate } from './messages';
 import type { AgencyCallRequest, AttentionResolution, CallbackEvent } from './types';
 
 const { callAgency } = proxyActivities<AgencyActivities>({
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['AGENCY_REJECTED', 'AGENCY_CONFIG'] },
+  retry: {
+    initialInterval: '2s',
+    backoffCoefficient: 2,
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['AGENCY_REJECTED', 'AGENCY_CONFIG'],
+  },
 });
 const { openAttentionTask } = proxyActivities<AgencyActivities>({ startToCloseTimeout: '30 seconds' });
 
@@ -39,7 +45,7 @@ export class AgencyDesk {
         validator: (event) => {
           if (this.seen.has(event.eventId)) return;
           const reason = this.check(event);
-          if (reason) throw ApplicationFailure.create({ type: 'WRONG_STAGE', message: reason, nonRetryable: true });
+          if (reason) refuse('conflict', 'WRONG_STAGE', reason);
         },
       },
     );
@@ -51,24 +57,45 @@ export class AgencyDesk {
       },
       {
         validator: (resolution) => {
-          if (!this.openAttention.has(resolution.taskId)) throw ApplicationFailure.create({ type: 'STEP_CLOSED', message: '该待处理事项已办结', nonRetryable: true });
+          if (!this.openAttention.has(resolution.taskId)) refuse('conflict', 'STEP_CLOSED', '该待处理事项已办结');
         },
       },
     );
   }
 
   /** Calls an agency until it answers; a refusal (4xx) waits for a person to correct and retry, or abandon. */
-  async call<T = Record<string, unknown>>(title: string, request: Omit<AgencyCallRequest, 'workflowId' | 'workflowKind'>): Promise<{ ok: true; result: T } | { ok: false; abandoned: AttentionResolution }> {
+  async call<T = Record<string, unknown>>(
+    title: string,
+    request: Omit<AgencyCallRequest, 'workflowId' | 'workflowKind'>,
+  ): Promise<{ ok: true; result: T } | { ok: false; abandoned: AttentionResolution }> {
     let payload = request.payload;
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await callAgency({ ...request, payload, workflowId: this.caseRef.workflowId, workflowKind: this.caseRef.workflowKind });
+        const result = await callAgency({
+          ...request,
+          payload,
+          workflowId: this.caseRef.workflowId,
+          workflowKind: this.caseRef.workflowKind,
+        });
         return { ok: true, result: result as T };
       } catch (err) {
         const cause = err instanceof ActivityFailure ? err.cause : undefined;
         if (!(cause instanceof ApplicationFailure) || cause.type !== 'AGENCY_REJECTED') throw err;
         const taskId = `${this.caseRef.workflowId}/attention/${request.idempotencyKey}/${attempt}`;
-        const base = { taskId, workflowId: this.caseRef.workflowId, workflowKind: this.caseRef.workflowKind, caseId: this.caseRef.caseId, caseTitle: this.caseRef.caseTitle, departmentId: this.caseRef.departmentId, title: `需处理：${title}被退回`, detail: { reason: cause.message, details: (cause.details ?? []) as unknown[], request: { client: request.client, operation: request.operation } } };
+        const base = {
+          taskId,
+          workflowId: this.caseRef.workflowId,
+          workflowKind: this.caseRef.workflowKind,
+          caseId: this.caseRef.caseId,
+          caseTitle: this.caseRef.caseTitle,
+          departmentId: this.caseRef.departmentId,
+          title: `需处理：${title}被退回`,
+          detail: {
+            reason: cause.message,
+            details: (cause.details ?? []) as unknown[],
+            request: { client: request.client, operation: request.operation },
+          },
+        };
         this.openAttention.add(taskId);
         await openAttentionTask({ ...base, open: true, version: 1 });
         await condition(() => this.resolutions.has(taskId));
@@ -82,7 +109,10 @@ export class AgencyDesk {
   }
 
   /** Waits for the first callback matching; undefined when the timeout (ms) passes first. */
-  async waitFor<E extends CallbackEvent>(match: (e: CallbackEvent) => e is E, timeoutMs?: number): Promise<E | undefined> {
+  async waitFor<E extends CallbackEvent>(
+    match: (e: CallbackEvent) => e is E,
+    timeoutMs?: number,
+  ): Promise<E | undefined> {
     const found = () => this.events.find(match) as E | undefined;
     if (timeoutMs === undefined) await condition(() => found() !== undefined);
     else await condition(() => found() !== undefined, timeoutMs);

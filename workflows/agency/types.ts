@@ -1,7 +1,14 @@
 // Plain data for outbound agency calls and inbound callbacks. No Temporal imports.
 import type { CallbackEvent } from '../../agencies/types';
 
-export type AgencyClientName = 'court' | 'publicSecurity' | 'procuratorate' | 'upperAuthority' | 'disclosurePortal' | 'creditPublicity' | 'notification';
+export type AgencyClientName =
+  | 'court'
+  | 'publicSecurity'
+  | 'procuratorate'
+  | 'upperAuthority'
+  | 'disclosurePortal'
+  | 'creditPublicity'
+  | 'notification';
 
 export interface AgencyCallRequest {
   client: AgencyClientName;

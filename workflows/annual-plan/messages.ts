@@ -1,5 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AmendPlanRequest, FilingReceiptRequest, InspectionDoneRequest, OnSitePlanRequest, PlanView, SaveDraftRequest, SubmitPlanRequest } from './types';
+import type {
+  AmendPlanRequest,
+  FilingReceiptRequest,
+  InspectionDoneRequest,
+  OnSitePlanRequest,
+  PlanView,
+  SaveDraftRequest,
+  SubmitPlanRequest,
+} from './types';
 
 export const saveDraftUpdate = defineUpdate<PlanView, [SaveDraftRequest]>('plan.save-draft');
 export const submitPlanUpdate = defineUpdate<PlanView, [SubmitPlanRequest]>('plan.submit');

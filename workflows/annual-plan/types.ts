@@ -1,6 +1,7 @@
 // Plain data of the annual plan and plan cycle workflows, shared with activities and the API. No Temporal imports.
 import type { PlanContent } from '../../domain/annual-plan';
 import type { Actor } from '../approval/types';
+import type { RefusalTable } from '../refusal';
 
 export type PlanStage = 'awaiting-draft' | 'drafting' | 'in-approval' | 'approved' | 'filed' | 'amending' | 'closed';
 
@@ -107,14 +108,14 @@ export interface AmendPlanRequest extends PlanRequest {
   reason: string;
 }
 
-/** Rejections of the plan Updates' validators, mapped to HTTP statuses by the API. */
-export const planRejectionStatus = {
-  NOT_ALLOWED: 403,
-  WRONG_STAGE: 409,
-  YEAR_CLOSED: 422,
-  INVALID_PLAN: 422,
-  UNKNOWN_ITEM: 422,
-  NO_ON_SITE_PLAN: 409,
-  ALREADY_DONE: 409,
-} as const;
-export type PlanRejectionCode = keyof typeof planRejectionStatus;
+/** Refusal codes and their categories (the API alone turns a category into an HTTP status). */
+export const planRefusals = {
+  NOT_ALLOWED: 'forbidden',
+  WRONG_STAGE: 'conflict',
+  YEAR_CLOSED: 'invalid',
+  INVALID_PLAN: 'invalid',
+  UNKNOWN_ITEM: 'invalid',
+  NO_ON_SITE_PLAN: 'conflict',
+  ALREADY_DONE: 'conflict',
+} as const satisfies RefusalTable<string>;
+export type PlanRejectionCode = keyof typeof planRefusals;

@@ -16,11 +16,26 @@ export interface StepDue {
 
 export function stepDue(calendar: CalendarSnapshot, openedDate: string, deadline: StepDeadline): StepDue {
   if ('basisId' in deadline) {
-    const d = deadlineFor(calendar, openedDate, deadline.basisId, deadline.amount !== undefined ? { amount: deadline.amount } : {});
-    return { dueDate: shanghaiDateOf(d.due), provisional: d.provisional, calendarVersion: d.calendarVersion, citation: getLegalBasis(deadline.basisId).citation };
+    const d = deadlineFor(
+      calendar,
+      openedDate,
+      deadline.basisId,
+      deadline.amount !== undefined ? { amount: deadline.amount } : {},
+    );
+    return {
+      dueDate: shanghaiDateOf(d.due),
+      provisional: d.provisional,
+      calendarVersion: d.calendarVersion,
+      citation: getLegalBasis(deadline.basisId).citation,
+    };
   }
   const d = computeDeadline(calendar, openedDate, deadline.amount, deadline.unit);
-  return { dueDate: d.due, provisional: d.provisional, calendarVersion: d.calendarVersion, citation: deadline.citation };
+  return {
+    dueDate: d.due,
+    provisional: d.provisional,
+    calendarVersion: d.calendarVersion,
+    citation: deadline.citation,
+  };
 }
 
 /** Midnight at the start of a Shanghai calendar date, as epoch milliseconds. */
@@ -40,9 +55,18 @@ export interface Moment {
 }
 
 /** Reminders at 09:00 on the chosen days, and the overdue moment when the due day ends; past ones dropped. */
-export function stepMoments(calendar: CalendarSnapshot, openedDate: string, dueDate: string, reminders: ReminderMoment[], now: number): Moment[] {
+export function stepMoments(
+  calendar: CalendarSnapshot,
+  openedDate: string,
+  dueDate: string,
+  reminders: ReminderMoment[],
+  now: number,
+): Moment[] {
   const dates: Record<ReminderMoment, string> = {
-    'half-period': rollForwardToWorkingDay(calendar, addDays(openedDate, Math.floor(daysBetween(openedDate, dueDate) / 2))),
+    'half-period': rollForwardToWorkingDay(
+      calendar,
+      addDays(openedDate, Math.floor(daysBetween(openedDate, dueDate) / 2)),
+    ),
     'one-working-day-before': rollBackToWorkingDay(calendar, addDays(dueDate, -1)),
     'due-day': dueDate,
   };
@@ -51,7 +75,9 @@ export function stepMoments(calendar: CalendarSnapshot, openedDate: string, dueD
     .filter((m) => m.at > now && m.at < endOfDay(dueDate));
   moments.push({ kind: 'overdue', at: endOfDay(dueDate) });
   // Two reminders on one day (short periods) are sent once.
-  return moments.sort((a, b) => a.at - b.at).filter((m, i, all) => i === 0 || m.kind === 'overdue' || all[i - 1]!.at !== m.at);
+  return moments
+    .sort((a, b) => a.at - b.at)
+    .filter((m, i, all) => i === 0 || m.kind === 'overdue' || all[i - 1]!.at !== m.at);
 }
 
 export function isoAt(ms: number): string {

@@ -1,6 +1,15 @@
 // The approval step as a pure state machine: validated, applied and judged without Temporal,
 // so the same rules serve the workflow's validators, its handlers and unit tests.
-import type { ActionInput, ActionKind, ApprovalStepSpec, Decision, RejectionCode, Slot, StepOutcome, StepState } from './types';
+import type {
+  ActionInput,
+  ActionKind,
+  ApprovalStepSpec,
+  Decision,
+  RejectionCode,
+  Slot,
+  StepOutcome,
+  StepState,
+} from './types';
 
 export interface Rejection {
   code: RejectionCode;
@@ -40,7 +49,13 @@ export function activeSlotOf(state: StepState, actorId: string): Slot | undefine
 const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
 /** Synchronous validation: everything an Update validator needs is in the step's state. */
-export function validateAction(spec: ApprovalStepSpec, state: StepState, ctx: StepContext, kind: ActionKind, input: ActionInput): Rejection | null {
+export function validateAction(
+  spec: ApprovalStepSpec,
+  state: StepState,
+  ctx: StepContext,
+  kind: ActionKind,
+  input: ActionInput,
+): Rejection | null {
   if (state.decisions.some((d) => d.requestId === input.requestId)) return null; // a repeated request is answered, not re-applied
   if (state.outcome) return reject('STEP_CLOSED', `环节「${state.name}」已办结，不能再操作`);
   const comment = input.comment?.trim() ?? '';
@@ -56,7 +71,9 @@ export function validateAction(spec: ApprovalStepSpec, state: StepState, ctx: St
     case 'transfer':
     case 'add-signer': {
       if (!mine) {
-        const decided = state.slots.some((s) => s.assigneeId === actor.id && (s.status === 'approved' || s.status === 'rejected'));
+        const decided = state.slots.some(
+          (s) => s.assigneeId === actor.id && (s.status === 'approved' || s.status === 'rejected'),
+        );
         if (decided) return reject('ALREADY_DECIDED', '您已在此环节作出决定');
         return reject('NOT_ASSIGNEE', `环节「${state.name}」当前不由您办理`);
       }
@@ -67,9 +84,13 @@ export function validateAction(spec: ApprovalStepSpec, state: StepState, ctx: St
         const target = input.target;
         if (!target) return reject('NOT_ELIGIBLE', '必须指定办理人');
         if (target.id === actor.id) return reject('NOT_ELIGIBLE', '不能指定本人');
-        if (state.slots.some((s) => s.assigneeId === target.id && s.status === 'pending')) return reject('NOT_ELIGIBLE', `${target.name} 已是本环节的办理人`);
+        if (state.slots.some((s) => s.assigneeId === target.id && s.status === 'pending'))
+          return reject('NOT_ELIGIBLE', `${target.name} 已是本环节的办理人`);
         if (kind === 'transfer' && !target.roles.some((r) => spec.participants.roles.includes(r))) {
-          return reject('NOT_ELIGIBLE', `${target.name} 不具备本环节要求的角色 (${spec.participants.roles.join('、')})`);
+          return reject(
+            'NOT_ELIGIBLE',
+            `${target.name} 不具备本环节要求的角色 (${spec.participants.roles.join('、')})`,
+          );
         }
         if (kind === 'add-signer' && input.position !== 'before' && input.position !== 'after') {
           return reject('INVALID_ACTION', '加签必须指明在本人之前或之后');
@@ -79,10 +100,14 @@ export function validateAction(spec: ApprovalStepSpec, state: StepState, ctx: St
     }
     case 'withdraw':
       if (actor.id !== ctx.initiatorId) return reject('NOT_INITIATOR', '只有发起人可以撤回');
-      if (state.slots.some((s) => s.status === 'approved' || s.status === 'rejected')) return reject('NOT_WITHDRAWABLE', '已有人作出决定，不能撤回');
+      if (state.slots.some((s) => s.status === 'approved' || s.status === 'rejected'))
+        return reject('NOT_WITHDRAWABLE', '已有人作出决定，不能撤回');
       return null;
     case 'urge': {
-      const involved = actor.id === ctx.initiatorId || actor.roles.includes('safety-office') || actor.roles.includes('district-leader');
+      const involved =
+        actor.id === ctx.initiatorId ||
+        actor.roles.includes('safety-office') ||
+        actor.roles.includes('district-leader');
       if (!involved) return reject('NOT_INITIATOR', '只有发起人或督办人员可以催办');
       if (state.lastUrgedDate === ctx.urgeDay) return reject('URGED_TODAY', '同一工作日内只能催办一次');
       return null;
@@ -103,7 +128,13 @@ function newSlotId(state: StepState): string {
 }
 
 /** Applies a validated action; returns the decision recorded. Idempotent on requestId. */
-export function applyAction(state: StepState, kind: ActionKind, input: ActionInput, at: string, ctx: StepContext): Decision {
+export function applyAction(
+  state: StepState,
+  kind: ActionKind,
+  input: ActionInput,
+  at: string,
+  ctx: StepContext,
+): Decision {
   const seen = state.decisions.find((d) => d.requestId === input.requestId);
   if (seen) return seen;
   const actor = input.actor;
@@ -167,16 +198,30 @@ export function applyAction(state: StepState, kind: ActionKind, input: ActionInp
 }
 
 function slotFor(state: StepState, user: ActionInput['actor'], extra: Partial<Slot>): Slot {
-  return { slotId: newSlotId(state), assigneeId: user.id, assigneeName: user.name, assigneeDepartmentId: user.departmentId, status: 'pending', ...extra };
+  return {
+    slotId: newSlotId(state),
+    assigneeId: user.id,
+    assigneeName: user.name,
+    assigneeDepartmentId: user.departmentId,
+    status: 'pending',
+    ...extra,
+  };
 }
 
 /** Decides the outcome once the mode's rule is met, and cancels what nobody needs to do any more. */
 export function settle(state: StepState, at: string): void {
   if (!state.outcome) {
     const counted = state.slots.filter((s) => s.status !== 'transferred' && s.status !== 'cancelled');
-    const approved = (s: Slot): boolean => s.status === 'approved' && state.slots.filter((d) => d.blockedBy === s.slotId && d.status !== 'transferred' && d.status !== 'cancelled').every(approved);
+    const approved = (s: Slot): boolean =>
+      s.status === 'approved' &&
+      state.slots
+        .filter((d) => d.blockedBy === s.slotId && d.status !== 'transferred' && d.status !== 'cancelled')
+        .every(approved);
     // 或签: one approval decides, unless it added a signer after itself who has yet to approve.
-    const done = state.mode === 'any-of' ? counted.some(approved) : counted.length > 0 && counted.every((s) => s.status === 'approved');
+    const done =
+      state.mode === 'any-of'
+        ? counted.some(approved)
+        : counted.length > 0 && counted.every((s) => s.status === 'approved');
     if (done) state.outcome = { kind: 'approved' } satisfies StepOutcome;
   }
   if (state.outcome) {
@@ -188,7 +233,17 @@ export function settle(state: StepState, at: string): void {
 /** The automatic action configured for a step that runs past its deadline. */
 export function applyTimeout(state: StepState, action: 'approve' | 'reject', at: string): void {
   if (state.outcome) return;
-  state.decisions.push({ requestId: `${state.instanceId}:timeout`, action, actorId: 'system', actorName: '系统', at, comment: action === 'approve' ? '超过办理期限，按规定自动通过' : '超过办理期限，按规定自动退回' });
-  state.outcome = action === 'approve' ? { kind: 'approved' } : { kind: 'rejected', by: 'system', comment: '超过办理期限，按规定自动退回' };
+  state.decisions.push({
+    requestId: `${state.instanceId}:timeout`,
+    action,
+    actorId: 'system',
+    actorName: '系统',
+    at,
+    comment: action === 'approve' ? '超过办理期限，按规定自动通过' : '超过办理期限，按规定自动退回',
+  });
+  state.outcome =
+    action === 'approve'
+      ? { kind: 'approved' }
+      : { kind: 'rejected', by: 'system', comment: '超过办理期限，按规定自动退回' };
   settle(state, at);
 }

@@ -1,6 +1,7 @@
 // Plain data shared by the approval engine, its activities and the API. No Temporal imports here.
 import type { PeriodUnit } from '../../domain/periods';
 import type { LegalBasisId } from '../../domain/legal-basis';
+import type { RefusalTable } from '../refusal';
 
 export type ApprovalMode = 'all-of' | 'any-of' | 'sequential';
 export type RoleId = 'officer' | 'department-head' | 'legal-reviewer' | 'district-leader' | 'safety-office' | 'admin';
@@ -12,7 +13,9 @@ export interface ParticipantSpec {
   userIds?: string[];
 }
 
-export type StepDeadline = { basisId: LegalBasisId; amount?: number } | { amount: number; unit: Exclude<PeriodUnit, 'hours'>; citation?: string };
+export type StepDeadline =
+  | { basisId: LegalBasisId; amount?: number }
+  | { amount: number; unit: Exclude<PeriodUnit, 'hours'>; citation?: string };
 
 export type ReminderMoment = 'half-period' | 'one-working-day-before' | 'due-day';
 export type TimeoutAction = 'approve' | 'reject' | 'none';
@@ -34,7 +37,8 @@ export interface ApprovalStepSpec {
   commentRequiredFor?: ActionKind[];
 }
 
-export type ActionKind = 'approve' | 'reject' | 'return' | 'withdraw' | 'transfer' | 'add-signer' | 'urge' | 'comment' | 'resubmit';
+export type ActionKind =
+  'approve' | 'reject' | 'return' | 'withdraw' | 'transfer' | 'add-signer' | 'urge' | 'comment' | 'resubmit';
 
 export interface Actor {
   id: string;
@@ -123,17 +127,17 @@ export interface CaseRef {
   initiatorId: string;
 }
 
-/** Rejection reasons of the synchronous validators; the API maps each to an HTTP status. */
-export const rejectionStatus = {
-  NOT_ASSIGNEE: 403,
-  NOT_INITIATOR: 403,
-  STEP_CLOSED: 409,
-  ALREADY_DECIDED: 409,
-  NOT_WITHDRAWABLE: 409,
-  URGED_TODAY: 409,
-  COMMENT_REQUIRED: 422,
-  NOT_ELIGIBLE: 422,
-  UNKNOWN_STEP: 422,
-  INVALID_ACTION: 422,
-} as const;
-export type RejectionCode = keyof typeof rejectionStatus;
+/** Refusal codes and their categories (the API alone turns a category into an HTTP status). */
+export const approvalRefusals = {
+  NOT_ASSIGNEE: 'forbidden',
+  NOT_INITIATOR: 'forbidden',
+  STEP_CLOSED: 'conflict',
+  ALREADY_DECIDED: 'conflict',
+  NOT_WITHDRAWABLE: 'conflict',
+  URGED_TODAY: 'conflict',
+  COMMENT_REQUIRED: 'invalid',
+  NOT_ELIGIBLE: 'invalid',
+  UNKNOWN_STEP: 'invalid',
+  INVALID_ACTION: 'invalid',
+} as const satisfies RefusalTable<string>;
+export type RejectionCode = keyof typeof approvalRefusals;

@@ -32,7 +32,8 @@ export const blacklistStageLabels: Record<BlacklistStage, string> = {
   closed: '已办结',
 };
 
-export type BlacklistOutcome = 'removed-at-end' | 'removed-early' | 'rejected' | 'withdrawn' | 'lapsed-before-listing' | 'publication-abandoned';
+export type BlacklistOutcome =
+  'removed-at-end' | 'removed-early' | 'rejected' | 'withdrawn' | 'lapsed-before-listing' | 'publication-abandoned';
 
 export interface BlacklistResult {
   outcome: BlacklistOutcome;

@@ -1,12 +1,26 @@
 // The workflow's report of its case: stage, statutory deadlines (met or missed), summary; synced to the
 // cases projection by an idempotent activity and exposed as a query. Workflow code: no I/O.
-import { defineQuery, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  defineQuery,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { CaseActivities } from '../../activities/cases';
 import { CaseStage, NextDeadline } from '../../temporal/search-attributes';
 import type { CaseDeadline, CaseSnapshot } from './types';
 
-const remote = proxyActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
-const local = proxyLocalActivities<CaseActivities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '1s', maximumInterval: '1m' } });
+const remote = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1s', maximumInterval: '1m' },
+});
+const local = proxyLocalActivities<CaseActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1s', maximumInterval: '1m' },
+});
 
 /** Patch 'case-record-local-sync' (2026-11): the projection is written by a local activity; older runs replay as recorded. */
 const syncCase = (snapshot: CaseSnapshot) => (patched('case-record-local-sync') ? local : remote).syncCase(snapshot);
@@ -16,7 +30,11 @@ export const caseStateQuery = defineQuery<CaseSnapshot>('case.state');
 export class CaseRecord {
   private snapshot: CaseSnapshot;
 
-  constructor(init: Pick<CaseSnapshot, 'kind' | 'caseNumber' | 'title' | 'departmentId' | 'stage' | 'stageLabel'> & { summary?: Record<string, unknown> }) {
+  constructor(
+    init: Pick<CaseSnapshot, 'kind' | 'caseNumber' | 'title' | 'departmentId' | 'stage' | 'stageLabel'> & {
+      summary?: Record<string, unknown>;
+    },
+  ) {
     this.snapshot = {
       ...init,
       workflowId: workflowInfo().workflowId,
@@ -76,17 +94,28 @@ export class CaseRecord {
 
   close(outcome: string, stageLabel = '已办结'): this {
     for (const d of this.snapshot.deadlines) if (d.status === 'pending') d.status = 'cancelled';
-    Object.assign(this.snapshot, { status: 'closed', outcome, stage: 'closed', stageLabel, closedAt: new Date(Date.now()).toISOString() });
+    Object.assign(this.snapshot, {
+      status: 'closed',
+      outcome,
+      stage: 'closed',
+      stageLabel,
+      closedAt: new Date(Date.now()).toISOString(),
+    });
     return this;
   }
 
   /** Writes the projection and the search attributes; call after each change worth showing. */
   async sync(): Promise<void> {
     this.snapshot.version++;
-    const next = this.snapshot.deadlines.filter((d) => d.status === 'pending').map((d) => d.dueDate).sort()[0];
+    const next = this.snapshot.deadlines
+      .filter((d) => d.status === 'pending')
+      .map((d) => d.dueDate)
+      .sort()[0];
     upsertSearchAttributes([
       { key: CaseStage, value: this.snapshot.stage },
-      ...(next ? [{ key: NextDeadline, value: new Date(`${next}T23:59:59+08:00`) }] : [{ key: NextDeadline, value: null }]),
+      ...(next
+        ? [{ key: NextDeadline, value: new Date(`${next}T23:59:59+08:00`) }]
+        : [{ key: NextDeadline, value: null }]),
     ]);
     await syncCase(this.snapshot);
   }

@@ -1,5 +1,13 @@
 // A case as its workflow reports it to the projection (cases / case_deadlines). No Temporal imports.
-export type CaseKind = 'enforcement' | 'criminal-transfer' | 'accident' | 'blacklist' | 'annual-plan' | 'plan-cycle' | 'entrustment' | 'approval-request';
+export type CaseKind =
+  | 'enforcement'
+  | 'criminal-transfer'
+  | 'accident'
+  | 'blacklist'
+  | 'annual-plan'
+  | 'plan-cycle'
+  | 'entrustment'
+  | 'approval-request';
 
 export interface CaseDeadline {
   key: string;

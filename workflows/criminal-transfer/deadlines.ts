@@ -25,13 +25,20 @@ export class TransferDeadlines {
     engine.onCalendarChanged(() => {
       for (const d of this.record.view.deadlines) {
         const origin = this.origins.get(d.key);
-        if (origin && d.status === 'pending' && d.provisional) this.open(d.key, origin.label, origin.basisId, origin.owedBy, origin.from);
+        if (origin && d.status === 'pending' && d.provisional)
+          this.open(d.key, origin.label, origin.basisId, origin.owedBy, origin.from);
       }
     });
   }
 
   /** Counts the period of `basisId` from `from` (a date, or a Shanghai datetime for hour periods). */
-  open(key: string, label: string, basisId: LegalBasisId, owedBy: string, from: string): { dueDate: string; dueAt: string } {
+  open(
+    key: string,
+    label: string,
+    basisId: LegalBasisId,
+    owedBy: string,
+    from: string,
+  ): { dueDate: string; dueAt: string } {
     const d = deadlineFor(this.engine.calendar, from, basisId);
     const dueDate = shanghaiDateOf(d.due);
     // Hour periods end on the clock; day periods at the end of the due day (Asia/Shanghai).
@@ -39,7 +46,16 @@ export class TransferDeadlines {
     const dueAt = new Date(dueMs).toISOString();
     this.origins.set(key, { label, basisId, owedBy, from });
     this.due.set(key, dueMs);
-    this.record.deadline({ key, label, basisId, citation: d.citation, owedBy, dueDate, dueAt, provisional: d.provisional });
+    this.record.deadline({
+      key,
+      label,
+      basisId,
+      citation: d.citation,
+      owedBy,
+      dueDate,
+      dueAt,
+      provisional: d.provisional,
+    });
     return { dueDate, dueAt };
   }
 

@@ -28,7 +28,13 @@ export type CriminalTransferAction =
   | { kind: 'request-reconsideration'; reasons: string }
   | { kind: 'request-supervision'; reasons: string }
   | { kind: 'accept-refusal'; comment?: string }
-  | { kind: 'record-exhibits-handover'; handedOverOn: string; exhibits: string[]; receiptNo?: string; comment?: string };
+  | {
+      kind: 'record-exhibits-handover';
+      handedOverOn: string;
+      exhibits: string[];
+      receiptNo?: string;
+      comment?: string;
+    };
 
 export interface CriminalTransferActInput {
   requestId: string;

@@ -2,19 +2,38 @@
 // Plain TypeScript over domain/, no Temporal imports: the workflow owns one instance.
 import type { CalendarSnapshot } from '../../domain/calendar';
 import { deadlineFor } from '../../domain/legal-basis';
-import { enforcementBalance, finalDueDate, type EnforcementBalance, type EnforcementMoney } from '../../domain/enforcement-balance';
+import {
+  enforcementBalance,
+  finalDueDate,
+  type EnforcementBalance,
+  type EnforcementMoney,
+} from '../../domain/enforcement-balance';
 import type { PaymentDemand } from '../../domain/payment-demand';
 import { courtApplicationMaterials, type CourtApplicationFacts } from '../../domain/court-application';
 import { parseIsoDate } from '../../domain/dates';
 import type { Instalment } from '../../domain/surcharge';
 import {
-  serviceMethods, type Challenge, type CourtTrack, type EnforcementCaseInput, type EnforcementOutcome, type EnforcementRejection, type EnforcementView,
-  type RecordChallengeInput, type RecordCourtReviewInput, type RecordDemandServiceInput, type RecordPaymentInput, type RecordStatementInput,
-  type RequestDeferralInput, type ServiceMethod, type StageId, type SupplementMaterialsInput,
+  serviceMethods,
+  type Challenge,
+  type CourtTrack,
+  type EnforcementCaseInput,
+  type EnforcementOutcome,
+  type EnforcementRejection,
+  type EnforcementView,
+  type RecordChallengeInput,
+  type RecordCourtReviewInput,
+  type RecordDemandServiceInput,
+  type RecordPaymentInput,
+  type RecordStatementInput,
+  type RequestDeferralInput,
+  type ServiceMethod,
+  type StageId,
+  type SupplementMaterialsInput,
 } from './types';
 
-export type Rejection = { code: EnforcementRejection; message: string } | null;
-const reject = (code: EnforcementRejection, message: string): Rejection => ({ code, message });
+export type Rejection = { code: EnforcementRejection; message: string; field?: string } | null;
+const reject = (code: EnforcementRejection, message: string, field?: string): Rejection =>
+  field ? { code, message, field } : { code, message };
 const beforeCourt: StageId[] = ['payment', 'overdue', 'challenged'];
 
 export class EnforcementCaseState {
@@ -38,7 +57,12 @@ export class EnforcementCaseState {
     readonly input: EnforcementCaseInput,
     private calendar: () => CalendarSnapshot,
   ) {
-    this.money = { fineFen: input.fineFen, paymentDeadline: this.periodEnd(input.servedOn, 'enforcement.payment'), pauses: [], payments: [] };
+    this.money = {
+      fineFen: input.fineFen,
+      paymentDeadline: this.periodEnd(input.servedOn, 'enforcement.payment'),
+      pauses: [],
+      payments: [],
+    };
     this.materialsFacts = { facts: input.facts, reasons: input.reasons, legalBasisText: input.legalBasisText };
   }
 
@@ -65,7 +89,10 @@ export class EnforcementCaseState {
   }
 
   balance(asOf: string): EnforcementBalance {
-    const lastPaid = this.money.payments.map((p) => p.date).sort().at(-1);
+    const lastPaid = this.money.payments
+      .map((p) => p.date)
+      .sort()
+      .at(-1);
     return enforcementBalance(this.money, lastPaid && lastPaid > asOf ? lastPaid : asOf);
   }
 
@@ -84,7 +111,8 @@ export class EnforcementCaseState {
   /** 6 months from knowing of the decision, or 15 days after a reconsideration decision (行政诉讼法 Arts. 45, 46). */
   litigationEnds(): string {
     const decidedReconsideration = this.challenges.filter((c) => c.kind === 'reconsideration' && c.decidedOn).at(-1);
-    if (decidedReconsideration) return this.periodEnd(decidedReconsideration.decidedOn!, 'enforcement.litigation-after-reconsideration');
+    if (decidedReconsideration)
+      return this.periodEnd(decidedReconsideration.decidedOn!, 'enforcement.litigation-after-reconsideration');
     return this.periodEnd(this.input.servedOn, 'enforcement.litigation-window');
   }
 
@@ -92,7 +120,11 @@ export class EnforcementCaseState {
   courtPathOpensAfter(): string {
     const reconsidered = this.challenges.some((c) => c.kind === 'reconsideration');
     const litigation = this.challenges.filter((c) => c.kind === 'litigation' && c.decidedOn).at(-1);
-    const ends = [this.litigationEnds(), ...(reconsidered ? [] : [this.reconsiderationEnds()]), ...(litigation ? [litigation.decidedOn!] : [])];
+    const ends = [
+      this.litigationEnds(),
+      ...(reconsidered ? [] : [this.reconsiderationEnds()]),
+      ...(litigation ? [litigation.decidedOn!] : []),
+    ];
     return ends.sort().at(-1)!;
   }
 
@@ -107,7 +139,14 @@ export class EnforcementCaseState {
 
   /** §十二, 行政强制法 Art. 53: challenge periods over, nothing pending, still not performed. */
   courtPathOpen(today: string): boolean {
-    return !this.closed && !this.pendingChallenge() && today > this.courtPathOpensAfter() && today > this.finalDue() && this.deferral?.status !== 'pending' && this.owes(today);
+    return (
+      !this.closed &&
+      !this.pendingChallenge() &&
+      today > this.courtPathOpensAfter() &&
+      today > this.finalDue() &&
+      this.deferral?.status !== 'pending' &&
+      this.owes(today)
+    );
   }
 
   /** The stage before the court path: paying, overdue, or challenged (surcharge paused). */
@@ -123,7 +162,13 @@ export class EnforcementCaseState {
         decisionNumber: this.input.decisionNumber,
         decidedOn: this.input.decidedOn,
         ...this.materialsFacts,
-        demand: this.demand ? { documentNo: this.demand.documentNo, servedOn: this.demand.servedOn, serviceMethod: this.demand.serviceMethod } : undefined,
+        demand: this.demand
+          ? {
+              documentNo: this.demand.documentNo,
+              servedOn: this.demand.servedOn,
+              serviceMethod: this.demand.serviceMethod,
+            }
+          : undefined,
         statement: this.statement,
         noStatement: this.noStatement,
         targetFen: balance.totalDueFen,
@@ -145,11 +190,17 @@ export class EnforcementCaseState {
       money: this.money,
       balance: this.balance(today),
       challenges: this.challenges,
-      windows: { reconsiderationEnds: this.reconsiderationEnds(), litigationEnds: this.litigationEnds(), courtPathOpensAfter: this.courtPathOpensAfter(), courtApplicationDue: this.courtApplicationDue() },
+      windows: {
+        reconsiderationEnds: this.reconsiderationEnds(),
+        litigationEnds: this.litigationEnds(),
+        courtPathOpensAfter: this.courtPathOpensAfter(),
+        courtApplicationDue: this.courtApplicationDue(),
+      },
       deferral: this.deferral,
       demand: this.demand,
       statement: this.statement,
-      materials: this.stage === 'materials' || this.stage === 'application-approval' ? this.materials(false) : undefined,
+      materials:
+        this.stage === 'materials' || this.stage === 'application-approval' ? this.materials(false) : undefined,
       court: Object.keys(this.court).length ? this.court : undefined,
       actingOrgId: this.input.actingOrgId,
       outcome: this.outcome,
@@ -159,16 +210,18 @@ export class EnforcementCaseState {
   // ---- What each officer action may do now (synchronous validators; null = allowed) ----
 
   private common(i: { requestId: string; actor?: { id?: string } }): Rejection {
-    if (!i || typeof i.requestId !== 'string' || !i.requestId || !i.actor?.id) return reject('INVALID_ACTION', '缺少请求编号或操作人');
+    if (!i || typeof i.requestId !== 'string' || !i.requestId || !i.actor?.id)
+      return reject('INVALID_ACTION', '缺少请求编号或操作人');
     if (this.requestIds.has(i.requestId)) return reject('DUPLICATE', `请求 ${i.requestId} 已处理`);
     if (this.closed) return reject('CASE_CLOSED', '案件已办结，不能再办理');
     return null;
   }
 
   private date(value: string, field: string, today: string, notBefore?: { date: string; label: string }): Rejection {
-    if (!parseIsoDate(value)) return reject('INVALID_DATE', `${field} 不是有效日期`);
-    if (value > today) return reject('INVALID_DATE', `${field} 不能晚于今天（${today}）`);
-    if (notBefore && value < notBefore.date) return reject('INVALID_DATE', `${field} 不能早于${notBefore.label}（${notBefore.date}）`);
+    if (!parseIsoDate(value)) return reject('INVALID_DATE', `${field} 不是有效日期`, field);
+    if (value > today) return reject('INVALID_DATE', `${field} 不能晚于今天（${today}）`, field);
+    if (notBefore && value < notBefore.date)
+      return reject('INVALID_DATE', `${field} 不能早于${notBefore.label}（${notBefore.date}）`, field);
     return null;
   }
 
@@ -179,7 +232,9 @@ export class EnforcementCaseState {
   checkPayment(i: RecordPaymentInput, today: string): Rejection {
     return (
       this.common(i) ??
-      (!Number.isSafeInteger(i.amountFen) || i.amountFen <= 0 ? reject('INVALID_AMOUNT', 'amountFen 必须为正整数（分）') : null) ??
+      (!Number.isSafeInteger(i.amountFen) || i.amountFen <= 0
+        ? reject('INVALID_AMOUNT', 'amountFen 必须为正整数（分）')
+        : null) ??
       this.date(i.paidOn, 'paidOn', today, { date: this.input.decidedOn, label: '处罚决定作出之日' }) ??
       (this.balance(today).settled && this.input.fineFen > 0 ? reject('WRONG_STAGE', '罚款及加处罚款已缴清') : null)
     );
@@ -188,18 +243,24 @@ export class EnforcementCaseState {
   checkChallenge(i: RecordChallengeInput, today: string): Rejection {
     const base = this.common(i);
     if (base) return base;
-    if (i.kind !== 'reconsideration' && i.kind !== 'litigation') return reject('INVALID_ACTION', 'kind 必须为 reconsideration 或 litigation');
+    if (i.kind !== 'reconsideration' && i.kind !== 'litigation')
+      return reject('INVALID_ACTION', 'kind 必须为 reconsideration 或 litigation');
     const name = i.kind === 'reconsideration' ? '行政复议' : '行政诉讼';
     if (i.event === 'filed') {
-      if (!beforeCourt.includes(this.stage)) return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
+      if (!beforeCourt.includes(this.stage))
+        return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
       if (this.pendingChallenge()) return reject('WRONG_STAGE', '已有尚未审结的复议或诉讼');
       return this.date(i.date, 'date', today, { date: this.input.servedOn, label: '处罚决定送达之日' });
     }
     if (i.event !== 'decided') return reject('INVALID_ACTION', 'event 必须为 filed 或 decided');
     const pending = this.pendingChallenge();
     if (!pending || pending.kind !== i.kind) return reject('WRONG_STAGE', `没有尚未审结的${name}`);
-    if (!i.outcome || !['upheld', 'revoked', 'varied'].includes(i.outcome)) return reject('INVALID_ACTION', 'outcome 必须为 upheld、revoked 或 varied');
-    if (i.outcome === 'varied' && (!Number.isSafeInteger(i.newFineFen) || i.newFineFen! <= 0 || i.newFineFen! > this.money.fineFen)) {
+    if (!i.outcome || !['upheld', 'revoked', 'varied'].includes(i.outcome))
+      return reject('INVALID_ACTION', 'outcome 必须为 upheld、revoked 或 varied');
+    if (
+      i.outcome === 'varied' &&
+      (!Number.isSafeInteger(i.newFineFen) || i.newFineFen! <= 0 || i.newFineFen! > this.money.fineFen)
+    ) {
       return reject('INVALID_AMOUNT', 'newFineFen 必须为不超过原罚款的正整数（分）');
     }
     return this.date(i.date, 'date', today, { date: pending.filedOn, label: '申请（起诉）之日' });
@@ -208,20 +269,29 @@ export class EnforcementCaseState {
   checkDeferral(i: RequestDeferralInput, today: string): Rejection {
     const base = this.common(i);
     if (base) return base;
-    if (!beforeCourt.includes(this.stage)) return reject('WRONG_STAGE', '已进入催告或申请强制执行阶段，不能再申请暂缓或分期缴纳');
+    if (!beforeCourt.includes(this.stage))
+      return reject('WRONG_STAGE', '已进入催告或申请强制执行阶段，不能再申请暂缓或分期缴纳');
     if (this.deferral?.status === 'pending') return reject('WRONG_STAGE', '已有待审批的暂缓（分期）缴纳申请');
     if (this.input.fineFen <= 0) return reject('WRONG_STAGE', '本案没有罚款');
     if (!i.reason?.trim()) return reject('INVALID_ACTION', 'reason 不能为空（须说明经济困难情况）');
     if (i.kind === 'deferral') {
-      if (!parseIsoDate(i.deferredTo) || i.deferredTo! <= today) return reject('INVALID_DATE', 'deferredTo 必须是今天之后的有效日期');
+      if (!parseIsoDate(i.deferredTo) || i.deferredTo! <= today)
+        return reject('INVALID_DATE', 'deferredTo 必须是今天之后的有效日期');
       return null;
     }
-    if (i.kind !== 'instalments' || !i.instalments?.length) return reject('INVALID_ACTION', 'kind 为 instalments 时必须给出分期计划');
+    if (i.kind !== 'instalments' || !i.instalments?.length)
+      return reject('INVALID_ACTION', 'kind 为 instalments 时必须给出分期计划');
     const outstanding = this.balance(today).outstandingFineFen;
     const total = i.instalments.reduce((s: number, x: Instalment) => s + x.amountFen, 0);
-    if (i.instalments.some((x) => !parseIsoDate(x.dueDate) || x.dueDate <= today)) return reject('INVALID_DATE', '每期缴纳日期必须是今天之后的有效日期');
-    if (i.instalments.some((x) => !Number.isSafeInteger(x.amountFen) || x.amountFen <= 0)) return reject('INVALID_AMOUNT', '每期金额必须为正整数（分）');
-    if (total !== this.money.fineFen || outstanding !== this.money.fineFen) return reject('INVALID_AMOUNT', `分期金额合计 ${total} 分，应等于罚款 ${this.money.fineFen} 分（且尚未部分缴纳）`);
+    if (i.instalments.some((x) => !parseIsoDate(x.dueDate) || x.dueDate <= today))
+      return reject('INVALID_DATE', '每期缴纳日期必须是今天之后的有效日期');
+    if (i.instalments.some((x) => !Number.isSafeInteger(x.amountFen) || x.amountFen <= 0))
+      return reject('INVALID_AMOUNT', '每期金额必须为正整数（分）');
+    if (total !== this.money.fineFen || outstanding !== this.money.fineFen)
+      return reject(
+        'INVALID_AMOUNT',
+        `分期金额合计 ${total} 分，应等于罚款 ${this.money.fineFen} 分（且尚未部分缴纳）`,
+      );
     return null;
   }
 
@@ -229,14 +299,16 @@ export class EnforcementCaseState {
     const base = this.common(i);
     if (base) return base;
     if (this.stage !== 'demand' || !this.demand) return reject('WRONG_STAGE', '当前没有待送达的催告书');
-    if (!serviceMethods.includes(i.method)) return reject('INVALID_ACTION', `method 必须为 ${serviceMethods.join('、')} 之一`);
+    if (!serviceMethods.includes(i.method))
+      return reject('INVALID_ACTION', `method 必须为 ${serviceMethods.join('、')} 之一`);
     return this.date(i.servedOn, 'servedOn', today, { date: this.demand.issuedOn, label: '催告书制作之日' });
   }
 
   checkStatement(i: RecordStatementInput, today: string): Rejection {
     const base = this.common(i);
     if (base) return base;
-    if (this.stage !== 'demand-wait' || !this.demand?.servedOn) return reject('WRONG_STAGE', '催告书送达后、催告期间内才能登记陈述申辩');
+    if (this.stage !== 'demand-wait' || !this.demand?.servedOn)
+      return reject('WRONG_STAGE', '催告书送达后、催告期间内才能登记陈述申辩');
     if (this.statement) return reject('WRONG_STAGE', '已登记陈述申辩');
     if (!i.summary?.trim()) return reject('INVALID_ACTION', 'summary 不能为空');
     return this.date(i.receivedOn, 'receivedOn', today, { date: this.demand.servedOn, label: '催告书送达之日' });
@@ -245,10 +317,22 @@ export class EnforcementCaseState {
   checkMaterials(i: SupplementMaterialsInput): Rejection {
     const base = this.common(i);
     if (base) return base;
-    if (['court-filing', 'court-acceptance', 'acceptance-refused', 'acceptance-review', 'court-ruling', 'refusal-ruled', 'refusal-review', 'court-execution'].includes(this.stage)) {
+    if (
+      [
+        'court-filing',
+        'court-acceptance',
+        'acceptance-refused',
+        'acceptance-review',
+        'court-ruling',
+        'refusal-ruled',
+        'refusal-review',
+        'court-execution',
+      ].includes(this.stage)
+    ) {
       return reject('WRONG_STAGE', '强制执行申请已提交，不能再补正材料');
     }
-    if (![i.facts, i.reasons, i.legalBasisText].some((v) => typeof v === 'string' && v.trim())) return reject('INVALID_ACTION', '至少提供 facts、reasons、legalBasisText 之一');
+    if (![i.facts, i.reasons, i.legalBasisText].some((v) => typeof v === 'string' && v.trim()))
+      return reject('INVALID_ACTION', '至少提供 facts、reasons、legalBasisText 之一');
     return null;
   }
 
@@ -256,14 +340,17 @@ export class EnforcementCaseState {
     const base = this.common(i);
     if (base) return base;
     if (i.event === 'filed') {
-      if (this.stage !== 'acceptance-refused' && this.stage !== 'refusal-ruled') return reject('WRONG_STAGE', '只有法院不予受理或裁定不予执行后才能登记向上一级法院申请复议');
+      if (this.stage !== 'acceptance-refused' && this.stage !== 'refusal-ruled')
+        return reject('WRONG_STAGE', '只有法院不予受理或裁定不予执行后才能登记向上一级法院申请复议');
       const from = this.stage === 'acceptance-refused' ? this.court.refusedOn! : this.court.ruledOn!;
       return this.date(i.date, 'date', today, { date: from, label: '收到裁定之日' });
     }
     if (i.event !== 'decided') return reject('INVALID_ACTION', 'event 必须为 filed 或 decided');
-    if (this.stage !== 'acceptance-review' && this.stage !== 'refusal-review') return reject('WRONG_STAGE', '当前没有待上一级法院复议的事项');
+    if (this.stage !== 'acceptance-review' && this.stage !== 'refusal-review')
+      return reject('WRONG_STAGE', '当前没有待上一级法院复议的事项');
     const allowed = this.stage === 'acceptance-review' ? ['accepted', 'refused'] : ['enforce', 'refused'];
-    if (!i.outcome || !allowed.includes(i.outcome)) return reject('INVALID_ACTION', `outcome 必须为 ${allowed.join(' 或 ')}`);
+    if (!i.outcome || !allowed.includes(i.outcome))
+      return reject('INVALID_ACTION', `outcome 必须为 ${allowed.join(' 或 ')}`);
     return this.date(i.date, 'date', today, { date: this.court.reviewFiledOn!, label: '申请复议之日' });
   }
 }

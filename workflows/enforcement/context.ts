@@ -43,7 +43,9 @@ export class EnforcementContext {
       this.st.stage = stage;
       this.st.bump();
     }
-    this.record.stage(this.st.stage, stageLabels[this.st.stage]).summarise(this.st.view(todayOf()) as unknown as Record<string, unknown>);
+    this.record
+      .stage(this.st.stage, stageLabels[this.st.stage])
+      .summarise(this.st.view(todayOf()) as unknown as Record<string, unknown>);
     await this.record.sync();
   }
 
@@ -51,13 +53,37 @@ export class EnforcementContext {
   deadline(key: string, label: string, basisId: LegalBasisId, from: string, owedBy: OwedBy): string {
     const d = deadlineFor(this.engine.calendar, from, basisId);
     const dueDate = shanghaiDateOf(d.due);
-    this.record.deadline({ key, label, basisId, citation: getLegalBasis(basisId).citation, owedBy, dueDate, dueAt: isoAt(endOfDay(dueDate)), provisional: d.provisional });
+    this.record.deadline({
+      key,
+      label,
+      basisId,
+      citation: getLegalBasis(basisId).citation,
+      owedBy,
+      dueDate,
+      dueAt: isoAt(endOfDay(dueDate)),
+      provisional: d.provisional,
+    });
     return dueDate;
   }
 
-  async audit(key: string, action: string, detail: Record<string, unknown> = {}, extra: { actor?: string; comment?: string; legalBasis?: string } = {}): Promise<void> {
+  async audit(
+    key: string,
+    action: string,
+    detail: Record<string, unknown> = {},
+    extra: { actor?: string; comment?: string; legalBasis?: string } = {},
+  ): Promise<void> {
     await approvalActs.recordAuditEvents([
-      { dedupeKey: `${this.ref.workflowId}:${key}`, workflowId: this.ref.workflowId, caseId: this.ref.caseId, actor: extra.actor ?? 'system', action, comment: extra.comment, legalBasis: extra.legalBasis, at: isoAt(Date.now()), detail },
+      {
+        dedupeKey: `${this.ref.workflowId}:${key}`,
+        workflowId: this.ref.workflowId,
+        caseId: this.ref.caseId,
+        actor: extra.actor ?? 'system',
+        action,
+        comment: extra.comment,
+        legalBasis: extra.legalBasis,
+        at: isoAt(Date.now()),
+        detail,
+      },
     ]);
   }
 
@@ -65,14 +91,36 @@ export class EnforcementContext {
     return `party:${this.input.party.unifiedSocialCreditCode ?? this.input.party.name}`;
   }
 
-  async notify(key: string, template: string, recipients: string[], params: Record<string, string> = {}): Promise<void> {
+  async notify(
+    key: string,
+    template: string,
+    recipients: string[],
+    params: Record<string, string> = {},
+  ): Promise<void> {
     await approvalActs.sendNotifications(
-      recipients.map((recipientId) => ({ key: `${this.ref.workflowId}:${key}:${recipientId}`, recipientId, template, params: { caseId: this.ref.caseId, caseTitle: this.ref.caseTitle, party: this.input.party.name, ...params } })),
+      recipients.map((recipientId) => ({
+        key: `${this.ref.workflowId}:${key}:${recipientId}`,
+        recipientId,
+        template,
+        params: { caseId: this.ref.caseId, caseTitle: this.ref.caseTitle, party: this.input.party.name, ...params },
+      })),
     );
   }
 
   async actionTask(key: string, name: string, open: boolean, dueDate?: string, legalBasis?: string): Promise<void> {
-    await enforcementActs.syncEnforcementActionTask({ workflowId: this.ref.workflowId, caseId: this.ref.caseId, caseTitle: this.ref.caseTitle, departmentId: this.ref.departmentId, assigneeId: this.ref.initiatorId, key, name, legalBasis, dueDate, open, version: open ? 1 : 2 });
+    await enforcementActs.syncEnforcementActionTask({
+      workflowId: this.ref.workflowId,
+      caseId: this.ref.caseId,
+      caseTitle: this.ref.caseTitle,
+      departmentId: this.ref.departmentId,
+      assigneeId: this.ref.initiatorId,
+      key,
+      name,
+      legalBasis,
+      dueDate,
+      open,
+      version: open ? 1 : 2,
+    });
   }
 
   /** Runs `fn` at 09:00 Shanghai on `date` unless `stillDue()` says it no longer applies (a reminder). */

@@ -20,7 +20,12 @@ async function reviewStatement(ctx: EnforcementContext): Promise<boolean> {
   const upheld = step.outcome?.kind !== 'approved';
   Object.assign(st.statement!, { reviewed: true, upheld });
   st.bump();
-  await ctx.audit('statement-reviewed', 'enforcement.statement-reviewed', { upheld }, { legalBasis: '《行政强制法》第三十六条' });
+  await ctx.audit(
+    'statement-reviewed',
+    'enforcement.statement-reviewed',
+    { upheld },
+    { legalBasis: '《行政强制法》第三十六条' },
+  );
   return !upheld;
 }
 
@@ -44,7 +49,12 @@ export async function serveDemand(ctx: EnforcementContext): Promise<'continue' |
   const citation = getLegalBasis('enforcement.demand').citation;
   if (prior) {
     Object.assign(st.demand, { servedOn: prior.servedOn, serviceMethod: prior.method });
-    await ctx.audit('demand-served-before', 'enforcement.demand-served', { documentNo: st.demand.documentNo, servedOn: prior.servedOn, method: prior.method, recordedAtIntake: true }, { actor: ctx.ref.initiatorId, legalBasis: citation });
+    await ctx.audit(
+      'demand-served-before',
+      'enforcement.demand-served',
+      { documentNo: st.demand.documentNo, servedOn: prior.servedOn, method: prior.method, recordedAtIntake: true },
+      { actor: ctx.ref.initiatorId, legalBasis: citation },
+    );
   } else await serveOnPaper(ctx, citation);
   return waitOutDemand(ctx);
 }
@@ -53,8 +63,19 @@ export async function serveDemand(ctx: EnforcementContext): Promise<'continue' |
 async function serveOnPaper(ctx: EnforcementContext, citation: string): Promise<void> {
   const { st } = ctx;
   await Promise.all([
-    ctx.audit('demand-issued', 'enforcement.demand-issued', { documentNo: st.demand!.documentNo, totalFen: st.demand!.amounts.totalFen }, { legalBasis: citation }),
-    ctx.actionTask('demand-service', `送达催告书（${st.demand!.documentNo}）并登记送达日期和方式`, true, undefined, citation),
+    ctx.audit(
+      'demand-issued',
+      'enforcement.demand-issued',
+      { documentNo: st.demand!.documentNo, totalFen: st.demand!.amounts.totalFen },
+      { legalBasis: citation },
+    ),
+    ctx.actionTask(
+      'demand-service',
+      `送达催告书（${st.demand!.documentNo}）并登记送达日期和方式`,
+      true,
+      undefined,
+      citation,
+    ),
   ]);
   await ctx.publish('demand');
   await condition(() => st.demand?.servedOn !== undefined);
@@ -66,7 +87,13 @@ async function waitOutDemand(ctx: EnforcementContext): Promise<'continue' | 'sta
   const demand = st.demand!;
 
   // Art. 54, Art. 69: 10 working days from service for the party to perform.
-  const waitEnds = ctx.deadline('demand-wait', '催告期满（当事人履行义务）', 'enforcement.demand-wait', demand.servedOn!, '当事人');
+  const waitEnds = ctx.deadline(
+    'demand-wait',
+    '催告期满（当事人履行义务）',
+    'enforcement.demand-wait',
+    demand.servedOn!,
+    '当事人',
+  );
   demand.waitEnds = waitEnds;
   await ctx.publish('demand-wait');
   for (;;) {
@@ -80,6 +107,11 @@ async function waitOutDemand(ctx: EnforcementContext): Promise<'continue' | 'sta
   }
   ctx.record.markMissed('demand-wait');
   st.noStatement = !st.statement;
-  await ctx.audit('demand-expired', 'enforcement.demand-period-expired', { waitEnds, statement: Boolean(st.statement) }, { legalBasis: getLegalBasis('enforcement.demand-wait').citation });
+  await ctx.audit(
+    'demand-expired',
+    'enforcement.demand-period-expired',
+    { waitEnds, statement: Boolean(st.statement) },
+    { legalBasis: getLegalBasis('enforcement.demand-wait').citation },
+  );
   return 'continue';
 }

@@ -4,10 +4,17 @@ import type { EnforcementBalance, EnforcementMoney } from '../../domain/enforcem
 import type { PaymentDemand } from '../../domain/payment-demand';
 import type { CourtMaterial } from '../../domain/court-application';
 import type { Instalment } from '../../domain/surcharge';
+import type { RefusalTable } from '../refusal';
 
 export const serviceMethods = ['direct', 'left-at-premises', 'post', 'electronic', 'public-notice'] as const;
 export type ServiceMethod = (typeof serviceMethods)[number];
-export const serviceMethodLabels: Record<ServiceMethod, string> = { direct: '直接送达', 'left-at-premises': '留置送达', post: '邮寄送达', electronic: '电子送达', 'public-notice': '公告送达' };
+export const serviceMethodLabels: Record<ServiceMethod, string> = {
+  direct: '直接送达',
+  'left-at-premises': '留置送达',
+  post: '邮寄送达',
+  electronic: '电子送达',
+  'public-notice': '公告送达',
+};
 
 export interface EnforcementCaseInput {
   /** 行政处罚决定书文号; also the case number. */
@@ -32,8 +39,23 @@ export interface EnforcementCaseInput {
 }
 
 export type StageId =
-  | 'payment' | 'overdue' | 'challenged' | 'demand' | 'demand-wait' | 'statement-review' | 'materials' | 'application-approval'
-  | 'court-filing' | 'court-acceptance' | 'acceptance-refused' | 'acceptance-review' | 'court-ruling' | 'refusal-ruled' | 'refusal-review' | 'court-execution' | 'closed';
+  | 'payment'
+  | 'overdue'
+  | 'challenged'
+  | 'demand'
+  | 'demand-wait'
+  | 'statement-review'
+  | 'materials'
+  | 'application-approval'
+  | 'court-filing'
+  | 'court-acceptance'
+  | 'acceptance-refused'
+  | 'acceptance-review'
+  | 'court-ruling'
+  | 'refusal-ruled'
+  | 'refusal-review'
+  | 'court-execution'
+  | 'closed';
 
 export const stageLabels: Record<StageId, string> = {
   payment: '待缴纳罚款',
@@ -56,8 +78,14 @@ export const stageLabels: Record<StageId, string> = {
 };
 
 export type EnforcementOutcome =
-  | 'paid' | 'decision-revoked' | 'enforced' | 'statement-upheld' | 'application-not-approved' | 'application-abandoned'
-  | 'court-refused-acceptance' | 'court-refused-enforcement';
+  | 'paid'
+  | 'decision-revoked'
+  | 'enforced'
+  | 'statement-upheld'
+  | 'application-not-approved'
+  | 'application-abandoned'
+  | 'court-refused-acceptance'
+  | 'court-refused-enforcement';
 
 export const outcomeLabels: Record<EnforcementOutcome, string> = {
   paid: '已缴清，结案',
@@ -107,8 +135,18 @@ export interface EnforcementView {
   money: EnforcementMoney;
   balance: EnforcementBalance;
   challenges: Challenge[];
-  windows: { reconsiderationEnds: string; litigationEnds: string; courtPathOpensAfter: string; courtApplicationDue?: string };
-  deferral?: { kind: 'deferral' | 'instalments'; status: 'pending' | 'approved' | 'rejected'; deferredTo?: string; instalments?: Instalment[] };
+  windows: {
+    reconsiderationEnds: string;
+    litigationEnds: string;
+    courtPathOpensAfter: string;
+    courtApplicationDue?: string;
+  };
+  deferral?: {
+    kind: 'deferral' | 'instalments';
+    status: 'pending' | 'approved' | 'rejected';
+    deferredTo?: string;
+    instalments?: Instalment[];
+  };
   demand?: PaymentDemand & { servedOn?: string; serviceMethod?: ServiceMethod; waitEnds?: string };
   statement?: { receivedOn: string; summary: string; reviewed: boolean; upheld?: boolean };
   materials?: CourtMaterial[];
@@ -124,27 +162,57 @@ interface ActionBase {
   actor: Actor;
   comment?: string;
 }
-export interface RecordPaymentInput extends ActionBase { amountFen: number; paidOn: string; reference?: string }
-export interface RecordChallengeInput extends ActionBase { kind: 'reconsideration' | 'litigation'; event: 'filed' | 'decided'; date: string; outcome?: 'upheld' | 'revoked' | 'varied'; newFineFen?: number }
-export interface RequestDeferralInput extends ActionBase { kind: 'deferral' | 'instalments'; deferredTo?: string; instalments?: Instalment[]; reason: string }
-export interface RecordDemandServiceInput extends ActionBase { servedOn: string; method: ServiceMethod; recipient?: string }
-export interface RecordStatementInput extends ActionBase { receivedOn: string; summary: string }
-export interface SupplementMaterialsInput extends ActionBase { facts?: string; reasons?: string; legalBasisText?: string }
-export interface RecordCourtReviewInput extends ActionBase { event: 'filed' | 'decided'; date: string; outcome?: 'accepted' | 'enforce' | 'refused' }
+export interface RecordPaymentInput extends ActionBase {
+  amountFen: number;
+  paidOn: string;
+  reference?: string;
+}
+export interface RecordChallengeInput extends ActionBase {
+  kind: 'reconsideration' | 'litigation';
+  event: 'filed' | 'decided';
+  date: string;
+  outcome?: 'upheld' | 'revoked' | 'varied';
+  newFineFen?: number;
+}
+export interface RequestDeferralInput extends ActionBase {
+  kind: 'deferral' | 'instalments';
+  deferredTo?: string;
+  instalments?: Instalment[];
+  reason: string;
+}
+export interface RecordDemandServiceInput extends ActionBase {
+  servedOn: string;
+  method: ServiceMethod;
+  recipient?: string;
+}
+export interface RecordStatementInput extends ActionBase {
+  receivedOn: string;
+  summary: string;
+}
+export interface SupplementMaterialsInput extends ActionBase {
+  facts?: string;
+  reasons?: string;
+  legalBasisText?: string;
+}
+export interface RecordCourtReviewInput extends ActionBase {
+  event: 'filed' | 'decided';
+  date: string;
+  outcome?: 'accepted' | 'enforce' | 'refused';
+}
 
 export interface ActionReceipt {
   accepted: true;
   stage: StageId;
 }
 
-/** Validator rejections → HTTP status (the API maps them). */
-export const enforcementRejectionStatus = {
-  CASE_CLOSED: 409,
-  WRONG_STAGE: 409,
-  DUPLICATE: 409,
-  INVALID_DATE: 422,
-  INVALID_AMOUNT: 422,
-  INVALID_ACTION: 422,
-  NOT_ELIGIBLE: 403,
-} as const;
-export type EnforcementRejection = keyof typeof enforcementRejectionStatus;
+/** Refusal codes and their categories (the API alone turns a category into an HTTP status). */
+export const enforcementRefusals = {
+  CASE_CLOSED: 'conflict',
+  WRONG_STAGE: 'conflict',
+  DUPLICATE: 'conflict',
+  INVALID_DATE: 'invalid',
+  INVALID_AMOUNT: 'invalid',
+  INVALID_ACTION: 'invalid',
+  NOT_ELIGIBLE: 'forbidden',
+} as const satisfies RefusalTable<string>;
+export type EnforcementRejection = keyof typeof enforcementRefusals;

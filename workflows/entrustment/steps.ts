@@ -41,9 +41,18 @@ export interface ExpiryMoment {
 const HOUR = 3_600_000;
 
 /** Reminders at 09:00 on working days 30 and 7 days before the end; the lapse when the last day ends. */
-export function expiryMoments(calendar: CalendarSnapshot, termEnd: string, now: number, done: ReadonlySet<string>): ExpiryMoment[] {
+export function expiryMoments(
+  calendar: CalendarSnapshot,
+  termEnd: string,
+  now: number,
+  done: ReadonlySet<string>,
+): ExpiryMoment[] {
   const reminders = (['reminder-30', 'reminder-7'] as const).map((kind) => {
-    const due = deadlineFor(calendar, termEnd, kind === 'reminder-30' ? 'entrustment.expiry-reminder-30' : 'entrustment.expiry-reminder-7').due;
+    const due = deadlineFor(
+      calendar,
+      termEnd,
+      kind === 'reminder-30' ? 'entrustment.expiry-reminder-30' : 'entrustment.expiry-reminder-7',
+    ).due;
     return { kind, date: due, at: shanghaiMidnight(due) + 9 * HOUR, key: `${kind}:${termEnd}` };
   });
   const lapse: ExpiryMoment = { kind: 'lapse', date: termEnd, at: endOfDay(termEnd), key: `lapse:${termEnd}` };

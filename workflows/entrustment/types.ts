@@ -3,6 +3,7 @@ import type { EntrustmentStatus, Suspension } from '../../domain/entrustment';
 import type { EntrustmentChangeKind, EntrustmentLetter, LetterPower } from '../../domain/entrustment-letter';
 import type { EntrustmentRefusal, OrganisationKind } from '../../domain/powers';
 import type { Actor } from '../approval/types';
+import type { RefusalTable } from '../refusal';
 
 export interface EntrustedOrgProfile {
   id: string;
@@ -77,15 +78,15 @@ export type EntrustmentResult =
   | { outcome: 'rejected' | 'withdrawn' | 'publication-abandoned'; status: EntrustmentStatus }
   | { outcome: 'lapsed' | 'revoked'; status: EntrustmentStatus; letterNumber: string; termEnd: string };
 
-/** Rejections of the change validator; the API maps each to an HTTP status. */
-export const changeRejectionStatus = {
-  NOT_IN_FORCE: 409,
-  CHANGE_PENDING: 409,
-  NOT_SUSPENDED: 409,
-  ALREADY_SUSPENDED: 409,
-  INVALID_TERM: 422,
-  REASON_REQUIRED: 422,
-  NOT_AGENCY: 403,
-  INVALID_ACTION: 422,
-} as const;
-export type ChangeRejectionCode = keyof typeof changeRejectionStatus;
+/** Refusal codes and their categories (the API alone turns a category into an HTTP status). */
+export const changeRefusals = {
+  NOT_IN_FORCE: 'conflict',
+  CHANGE_PENDING: 'conflict',
+  NOT_SUSPENDED: 'conflict',
+  ALREADY_SUSPENDED: 'conflict',
+  INVALID_TERM: 'invalid',
+  REASON_REQUIRED: 'invalid',
+  NOT_AGENCY: 'forbidden',
+  INVALID_ACTION: 'invalid',
+} as const satisfies RefusalTable<string>;
+export type ChangeRejectionCode = keyof typeof changeRefusals;

@@ -22,22 +22,33 @@ export function courtRoutes(ctx: SimulatorContext) {
         refused
           ? [
               step(ctx, 'court.acceptance', filing, 'court.refused', () =>
-                statusOf(filing).status === 'received' ? { receiptNo, reason: '申请材料不齐全，经通知未在指定期限内补正，不予受理' } : undefined,
+                statusOf(filing).status === 'received'
+                  ? { receiptNo, reason: '申请材料不齐全，经通知未在指定期限内补正，不予受理' }
+                  : undefined,
               ),
             ]
           : [
               step(ctx, 'court.acceptance', filing, 'court.accepted', () =>
-                statusOf(filing).status === 'received' ? { receiptNo, courtCaseNo: issueNumber(ctx, 'court-review') } : undefined,
+                statusOf(filing).status === 'received'
+                  ? { receiptNo, courtCaseNo: issueNumber(ctx, 'court-review') }
+                  : undefined,
               ),
               step(ctx, 'court.ruling', filing, 'court.ruling', () => {
                 const { status, courtCaseNo } = statusOf(filing);
-                return status === 'accepted' && courtCaseNo ? { receiptNo, courtCaseNo, ruling: 'enforce' as const } : undefined;
+                return status === 'accepted' && courtCaseNo
+                  ? { receiptNo, courtCaseNo, ruling: 'enforce' as const }
+                  : undefined;
               }),
               step(ctx, 'court.execution', filing, 'court.executed', () => {
                 const { ruling, courtCaseNo } = statusOf(filing);
                 if (ruling !== 'enforce' || !courtCaseNo) return undefined;
                 const executionCaseNo = issueNumber(ctx, 'court-execution');
-                return { receiptNo, courtCaseNo, executionCaseNo, executedAmountFen: application.fineFen + application.surchargeFen };
+                return {
+                  receiptNo,
+                  courtCaseNo,
+                  executionCaseNo,
+                  executedAmountFen: application.fineFen + application.surchargeFen,
+                };
               }),
             ],
       );
@@ -56,7 +67,11 @@ export function courtRoutes(ctx: SimulatorContext) {
 
 /** The court's docket entry, read from the decisions taken so far. */
 export function statusOf(filing: Filing): CourtApplicationStatus {
-  const status: CourtApplicationStatus = { receiptNo: filing.receiptNo, status: 'received', updatedAt: filing.receivedAt };
+  const status: CourtApplicationStatus = {
+    receiptNo: filing.receiptNo,
+    status: 'received',
+    updatedAt: filing.receivedAt,
+  };
   for (const event of filing.events) {
     status.updatedAt = event.occurredAt;
     if ('courtCaseNo' in event.data) status.courtCaseNo = event.data.courtCaseNo;

@@ -26,7 +26,14 @@ export function creditPublicityRoutes(ctx: SimulatorContext) {
       if (active) {
         return refuse(problem('already-listed', 409, '该企业已因同一决定列入黑名单', { entryNo: active.receiptNo }));
       }
-      const filing = takeIn(ctx, 'credit-publicity', 'blacklist-entry', issueNumber(ctx, 'blacklist-entry'), idempotencyKey, entry);
+      const filing = takeIn(
+        ctx,
+        'credit-publicity',
+        'blacklist-entry',
+        issueNumber(ctx, 'blacklist-entry'),
+        idempotencyKey,
+        entry,
+      );
       return created({ entryNo: filing.receiptNo, listedAt: filing.receivedAt });
     }),
   );
@@ -35,7 +42,8 @@ export function creditPublicityRoutes(ctx: SimulatorContext) {
     paths.blacklistRemovals,
     intake(ctx, 'credit-publicity', blacklistRemovalRequestSchema, (removal, { idempotencyKey }) => {
       const entry = ctx.state.findFiling('credit-publicity', removal.entryNo, 'blacklist-entry');
-      if (!entry) return refuse(problem('not-found', 404, '未找到黑名单条目', { detail: `编号「${removal.entryNo}」不存在` }));
+      if (!entry)
+        return refuse(problem('not-found', 404, '未找到黑名单条目', { detail: `编号「${removal.entryNo}」不存在` }));
       if (entry.references.removedAt) return refuse(problem('already-removed', 409, '该黑名单条目已移出'));
       const filing = takeIn(ctx, 'credit-publicity', 'blacklist-removal', entry.receiptNo, idempotencyKey, removal);
       entry.references.removedAt = filing.receivedAt;

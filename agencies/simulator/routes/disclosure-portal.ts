@@ -22,7 +22,9 @@ export function disclosurePortalRoutes(ctx: SimulatorContext) {
       const filing = takeIn(ctx, 'disclosure-portal', 'publication', issued.text, idempotencyKey, publication);
       const published = { receiptNo: filing.receiptNo, documentUrl, publishedAt: filing.receivedAt };
       filing.references.documentUrl = documentUrl;
-      replyLater(ctx, 'disclosure-portal', [step(ctx, 'disclosure.confirmation', filing, 'disclosure.published', () => published)]);
+      replyLater(ctx, 'disclosure-portal', [
+        step(ctx, 'disclosure.confirmation', filing, 'disclosure.published', () => published),
+      ]);
       return created(published);
     }),
   );
@@ -32,7 +34,9 @@ export function disclosurePortalRoutes(ctx: SimulatorContext) {
     intake(ctx, 'disclosure-portal', withdrawalRequestSchema, (withdrawal, { idempotencyKey }) => {
       const document = ctx.state.findFiling('disclosure-portal', withdrawal.receiptNo, 'publication');
       if (!document) {
-        return refuse(problem('not-found', 404, '未找到已公开的文件', { detail: `编号「${withdrawal.receiptNo}」不存在` }));
+        return refuse(
+          problem('not-found', 404, '未找到已公开的文件', { detail: `编号「${withdrawal.receiptNo}」不存在` }),
+        );
       }
       if (document.references.withdrawnAt) return refuse(problem('already-withdrawn', 409, '该文件已撤回'));
       const filing = takeIn(ctx, 'disclosure-portal', 'withdrawal', document.receiptNo, idempotencyKey, withdrawal);

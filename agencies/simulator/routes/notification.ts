@@ -9,7 +9,14 @@ export function notificationRoutes(ctx: SimulatorContext) {
   router.post(
     agencyPaths.notification.messages,
     intake(ctx, 'notification', notificationSchema, (message, { idempotencyKey }) => {
-      const filing = takeIn(ctx, 'notification', `${message.channel}-message`, issueNumber(ctx, 'message'), idempotencyKey, message);
+      const filing = takeIn(
+        ctx,
+        'notification',
+        `${message.channel}-message`,
+        issueNumber(ctx, 'message'),
+        idempotencyKey,
+        message,
+      );
       return { status: 202, body: { messageId: filing.receiptNo, acceptedAt: filing.receivedAt } };
     }),
   );

@@ -12,7 +12,14 @@ export function procuratorateRoutes(ctx: SimulatorContext) {
   router.post(
     paths.copies,
     intake(ctx, 'procuratorate', procuratorateCopySchema, (copy, { idempotencyKey }) => {
-      const filing = takeIn(ctx, 'procuratorate', 'transfer-copy', issueNumber(ctx, 'procuratorate-receipt'), idempotencyKey, copy);
+      const filing = takeIn(
+        ctx,
+        'procuratorate',
+        'transfer-copy',
+        issueNumber(ctx, 'procuratorate-receipt'),
+        idempotencyKey,
+        copy,
+      );
       return created({ receiptNo: filing.receiptNo, receivedAt: filing.receivedAt });
     }),
   );

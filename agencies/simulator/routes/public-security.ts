@@ -45,7 +45,10 @@ export function publicSecurityRoutes(ctx: SimulatorContext) {
     paths.reconsiderationRequests,
     intake(ctx, 'public-security', reconsiderationRequestSchema, (request, { idempotencyKey }) => {
       const transfer = ctx.state.findFiling('public-security', request.receiptNo, 'criminal-case-transfer');
-      if (!transfer) return refuse(problem('not-found', 404, '未找到移送案件', { detail: `受理回执「${request.receiptNo}」不存在` }));
+      if (!transfer)
+        return refuse(
+          problem('not-found', 404, '未找到移送案件', { detail: `受理回执「${request.receiptNo}」不存在` }),
+        );
       if (decisionOf(transfer).status !== 'refused') {
         return refuse(problem('not-refused', 409, '该案件未作出不予立案决定，无需复议'));
       }
@@ -71,11 +74,17 @@ export function publicSecurityRoutes(ctx: SimulatorContext) {
 export function decisionOf(filing: Filing): PoliceDecision {
   const decision: PoliceDecision = { receiptNo: filing.receiptNo, status: 'pending' };
   for (const event of filing.events) {
-    if (event.type === 'police.filed') Object.assign(decision, { status: 'filed', decisionNo: event.data.decisionNo, reason: undefined });
-    if (event.type === 'police.refused') Object.assign(decision, { status: 'refused', decisionNo: event.data.decisionNo, reason: event.data.reason });
+    if (event.type === 'police.filed')
+      Object.assign(decision, { status: 'filed', decisionNo: event.data.decisionNo, reason: undefined });
+    if (event.type === 'police.refused')
+      Object.assign(decision, { status: 'refused', decisionNo: event.data.decisionNo, reason: event.data.reason });
     if (event.type === 'police.reconsideration-answered') {
       const filed = event.data.outcome === 'filed';
-      Object.assign(decision, { status: filed ? 'filed' : 'refused', decisionNo: event.data.decisionNo, reason: filed ? undefined : decision.reason });
+      Object.assign(decision, {
+        status: filed ? 'filed' : 'refused',
+        decisionNo: event.data.decisionNo,
+        reason: filed ? undefined : decision.reason,
+      });
     }
     if (event.type.startsWith('police.')) decision.decidedAt = event.occurredAt;
   }

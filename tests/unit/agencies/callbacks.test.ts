@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { courtApplication, criminalTransfer, startAgencies, startReceiver, waitUntil, type Agencies, type Receiver } from './harness';
+import {
+  courtApplication,
+  criminalTransfer,
+  startAgencies,
+  startReceiver,
+  waitUntil,
+  type Agencies,
+  type Receiver,
+} from './harness';
 
 // A receiver per test: a callback still in flight from an earlier test's simulator cannot reach this one.
 let receiver: Receiver;
@@ -21,12 +29,17 @@ const key = (step: string) => ({ idempotencyKey: `北碚应急罚〔2026〕12号
 describe('signed callbacks from the simulated agencies', () => {
   it('the court accepts, rules to enforce and executes, each callback signed and in order', async () => {
     const { gateway } = await start();
-    const { receiptNo } = await gateway.court.fileEnforcementApplication({ ...key('court-application'), ...courtApplication() });
+    const { receiptNo } = await gateway.court.fileEnforcementApplication({
+      ...key('court-application'),
+      ...courtApplication(),
+    });
 
     const received = await receiver.waitFor(3);
     expect(received.map((r) => r.event.type)).toEqual(['court.accepted', 'court.ruling', 'court.executed']);
     expect(received.every((r) => r.agency === 'court' && r.check.ok)).toBe(true);
-    expect(received.every((r) => r.eventId === r.event.eventId && r.event.caseRef === '北碚应急罚〔2026〕12号')).toBe(true);
+    expect(received.every((r) => r.eventId === r.event.eventId && r.event.caseRef === '北碚应急罚〔2026〕12号')).toBe(
+      true,
+    );
     expect(new Set(received.map((r) => r.eventId)).size).toBe(3);
     const [accepted, ruling, executed] = received.map((r) => r.event);
     expect(accepted!.data).toMatchObject({ receiptNo, courtCaseNo: expect.stringMatching(/^（\d{4}）渝0109行审1号$/) });
@@ -37,7 +50,12 @@ describe('signed callbacks from the simulated agencies', () => {
     });
 
     const status = await gateway.court.getStatus({ receiptNo });
-    expect(status).toMatchObject({ receiptNo, status: 'executed', ruling: 'enforce', courtCaseNo: (accepted!.data as { courtCaseNo: string }).courtCaseNo });
+    expect(status).toMatchObject({
+      receiptNo,
+      status: 'executed',
+      ruling: 'enforce',
+      courtCaseNo: (accepted!.data as { courtCaseNo: string }).courtCaseNo,
+    });
   });
 
   it('a duplicate-callback fault delivers the same event id twice', async () => {
@@ -103,15 +121,29 @@ describe('signed callbacks from the simulated agencies', () => {
   it('the police refuse to file under a decision-stage fault, then file on reconsideration', async () => {
     const { gateway, admin } = await start();
     await admin('POST', '/faults', { agency: 'public-security', kind: 'refuse', stage: 'decision' });
-    const { receiptNo } = await gateway.publicSecurity.transferCriminalCase({ ...key('transfer'), ...criminalTransfer() });
+    const { receiptNo } = await gateway.publicSecurity.transferCriminalCase({
+      ...key('transfer'),
+      ...criminalTransfer(),
+    });
 
     const [refused] = await receiver.waitFor(1);
-    expect(refused!.event).toMatchObject({ type: 'police.refused', data: { receiptNo, decisionNo: expect.stringMatching(/^北公不立字〔\d{4}〕1号$/) } });
+    expect(refused!.event).toMatchObject({
+      type: 'police.refused',
+      data: { receiptNo, decisionNo: expect.stringMatching(/^北公不立字〔\d{4}〕1号$/) },
+    });
     expect(await gateway.publicSecurity.getDecision({ receiptNo })).toMatchObject({ status: 'refused' });
 
-    await gateway.publicSecurity.requestReconsideration({ ...key('reconsideration'), caseRef: '北碚应急罚〔2026〕12号', receiptNo, reasons: '现场勘验笔录证明存在违章动火作业' });
+    await gateway.publicSecurity.requestReconsideration({
+      ...key('reconsideration'),
+      caseRef: '北碚应急罚〔2026〕12号',
+      receiptNo,
+      reasons: '现场勘验笔录证明存在违章动火作业',
+    });
     const [, answered] = await receiver.waitFor(2);
-    expect(answered!.event).toMatchObject({ type: 'police.reconsideration-answered', data: { receiptNo, outcome: 'filed' } });
+    expect(answered!.event).toMatchObject({
+      type: 'police.reconsideration-answered',
+      data: { receiptNo, outcome: 'filed' },
+    });
     expect(await gateway.publicSecurity.getDecision({ receiptNo })).toMatchObject({ status: 'filed' });
   });
 
@@ -131,13 +163,22 @@ describe('signed callbacks from the simulated agencies', () => {
 describe('callbacks on demand (POST /__admin/callbacks)', () => {
   it('lets a test drive a refusal ruling on a court that does not answer by itself', async () => {
     const { gateway, admin } = await start({ manual: ['court'] });
-    const { receiptNo } = await gateway.court.fileEnforcementApplication({ ...key('court-application'), ...courtApplication() });
+    const { receiptNo } = await gateway.court.fileEnforcementApplication({
+      ...key('court-application'),
+      ...courtApplication(),
+    });
     await new Promise((r) => setTimeout(r, 100));
     expect(receiver.received).toHaveLength(0);
 
     const caseRef = '北碚应急罚〔2026〕12号';
     const courtCaseNo = '（2026）渝0109行审88号';
-    const accepted = await admin('POST', '/callbacks', { agency: 'court', type: 'court.accepted', caseRef, data: { receiptNo, courtCaseNo }, wait: true });
+    const accepted = await admin('POST', '/callbacks', {
+      agency: 'court',
+      type: 'court.accepted',
+      caseRef,
+      data: { receiptNo, courtCaseNo },
+      wait: true,
+    });
     expect(accepted.status).toBe(200);
     const ruling = await admin('POST', '/callbacks', {
       agency: 'court',
@@ -153,28 +194,54 @@ describe('callbacks on demand (POST /__admin/callbacks)', () => {
       ['court.accepted', true],
       ['court.ruling', true],
     ]);
-    expect(await gateway.court.getStatus({ receiptNo })).toMatchObject({ status: 'ruled', ruling: 'refuse', courtCaseNo });
+    expect(await gateway.court.getStatus({ receiptNo })).toMatchObject({
+      status: 'ruled',
+      ruling: 'refuse',
+      courtCaseNo,
+    });
   });
 
   it('sends a payment notice from the payment channel', async () => {
     const { admin } = await start();
     const paid = { amountFen: 2_000_000, paidAt: '2026-01-18T09:30:00+08:00', paymentRef: 'FS5001092026000123' };
-    const res = await admin('POST', '/callbacks', { agency: 'payment', type: 'payment.received', caseRef: '北碚应急罚〔2026〕12号', data: paid });
+    const res = await admin('POST', '/callbacks', {
+      agency: 'payment',
+      type: 'payment.received',
+      caseRef: '北碚应急罚〔2026〕12号',
+      data: paid,
+    });
     expect(res.status).toBe(202);
 
     const [payment] = await receiver.waitFor(1);
-    expect(payment).toMatchObject({ agency: 'payment', eventId: res.body.eventId, check: { ok: true }, event: { type: 'payment.received', data: paid } });
+    expect(payment).toMatchObject({
+      agency: 'payment',
+      eventId: res.body.eventId,
+      check: { ok: true },
+      event: { type: 'payment.received', data: paid },
+    });
   });
 
   it('refuses a malformed event with 400 naming the field', async () => {
     const { admin } = await start();
-    const bad = await admin('POST', '/callbacks', { agency: 'court', type: 'court.ruling', caseRef: 'c', data: { receiptNo: 'r', courtCaseNo: 'n', ruling: 'maybe' } });
+    const bad = await admin('POST', '/callbacks', {
+      agency: 'court',
+      type: 'court.ruling',
+      caseRef: 'c',
+      data: { receiptNo: 'r', courtCaseNo: 'n', ruling: 'maybe' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toMatchObject([{ field: 'data.ruling' }]);
 
-    const wrongAgency = await admin('POST', '/callbacks', { agency: 'court', type: 'police.filed', caseRef: 'c', data: { receiptNo: 'r', decisionNo: 'd' } });
+    const wrongAgency = await admin('POST', '/callbacks', {
+      agency: 'court',
+      type: 'police.filed',
+      caseRef: 'c',
+      data: { receiptNo: 'r', decisionNo: 'd' },
+    });
     expect(wrongAgency.status).toBe(400);
-    expect(wrongAgency.body.errors).toMatchObject([{ field: 'type', message: '北碚区人民法院不发送「police.filed」回调' }]);
+    expect(wrongAgency.body.errors).toMatchObject([
+      { field: 'type', message: '北碚区人民法院不发送「police.filed」回调' },
+    ]);
   });
 
   it('reset forgets records and cancels answers still scheduled', async () => {
@@ -186,7 +253,10 @@ describe('callbacks on demand (POST /__admin/callbacks)', () => {
     expect(receiver.received).toHaveLength(0);
     expect(state.filings).toHaveLength(0);
     expect((await admin('GET', '/health')).body).toMatchObject({ status: 'ok', pendingCallbacks: 0 });
-    const again = await gateway.court.fileEnforcementApplication({ ...key('court-application'), ...courtApplication() });
+    const again = await gateway.court.fileEnforcementApplication({
+      ...key('court-application'),
+      ...courtApplication(),
+    });
     expect(again.receiptNo).toMatch(/〕1号$/);
   });
 });

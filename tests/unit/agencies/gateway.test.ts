@@ -44,12 +44,19 @@ describe('agency gateway against the simulator', () => {
 
   it('refuses the same idempotency key with a different application (422)', async () => {
     const key = '北碚应急罚〔2026〕13号/court-application';
-    await agencies.gateway.court.fileEnforcementApplication({ idempotencyKey: key, ...courtApplication('北碚应急罚〔2026〕13号') });
+    await agencies.gateway.court.fileEnforcementApplication({
+      idempotencyKey: key,
+      ...courtApplication('北碚应急罚〔2026〕13号'),
+    });
     const changed = { idempotencyKey: key, ...courtApplication('北碚应急罚〔2026〕13号'), fineFen: 3_000_000 };
 
     const error = await agencies.gateway.court.fileEnforcementApplication(changed).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgencyRejectedError);
-    expect(error).toMatchObject({ status: 422, retryable: false, problem: { title: '同一幂等键已用于内容不同的请求' } });
+    expect(error).toMatchObject({
+      status: 422,
+      retryable: false,
+      problem: { title: '同一幂等键已用于内容不同的请求' },
+    });
     expect(agencies.state.filings).toHaveLength(1);
   });
 
@@ -74,7 +81,12 @@ describe('agency gateway against the simulator', () => {
       .fileEnforcementApplication({ idempotencyKey: 'case-8/court-application', ...courtApplication() })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgencyRejectedError);
-    expect(error).toMatchObject({ agency: 'court', status: 422, retryable: false, problem: { title: '北碚区人民法院不予受理' } });
+    expect(error).toMatchObject({
+      agency: 'court',
+      status: 422,
+      retryable: false,
+      problem: { title: '北碚区人民法院不予受理' },
+    });
     expect((error as Error).message).toContain('北碚区人民法院拒绝了请求（HTTP 422）');
     expect(agencies.state.filings).toHaveLength(0);
   });
@@ -124,7 +136,10 @@ describe('agency gateway against the simulator', () => {
     setTimeout(() => controller.abort(reason), 50);
 
     const error = await agencies.gateway.court
-      .fileEnforcementApplication({ idempotencyKey: 'case-10/court-application', ...courtApplication() }, controller.signal)
+      .fileEnforcementApplication(
+        { idempotencyKey: 'case-10/court-application', ...courtApplication() },
+        controller.signal,
+      )
       .catch((e: unknown) => e);
     expect(error).toBe(reason);
   });
@@ -139,7 +154,9 @@ describe('agency gateway against the simulator', () => {
   });
 
   it('rejects a wrong credential as 401', async () => {
-    const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { credentials: { court: 'stolen-credential' } }));
+    const gateway = createAgencyGateway(
+      gatewayConfigUnder(agencies.url, { credentials: { court: 'stolen-credential' } }),
+    );
     const error = await gateway.court.getStatus({ receiptNo: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AgencyRejectedError);
     expect(error).toMatchObject({ status: 401, problem: { title: '身份凭证缺失或无效' } });
@@ -148,7 +165,11 @@ describe('agency gateway against the simulator', () => {
 
 describe('simulator request checks', () => {
   const post = (path: string, body: unknown, headers: Record<string, string>) =>
-    fetch(`${agencies.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${agencies.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
   const auth = { authorization: 'Bearer anjian-agency-dev-credential', 'idempotency-key': 'k-1' };
 
   it('answers 401 without the bearer credential, and files nothing', async () => {
@@ -166,8 +187,14 @@ describe('simulator request checks', () => {
     expect(res.status).toBe(400);
     const problem = await res.json();
     expect(problem).toMatchObject({ status: 400, title: '请求参数校验失败' });
-    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['fineFen', 'materials[0].title', 'penaltyDecisionNo']);
-    expect(problem.errors.find((e: { field: string }) => e.field === 'penaltyDecisionNo')).toMatchObject({ message: '缺少必填字段' });
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'fineFen',
+      'materials[0].title',
+      'penaltyDecisionNo',
+    ]);
+    expect(problem.errors.find((e: { field: string }) => e.field === 'penaltyDecisionNo')).toMatchObject({
+      message: '缺少必填字段',
+    });
     expect(problem.detail).toContain('penaltyDecisionNo：缺少必填字段');
     expect(agencies.state.filings).toHaveLength(0);
   });
@@ -179,12 +206,13 @@ describe('simulator request checks', () => {
   });
 
   it('answers 400 naming the header when the idempotency key is missing', async () => {
-    const res = await post('/court/enforcement-applications', courtApplication(), { authorization: auth.authorization });
+    const res = await post('/court/enforcement-applications', courtApplication(), {
+      authorization: auth.authorization,
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).errors).toMatchObject([{ field: 'Idempotency-Key' }]);
   });
 });
-
 
 function planFiling() {
   return {

@@ -17,7 +17,9 @@ export const secret = 'test-callback-secret-0123456789';
 export const secrets = Object.fromEntries(agencyIds.map((id) => [id, `${secret}-${id}`])) as Record<AgencyId, string>;
 
 /** Serves a fetch handler on an ephemeral port, as real HTTP. */
-export function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ url: string; close(): Promise<void> }> {
+export function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server: ServerType = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve({
@@ -53,7 +55,8 @@ export async function startReceiver() {
       body,
     });
     const status = answers.shift() ?? 200;
-    if (status === 200) received.push({ agency, eventId: c.req.header(callbackHeaders.eventId), check, event: JSON.parse(body) });
+    if (status === 200)
+      received.push({ agency, eventId: c.req.header(callbackHeaders.eventId), check, event: JSON.parse(body) });
     return c.json({ ok: status === 200 }, status as 200);
   });
   const server = await listen(app.fetch);
@@ -66,7 +69,8 @@ export async function startReceiver() {
       received.length = 0;
       answers.length = 0;
     },
-    waitFor: (count: number, timeoutMs = 5_000) => waitUntil(() => received.length >= count, timeoutMs).then(() => received),
+    waitFor: (count: number, timeoutMs = 5_000) =>
+      waitUntil(() => received.length >= count, timeoutMs).then(() => received),
     close: server.close,
   };
 }
@@ -115,7 +119,11 @@ export function courtApplication(caseRef = '北碚应急罚〔2026〕12号'): Co
     applicantAgency: '重庆市北碚区应急管理局',
     agencyHead: '张局长',
     signedOn: '2026-06-15',
-    respondent: { name: '重庆某某化工有限公司', unifiedSocialCreditCode: '91500109MA5U123456', address: '重庆市北碚区蔡家岗街道' },
+    respondent: {
+      name: '重庆某某化工有限公司',
+      unifiedSocialCreditCode: '91500109MA5U123456',
+      address: '重庆市北碚区蔡家岗街道',
+    },
     penaltyDecisionNo: '（北碚）应急罚〔2026〕12号',
     penaltyDecidedOn: '2026-01-05',
     fineFen: 2_000_000,

@@ -24,23 +24,38 @@ describe('callback signatures', () => {
 
   it('refuses a request without timestamp or signature as missing', () => {
     const signature = signPayload(secret, body, timestamp);
-    expect(verifySignature({ secret, timestamp: undefined, signature, body, now })).toEqual({ ok: false, reason: 'missing' });
-    expect(verifySignature({ secret, timestamp: String(timestamp), signature: null, body, now })).toEqual({ ok: false, reason: 'missing' });
+    expect(verifySignature({ secret, timestamp: undefined, signature, body, now })).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
+    expect(verifySignature({ secret, timestamp: String(timestamp), signature: null, body, now })).toEqual({
+      ok: false,
+      reason: 'missing',
+    });
   });
 
   it('refuses a replay older than five minutes, and a timestamp from the future, as stale', () => {
     const old = timestamp - 301;
-    expect(verifySignature({ secret, timestamp: old, signature: signPayload(secret, body, old), body, now })).toEqual({ ok: false, reason: 'stale' });
+    expect(verifySignature({ secret, timestamp: old, signature: signPayload(secret, body, old), body, now })).toEqual({
+      ok: false,
+      reason: 'stale',
+    });
     const ahead = timestamp + 301;
-    expect(verifySignature({ secret, timestamp: ahead, signature: signPayload(secret, body, ahead), body, now })).toEqual({ ok: false, reason: 'stale' });
+    expect(
+      verifySignature({ secret, timestamp: ahead, signature: signPayload(secret, body, ahead), body, now }),
+    ).toEqual({ ok: false, reason: 'stale' });
     const edge = timestamp - 300;
-    expect(verifySignature({ secret, timestamp: edge, signature: signPayload(secret, body, edge), body, now })).toEqual({ ok: true });
+    expect(verifySignature({ secret, timestamp: edge, signature: signPayload(secret, body, edge), body, now })).toEqual(
+      { ok: true },
+    );
   });
 
   it('refuses a changed body, another secret, a moved timestamp or a malformed signature as mismatch', () => {
     const signature = signPayload(secret, body, timestamp);
     const mismatch = { ok: false, reason: 'mismatch' };
-    expect(verifySignature({ secret, timestamp, signature, body: body.replace('accepted', 'refused'), now })).toEqual(mismatch);
+    expect(verifySignature({ secret, timestamp, signature, body: body.replace('accepted', 'refused'), now })).toEqual(
+      mismatch,
+    );
     expect(verifySignature({ secret: 'other-secret', timestamp, signature, body, now })).toEqual(mismatch);
     expect(verifySignature({ secret, timestamp: timestamp - 1, signature, body, now })).toEqual(mismatch);
     expect(verifySignature({ secret, timestamp, signature: signature.slice(0, 40), body, now })).toEqual(mismatch);

@@ -33,23 +33,40 @@ describe('the other agencies', () => {
     const withdrawal = { caseRef: 'accident-2026-3', receiptNo: published.receiptNo, reason: '报告经复核需更正' };
     const withdrawn = await disclosurePortal.withdraw({ idempotencyKey: 'accident-2026-3/withdraw-1', ...withdrawal });
     expect(withdrawn.receiptNo).toBe(published.receiptNo);
-    const again = await disclosurePortal.withdraw({ idempotencyKey: 'accident-2026-3/withdraw-2', ...withdrawal }).catch((e: unknown) => e);
+    const again = await disclosurePortal
+      .withdraw({ idempotencyKey: 'accident-2026-3/withdraw-2', ...withdrawal })
+      .catch((e: unknown) => e);
     expect(again).toBeInstanceOf(AgencyRejectedError);
     expect(again).toMatchObject({ status: 409, problem: { title: '该文件已撤回' } });
   });
 
   it('the credit system lists an enterprise once per decision and removes the entry', async () => {
     const { creditPublicity } = agencies.gateway;
-    const entry = { caseRef: '北碚应急罚〔2026〕12号', enterprise, reason: '拒不执行安全监管监察指令', decisionNo: '（北碚）应急罚〔2026〕12号', listedOn: '2026-07-01' };
+    const entry = {
+      caseRef: '北碚应急罚〔2026〕12号',
+      enterprise,
+      reason: '拒不执行安全监管监察指令',
+      decisionNo: '（北碚）应急罚〔2026〕12号',
+      listedOn: '2026-07-01',
+    };
     const listed = await creditPublicity.addBlacklistEntry({ idempotencyKey: 'case-12/blacklist', ...entry });
     expect(listed.entryNo).toMatch(/^渝信黑〔\d{4}〕1号$/);
 
-    const twice = await creditPublicity.addBlacklistEntry({ idempotencyKey: 'case-12/blacklist-again', ...entry }).catch((e: unknown) => e);
+    const twice = await creditPublicity
+      .addBlacklistEntry({ idempotencyKey: 'case-12/blacklist-again', ...entry })
+      .catch((e: unknown) => e);
     expect(twice).toMatchObject({ status: 409, problem: { entryNo: listed.entryNo } });
 
-    const removed = await creditPublicity.removeBlacklistEntry({ idempotencyKey: 'case-12/unlist', caseRef: entry.caseRef, entryNo: listed.entryNo, reason: '信用修复完成' });
+    const removed = await creditPublicity.removeBlacklistEntry({
+      idempotencyKey: 'case-12/unlist',
+      caseRef: entry.caseRef,
+      entryNo: listed.entryNo,
+      reason: '信用修复完成',
+    });
     expect(removed.entryNo).toBe(listed.entryNo);
-    await expect(creditPublicity.addBlacklistEntry({ idempotencyKey: 'case-12/blacklist-3', ...entry })).resolves.toMatchObject({
+    await expect(
+      creditPublicity.addBlacklistEntry({ idempotencyKey: 'case-12/blacklist-3', ...entry }),
+    ).resolves.toMatchObject({
       entryNo: expect.stringMatching(/〕2号$/),
     });
   });
@@ -65,17 +82,30 @@ describe('the other agencies', () => {
   });
 
   it('the police will not reconsider a case they have not refused', async () => {
-    const { receiptNo } = await agencies.gateway.publicSecurity.transferCriminalCase({ idempotencyKey: 'case-12/transfer', ...criminalTransfer() });
+    const { receiptNo } = await agencies.gateway.publicSecurity.transferCriminalCase({
+      idempotencyKey: 'case-12/transfer',
+      ...criminalTransfer(),
+    });
     const error = await agencies.gateway.publicSecurity
-      .requestReconsideration({ idempotencyKey: 'case-12/reconsider', caseRef: '北碚应急罚〔2026〕12号', receiptNo, reasons: '理由' })
+      .requestReconsideration({
+        idempotencyKey: 'case-12/reconsider',
+        caseRef: '北碚应急罚〔2026〕12号',
+        receiptNo,
+        reasons: '理由',
+      })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, problem: { title: '该案件未作出不予立案决定，无需复议' } });
     expect(await agencies.gateway.publicSecurity.getDecision({ receiptNo })).toEqual({ receiptNo, status: 'pending' });
   });
 
   it('answers 404 in the agency’s words for an unknown receipt', async () => {
-    const error = await agencies.gateway.court.getStatus({ receiptNo: '渝0109法收〔2026〕999号' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 404, problem: { title: '未找到强制执行申请', detail: '编号「渝0109法收〔2026〕999号」不存在' } });
+    const error = await agencies.gateway.court
+      .getStatus({ receiptNo: '渝0109法收〔2026〕999号' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      status: 404,
+      problem: { title: '未找到强制执行申请', detail: '编号「渝0109法收〔2026〕999号」不存在' },
+    });
   });
 });
 
@@ -94,7 +124,9 @@ describe('admin endpoints', () => {
 
     const statuses = [];
     for (let i = 0; i < 3; i++) {
-      statuses.push(await agencies.gateway.court.getStatus({ receiptNo: 'x' }).catch((e: { status: number }) => e.status));
+      statuses.push(
+        await agencies.gateway.court.getStatus({ receiptNo: 'x' }).catch((e: { status: number }) => e.status),
+      );
     }
     expect(statuses).toEqual([502, 502, 404]);
 
@@ -103,7 +135,12 @@ describe('admin endpoints', () => {
   });
 
   it('filters records by agency', async () => {
-    await agencies.gateway.procuratorate.sendCopy({ idempotencyKey: 'k-copy', caseRef: 'c', transferLetterNo: 't', materials: [{ title: 'm' }] });
+    await agencies.gateway.procuratorate.sendCopy({
+      idempotencyKey: 'k-copy',
+      caseRef: 'c',
+      transferLetterNo: 't',
+      materials: [{ title: 'm' }],
+    });
     await agencies.gateway.publicSecurity.transferCriminalCase({ idempotencyKey: 'k-transfer', ...criminalTransfer() });
 
     const { body } = await agencies.admin('GET', '/records?agency=procuratorate');

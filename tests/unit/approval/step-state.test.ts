@@ -2,21 +2,52 @@ import { describe, expect, it } from 'vitest';
 import { activeSlots, applyAction, validateAction, type StepContext } from '../../../workflows/approval/step-state';
 import type { ActionInput, ApprovalMode, ApprovalStepSpec, Actor, StepState } from '../../../workflows/approval/types';
 
-const person = (id: string, roles: Actor['roles'] = ['department-head']): Actor => ({ id, name: id, departmentId: 'yjj', roles });
+const person = (id: string, roles: Actor['roles'] = ['department-head']): Actor => ({
+  id,
+  name: id,
+  departmentId: 'yjj',
+  roles,
+});
 const ctx: StepContext = { initiatorId: 'officer', returnTargets: ['initiator', 'draft'], urgeDay: '2026-03-02' };
 
 function step(mode: ApprovalMode, ids: string[]): { spec: ApprovalStepSpec; state: StepState } {
-  const spec: ApprovalStepSpec = { stepId: 's', name: '审核', mode, participants: { roles: ['department-head'] }, deadline: { amount: 3, unit: 'working-days' } };
+  const spec: ApprovalStepSpec = {
+    stepId: 's',
+    name: '审核',
+    mode,
+    participants: { roles: ['department-head'] },
+    deadline: { amount: 3, unit: 'working-days' },
+  };
   const state: StepState = {
-    stepId: 's', instanceId: 's#1', name: '审核', mode, openedAt: '2026-03-02T01:00:00.000Z', dueDate: '2026-03-05', dueAt: '2026-03-05T16:00:00.000Z', provisional: false, calendarVersion: 1,
-    slots: ids.map((id, i) => ({ slotId: `s#1/s${i + 1}`, assigneeId: id, assigneeName: id, assigneeDepartmentId: 'yjj', status: 'pending' })),
-    decisions: [], overdue: false, version: 1,
+    stepId: 's',
+    instanceId: 's#1',
+    name: '审核',
+    mode,
+    openedAt: '2026-03-02T01:00:00.000Z',
+    dueDate: '2026-03-05',
+    dueAt: '2026-03-05T16:00:00.000Z',
+    provisional: false,
+    calendarVersion: 1,
+    slots: ids.map((id, i) => ({
+      slotId: `s#1/s${i + 1}`,
+      assigneeId: id,
+      assigneeName: id,
+      assigneeDepartmentId: 'yjj',
+      status: 'pending',
+    })),
+    decisions: [],
+    overdue: false,
+    version: 1,
   };
   return { spec, state };
 }
 
 let n = 0;
-const input = (actor: string, extra: Partial<ActionInput> = {}): ActionInput => ({ requestId: `r${++n}`, actor: person(actor), ...extra });
+const input = (actor: string, extra: Partial<ActionInput> = {}): ActionInput => ({
+  requestId: `r${++n}`,
+  actor: person(actor),
+  ...extra,
+});
 const run = (s: ReturnType<typeof step>, kind: Parameters<typeof applyAction>[1], i: ActionInput) => {
   const rejection = validateAction(s.spec, s.state, ctx, kind, i);
   if (rejection) return rejection.code;
@@ -54,7 +85,9 @@ describe('approval step rules', () => {
 
   it('any-of with a signer added after: the approval waits for the added signer', () => {
     const s = step('any-of', ['a', 'b']);
-    expect(run(s, 'add-signer', input('a', { position: 'after', target: person('x', ['district-leader']) }))).toBe('ok');
+    expect(run(s, 'add-signer', input('a', { position: 'after', target: person('x', ['district-leader']) }))).toBe(
+      'ok',
+    );
     expect(run(s, 'approve', input('a'))).toBe('ok');
     expect(s.state.outcome).toBeUndefined();
     expect(run(s, 'approve', input('x'))).toBe('ok');

@@ -1,11 +1,20 @@
 // 条例 Arts. 9–11 (reporting chain), 29 (60 days, one extension ≤ 60, appraisal not counted); 2026 holidays from the notice.
 import { describe, expect, it } from 'vitest';
-import { checkAccidentFigures, checkOccurredAt, investigationDue, needsWarningTalk, pausedDaysBetween, reportingChain } from '../../../domain/accident-case';
+import {
+  checkAccidentFigures,
+  checkOccurredAt,
+  investigationDue,
+  needsWarningTalk,
+  pausedDaysBetween,
+  reportingChain,
+} from '../../../domain/accident-case';
 import { snapshot } from './support';
 
 describe('accident case rules', () => {
   it('dates the report 60 days after the accident, rolled past the May Day holiday', () => {
-    expect(investigationDue(snapshot, '2026-03-02T09:30:00+08:00', { extensionDays: 0, pausedDays: 0 }).dueDate).toBe('2026-05-06');
+    expect(investigationDue(snapshot, '2026-03-02T09:30:00+08:00', { extensionDays: 0, pausedDays: 0 }).dueDate).toBe(
+      '2026-05-06',
+    );
   });
 
   it('adds an approved extension (Sunday rolls to Monday) and the days of technical appraisal', () => {
@@ -34,7 +43,9 @@ describe('accident case rules', () => {
       expect.objectContaining({ field: 'body.directLossFen', rule: 'integer' }),
     ]);
     const now = Date.parse('2026-03-02T10:00:00+08:00');
-    expect(checkOccurredAt('2026-03-02T10:00:01+08:00', now)).toEqual([expect.objectContaining({ rule: 'not_in_future' })]);
+    expect(checkOccurredAt('2026-03-02T10:00:01+08:00', now)).toEqual([
+      expect.objectContaining({ rule: 'not_in_future' }),
+    ]);
     expect(checkOccurredAt('2026-03-02T09:59:00+08:00', now)).toEqual([]);
   });
 

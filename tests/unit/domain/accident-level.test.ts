@@ -35,12 +35,18 @@ describe('accident level', () => {
 
   it('names who investigates and the approval period (Arts. 19, 32)', () => {
     expect(classifyAccident({ ...none, deaths: 1 })).toMatchObject({
-      investigatedBy: 'district', approvalDays: 15, approvalExtensionDays: 0, approvalBasisId: 'accident.approval',
+      investigatedBy: 'district',
+      approvalDays: 15,
+      approvalExtensionDays: 0,
+      approvalBasisId: 'accident.approval',
     });
     expect(classifyAccident({ ...none, deaths: 5 })).toMatchObject({ investigatedBy: 'city', approvalDays: 15 });
     expect(classifyAccident({ ...none, deaths: 31 })).toMatchObject({
-      investigatedBy: 'state-council', approvalDays: 30, approvalExtensionDays: 30,
-      approvalBasisId: 'accident.approval-particularly-serious', decidedBy: ['deaths'],
+      investigatedBy: 'state-council',
+      approvalDays: 30,
+      approvalExtensionDays: 30,
+      approvalBasisId: 'accident.approval-particularly-serious',
+      decidedBy: ['deaths'],
     });
   });
 

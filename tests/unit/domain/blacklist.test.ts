@@ -3,8 +3,14 @@ import { isRestrictedOn, restrictionPeriodProblem } from '../../../domain/blackl
 
 describe('blacklist restriction period (§十三)', () => {
   it('refuses an end before the start, naming the end', () => {
-    expect(restrictionPeriodProblem({ startsOn: '2026-12-10', endsOn: '2026-12-01' })).toMatchObject({ field: 'endsOn', rule: 'end_before_start' });
-    expect(restrictionPeriodProblem({ startsOn: '2026-02-30', endsOn: '2026-12-01' })).toMatchObject({ field: 'startsOn', rule: 'invalid_date' });
+    expect(restrictionPeriodProblem({ startsOn: '2026-12-10', endsOn: '2026-12-01' })).toMatchObject({
+      field: 'endsOn',
+      rule: 'end_before_start',
+    });
+    expect(restrictionPeriodProblem({ startsOn: '2026-02-30', endsOn: '2026-12-01' })).toMatchObject({
+      field: 'startsOn',
+      rule: 'invalid_date',
+    });
     expect(restrictionPeriodProblem({ startsOn: '2026-12-01', endsOn: '2026-12-01' })).toBeNull();
   });
 

@@ -24,21 +24,33 @@ const expectedNotices: Record<number, { number: string | null; published: string
 
 describe('bundled calendar years', () => {
   it('covers 2016 through 2026, one file per year', () => {
-    expect(bundledCalendarYears.map((c) => c.year)).toEqual([2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    expect(bundledCalendarYears.map((c) => c.year)).toEqual([
+      2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026,
+    ]);
   });
 
-  it.each(bundledCalendarYears.map((c) => [c.year, c] as const))('%i passes the calendar-file validation', (_year, calendar) => {
-    expect(validateCalendarFile(calendar)).toMatchObject({ ok: true, year: calendar.year });
-  });
+  it.each(bundledCalendarYears.map((c) => [c.year, c] as const))(
+    '%i passes the calendar-file validation',
+    (_year, calendar) => {
+      expect(validateCalendarFile(calendar)).toMatchObject({ ok: true, year: calendar.year });
+    },
+  );
 
   it.each(bundledCalendarYears.map((c) => [c.year, c] as const))('%i names its notice', (year, calendar) => {
-    expect(calendar.notice).toEqual({ title: `国务院办公厅关于${year}年部分节假日安排的通知`, ...expectedNotices[year] });
+    expect(calendar.notice).toEqual({
+      title: `国务院办公厅关于${year}年部分节假日安排的通知`,
+      ...expectedNotices[year],
+    });
   });
 
   it('records the two later notices that changed a year', () => {
     const byYear = new Map(bundledCalendarYears.map((c) => [c.year, c]));
     expect(byYear.get(2019)!.amendments).toEqual([
-      { title: '国务院办公厅关于调整2019年劳动节假期安排的通知', number: '国办发明电〔2019〕3号', published: '2019-03-22' },
+      {
+        title: '国务院办公厅关于调整2019年劳动节假期安排的通知',
+        number: '国办发明电〔2019〕3号',
+        published: '2019-03-22',
+      },
     ]);
     expect(byYear.get(2020)!.amendments).toEqual([
       { title: '国务院办公厅关于延长2020年春节假期的通知', number: '国办发明电〔2020〕1号', published: '2020-01-26' },
@@ -57,13 +69,22 @@ describe('bundled calendar years', () => {
   });
 
   it('matches the 2026 arrangement quoted in domain.md', () => {
-    const holidays = Object.entries(snapshot.days).filter(([d, k]) => d.startsWith('2026') && k === 'holiday').map(([d]) => d);
+    const holidays = Object.entries(snapshot.days)
+      .filter(([d, k]) => d.startsWith('2026') && k === 'holiday')
+      .map(([d]) => d);
     const spans: [string, number][] = [
-      ['2026-01-01', 3], ['2026-02-15', 9], ['2026-04-04', 3], ['2026-05-01', 5],
-      ['2026-06-19', 3], ['2026-09-25', 3], ['2026-10-01', 7],
+      ['2026-01-01', 3],
+      ['2026-02-15', 9],
+      ['2026-04-04', 3],
+      ['2026-05-01', 5],
+      ['2026-06-19', 3],
+      ['2026-09-25', 3],
+      ['2026-10-01', 7],
     ];
     expect(holidays).toEqual(spans.flatMap(([start, n]) => Array.from({ length: n }, (_, i) => addDays(start, i))));
-    const workdays = Object.entries(snapshot.days).filter(([d, k]) => d.startsWith('2026') && k === 'workday').map(([d]) => d);
+    const workdays = Object.entries(snapshot.days)
+      .filter(([d, k]) => d.startsWith('2026') && k === 'workday')
+      .map(([d]) => d);
     expect(workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
   });
 });
@@ -79,7 +100,8 @@ describe('agreement with chinese-days 1.5.7', () => {
     for (let date = '2016-01-01'; date <= '2026-12-31'; date = addDays(date, 1)) {
       const ours = isWorkingDay(snapshot, date);
       const theirs = isWorkday(date);
-      if (ours !== theirs && !knownDisagreements.has(date)) mismatches.push(`${date}: ours ${ours}, chinese-days ${theirs}`);
+      if (ours !== theirs && !knownDisagreements.has(date))
+        mismatches.push(`${date}: ours ${ours}, chinese-days ${theirs}`);
     }
     expect(mismatches).toEqual([]);
   });

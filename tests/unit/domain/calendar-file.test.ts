@@ -25,16 +25,65 @@ describe('calendar file validation', () => {
   });
 
   it.each([
-    ['impossible date', '"2026-02-20", "kind": "holiday"', '"2026-02-30", "kind": "holiday"', 'date-invalid', 15, 'days[10].date'],
+    [
+      'impossible date',
+      '"2026-02-20", "kind": "holiday"',
+      '"2026-02-30", "kind": "holiday"',
+      'date-invalid',
+      15,
+      'days[10].date',
+    ],
     ['date in another year', '"2026-06-20"', '"2025-06-20"', 'date-outside-year', 30, 'days[25].date'],
     ['duplicate date', '"2026-06-21"', '"2026-06-20"', 'duplicate-date', 31, 'days[26].date'],
-    ['unknown kind', '"2026-06-21", "kind": "holiday"', '"2026-06-21", "kind": "rest"', 'kind-invalid', 31, 'days[26].kind'],
+    [
+      'unknown kind',
+      '"2026-06-21", "kind": "holiday"',
+      '"2026-06-21", "kind": "rest"',
+      'kind-invalid',
+      31,
+      'days[26].kind',
+    ],
     ['adjusted working day on a weekday', '"2026-05-09"', '"2026-05-08"', 'workday-not-weekend', 28, 'days[23].kind'],
-    ['missing name', '"2026-06-20", "kind": "holiday", "name": "端午节"', '"2026-06-20", "kind": "holiday", "name": ""', 'name-required', 30, 'days[25].name'],
-    ['unknown field', '"2026-06-20", "kind": "holiday"', '"2026-06-20", "knd": "x", "kind": "holiday"', 'unknown-field', 30, 'days[25].knd'],
-    ['statutory day made a working day', '"2026-10-02", "kind": "holiday"', '"2026-10-02", "kind": "workday"', 'statutory-day-missing', 4, 'days'],
-    ['empty notice title', '"title": "国务院办公厅关于2026年部分节假日安排的通知"', '"title": " "', 'notice-title-required', 3, 'notice.title'],
-    ['bad notice date', '"published": "2025-11-04"', '"published": "2025-11-31"', 'notice-published-invalid', 3, 'notice.published'],
+    [
+      'missing name',
+      '"2026-06-20", "kind": "holiday", "name": "端午节"',
+      '"2026-06-20", "kind": "holiday", "name": ""',
+      'name-required',
+      30,
+      'days[25].name',
+    ],
+    [
+      'unknown field',
+      '"2026-06-20", "kind": "holiday"',
+      '"2026-06-20", "knd": "x", "kind": "holiday"',
+      'unknown-field',
+      30,
+      'days[25].knd',
+    ],
+    [
+      'statutory day made a working day',
+      '"2026-10-02", "kind": "holiday"',
+      '"2026-10-02", "kind": "workday"',
+      'statutory-day-missing',
+      4,
+      'days',
+    ],
+    [
+      'empty notice title',
+      '"title": "国务院办公厅关于2026年部分节假日安排的通知"',
+      '"title": " "',
+      'notice-title-required',
+      3,
+      'notice.title',
+    ],
+    [
+      'bad notice date',
+      '"published": "2025-11-04"',
+      '"published": "2025-11-31"',
+      'notice-published-invalid',
+      3,
+      'notice.published',
+    ],
   ])('rejects a %s, naming the line', (_name, from, to, rule, line, path) => {
     const errors = errorsOf(edit2026(from, to));
     expect(errors).toContainEqual(expect.objectContaining({ rule, line, path }));
@@ -45,7 +94,11 @@ describe('calendar file validation', () => {
     const calendar = JSON.parse(text2026);
     calendar.days = calendar.days.filter((d: { date: string }) => d.date !== '2026-05-02');
     expect(errorsOf(calendar)).toEqual([
-      expect.objectContaining({ rule: 'statutory-day-missing', path: 'days', message: expect.stringContaining('2026-05-02') }),
+      expect.objectContaining({
+        rule: 'statutory-day-missing',
+        path: 'days',
+        message: expect.stringContaining('2026-05-02'),
+      }),
     ]);
   });
 
@@ -64,8 +117,14 @@ describe('calendar file validation', () => {
     }
     expect(errorsOf(calendar)).toEqual([expect.objectContaining({ rule: 'holiday-count', path: 'days' })]);
     const sparse = JSON.parse(text2026);
-    sparse.days = sparse.days.filter((d: { date: string; kind: string }) => d.date <= '2026-02-28' || d.date >= '2026-10-01');
-    expect(errorsOf(sparse)).toEqual([expect.objectContaining({ rule: 'statutory-day-missing' }), expect.objectContaining({ rule: 'statutory-day-missing' }), expect.objectContaining({ rule: 'holiday-count' })]);
+    sparse.days = sparse.days.filter(
+      (d: { date: string; kind: string }) => d.date <= '2026-02-28' || d.date >= '2026-10-01',
+    );
+    expect(errorsOf(sparse)).toEqual([
+      expect.objectContaining({ rule: 'statutory-day-missing' }),
+      expect.objectContaining({ rule: 'statutory-day-missing' }),
+      expect.objectContaining({ rule: 'holiday-count' }),
+    ]);
   });
 
   it('allows the last week of the previous December (New Year reach-back) but not earlier', () => {
@@ -73,11 +132,16 @@ describe('calendar file validation', () => {
     calendar.days.unshift({ date: '2025-12-27', kind: 'workday', name: '元旦调休' });
     expect(validateCalendarFile(calendar)).toMatchObject({ ok: true });
     calendar.days[0].date = '2025-12-20';
-    expect(errorsOf(calendar)).toContainEqual(expect.objectContaining({ rule: 'date-outside-year', path: 'days[0].date' }));
+    expect(errorsOf(calendar)).toContainEqual(
+      expect.objectContaining({ rule: 'date-outside-year', path: 'days[0].date' }),
+    );
   });
 
   it('reports broken JSON with its line', () => {
-    const broken = edit2026('"name": "端午节"},\n    {"date": "2026-06-21"', '"name": "端午节"}\n    {"date": "2026-06-21"');
+    const broken = edit2026(
+      '"name": "端午节"},\n    {"date": "2026-06-21"',
+      '"name": "端午节"}\n    {"date": "2026-06-21"',
+    );
     const [error] = errorsOf(broken);
     expect(error).toMatchObject({ rule: 'json-syntax', line: 31 });
   });
@@ -104,7 +168,10 @@ describe('calendar file validation', () => {
   it('lists every error, not just the first', () => {
     const text = edit2026('"2026-06-20", "kind": "holiday"', '"2026-06-31", "kind": "rest"');
     expect(errorsOf(text).map((e) => [e.rule, e.line])).toEqual(
-      expect.arrayContaining([['date-invalid', 30], ['kind-invalid', 30]]),
+      expect.arrayContaining([
+        ['date-invalid', 30],
+        ['kind-invalid', 30],
+      ]),
     );
   });
 });

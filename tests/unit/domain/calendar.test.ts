@@ -61,8 +61,18 @@ describe('day status', () => {
   });
 
   it('falls back to weekends, provisionally, where no notice is loaded', () => {
-    expect(dayStatus(snapshot, '2027-02-08')).toEqual({ date: '2027-02-08', working: true, kind: 'workday', provisional: true });
-    expect(dayStatus(snapshot, '2027-02-06')).toEqual({ date: '2027-02-06', working: false, kind: 'weekend', provisional: true });
+    expect(dayStatus(snapshot, '2027-02-08')).toEqual({
+      date: '2027-02-08',
+      working: true,
+      kind: 'workday',
+      provisional: true,
+    });
+    expect(dayStatus(snapshot, '2027-02-06')).toEqual({
+      date: '2027-02-06',
+      working: false,
+      kind: 'weekend',
+      provisional: true,
+    });
     expect(dayStatus(snapshot, '2015-10-01').provisional).toBe(true);
   });
 

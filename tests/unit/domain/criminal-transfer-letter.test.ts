@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCriminalTransferLetter, noReplacementStatement, transferReportProblem } from '../../../domain/criminal-transfer-letter';
+import {
+  buildCriminalTransferLetter,
+  noReplacementStatement,
+  transferReportProblem,
+} from '../../../domain/criminal-transfer-letter';
 
 const letter = buildCriminalTransferLetter({
   caseNumber: 'XS-2026-007',
@@ -12,7 +16,11 @@ const letter = buildCriminalTransferLetter({
   facts: '违规动火作业引发爆燃。',
   approvedBy: '王德明',
   approvedOn: '2026-03-02',
-  materials: { investigationReport: { title: '调查报告' }, exhibitList: { title: '涉案物品清单' }, appraisalReports: [{ title: '鉴定报告一' }, { title: '鉴定报告二' }] },
+  materials: {
+    investigationReport: { title: '调查报告' },
+    exhibitList: { title: '涉案物品清单' },
+    appraisalReports: [{ title: '鉴定报告一' }, { title: '鉴定报告二' }],
+  },
 });
 
 describe('criminal case transfer letter (涉嫌犯罪案件移送书)', () => {
@@ -36,6 +44,11 @@ describe('criminal case transfer letter (涉嫌犯罪案件移送书)', () => {
   });
 
   it('states that penalties already imposed stay in force (Art. 11)', () => {
-    expect(noReplacementStatement([{ kind: 'licence-revocation', decisionNo: 'F-1' }, { kind: 'warning', decisionNo: 'F-2' }])).toBe('移送涉嫌犯罪案件不停止已作出的行政处罚决定的执行：已作出的吊销许可证（F-1）、警告（F-2）继续执行。');
+    expect(
+      noReplacementStatement([
+        { kind: 'licence-revocation', decisionNo: 'F-1' },
+        { kind: 'warning', decisionNo: 'F-2' },
+      ]),
+    ).toBe('移送涉嫌犯罪案件不停止已作出的行政处罚决定的执行：已作出的吊销许可证（F-1）、警告（F-2）继续执行。');
   });
 });

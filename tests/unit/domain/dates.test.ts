@@ -86,6 +86,11 @@ describe('ISO datetimes', () => {
   it("gives today's Shanghai date at an instant: a new day begins at 16:00 UTC", () => {
     expect(todayInShanghai(Date.parse('2026-11-28T15:59:59Z'))).toBe('2026-11-28');
     expect(todayInShanghai(Date.parse('2026-11-28T16:00:00Z'))).toBe('2026-11-29');
-    fc.assert(fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => todayInShanghai(ms) === shanghaiDateOf(formatShanghaiDateTime(ms))));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        (ms) => todayInShanghai(ms) === shanghaiDateOf(formatShanghaiDateTime(ms)),
+      ),
+    );
   });
 });

@@ -18,18 +18,32 @@ describe('legal-basis catalogue', () => {
     for (const basis of legalBases) {
       if (basis.unit !== 'calendar-days' && basis.unit !== 'working-days') continue;
       if (basis.unitBasis !== undefined) continue; // stated in the text itself, or our own default
-      expect({ id: basis.id, unit: unitForStatute(basis.law, basis.amount) }).toEqual({ id: basis.id, unit: basis.unit });
+      expect({ id: basis.id, unit: unitForStatute(basis.law, basis.amount) }).toEqual({
+        id: basis.id,
+        unit: basis.unit,
+      });
       checked.push(basis.id);
     }
-    expect(checked).toEqual(expect.arrayContaining([
-      'enforcement.payment', 'enforcement.demand-wait', 'enforcement.court-acceptance',
-      'enforcement.enforcement-ruling', 'enforcement.enforcement-ruling-with-hearing', 'enforcement.reconsideration-window',
-    ]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'enforcement.payment',
+        'enforcement.demand-wait',
+        'enforcement.court-acceptance',
+        'enforcement.enforcement-ruling',
+        'enforcement.enforcement-ruling-with-hearing',
+        'enforcement.reconsideration-window',
+      ]),
+    );
   });
 
   it('marks only configurable defaults as unconfirmed', () => {
     const unconfirmed = legalBases.filter((b) => !b.confirmed).map((b) => b.id);
-    expect(unconfirmed).toEqual(['accident.publication', 'entrustment.expiry-reminder-30', 'entrustment.expiry-reminder-7', 'approval.step-default']);
+    expect(unconfirmed).toEqual([
+      'accident.publication',
+      'entrustment.expiry-reminder-30',
+      'entrustment.expiry-reminder-7',
+      'approval.step-default',
+    ]);
     for (const basis of legalBases) expect(Boolean(basis.configurable)).toBe(!basis.confirmed);
   });
 
@@ -77,8 +91,13 @@ describe('legal-basis catalogue', () => {
 describe('deadlineFor', () => {
   it('computes the payment deadline from receipt of the penalty decision', () => {
     expect(deadlineFor(snapshot, '2026-02-01', 'enforcement.payment')).toEqual({
-      basisId: 'enforcement.payment', citation: '《行政处罚法》第六十七条',
-      due: '2026-02-24', unit: 'calendar-days', amount: 15, provisional: false, calendarVersion: 7,
+      basisId: 'enforcement.payment',
+      citation: '《行政处罚法》第六十七条',
+      due: '2026-02-24',
+      unit: 'calendar-days',
+      amount: 15,
+      provisional: false,
+      calendarVersion: 7,
     });
   });
 
@@ -87,7 +106,9 @@ describe('deadlineFor', () => {
   });
 
   it('gives the police 24 hours by the clock for the transfer', () => {
-    expect(deadlineFor(snapshot, '2026-10-01T09:15:00+08:00', 'criminal.transfer').due).toBe('2026-10-02T09:15:00+08:00');
+    expect(deadlineFor(snapshot, '2026-10-01T09:15:00+08:00', 'criminal.transfer').due).toBe(
+      '2026-10-02T09:15:00+08:00',
+    );
   });
 
   it('lets a configurable default be overridden, but not a statutory figure', () => {
@@ -103,7 +124,10 @@ describe('deadlineFor', () => {
   });
 
   it('gives the annual plan due date, 31 January of the plan year, without rolling', () => {
-    expect(deadlineFor(snapshot, '2026-01-05', 'plan.annual-draft')).toMatchObject({ due: '2026-01-31', unit: 'fixed-date' });
+    expect(deadlineFor(snapshot, '2026-01-05', 'plan.annual-draft')).toMatchObject({
+      due: '2026-01-31',
+      unit: 'fixed-date',
+    });
     expect(deadlineFor(snapshot, '2026-11-20', 'plan.annual-draft').due).toBe('2027-01-31');
   });
 

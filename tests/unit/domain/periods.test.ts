@@ -51,7 +51,11 @@ const vectors: Vector[] = [
 describe('period vectors', () => {
   it.each(vectors)('%s', (_story, start, amount, unit, due) => {
     expect(computeDeadline(snapshot, start, amount, unit)).toEqual({
-      due, unit, amount, provisional: false, calendarVersion: 7,
+      due,
+      unit,
+      amount,
+      provisional: false,
+      calendarVersion: 7,
     });
   });
 
@@ -63,7 +67,11 @@ describe('period vectors', () => {
 describe('hour periods', () => {
   it('adds hours by the clock, without rolling over holidays', () => {
     expect(computeDeadline(snapshot, '2026-03-02T10:00:00+08:00', 24, 'hours')).toEqual({
-      due: '2026-03-03T10:00:00+08:00', unit: 'hours', amount: 24, provisional: false, calendarVersion: 7,
+      due: '2026-03-03T10:00:00+08:00',
+      unit: 'hours',
+      amount: 24,
+      provisional: false,
+      calendarVersion: 7,
     });
     expect(computeDeadline(snapshot, '2026-02-16T23:30:00+08:00', 1, 'hours').due).toBe('2026-02-17T00:30:00+08:00');
     expect(computeDeadline(snapshot, '2026-09-30T23:00:00Z', 2, 'hours').due).toBe('2026-10-01T09:00:00+08:00');
@@ -77,17 +85,32 @@ describe('hour periods', () => {
 
 describe('provisional deadlines', () => {
   it('marks a deadline in a year without a loaded notice', () => {
-    expect(computeDeadline(snapshot, '2026-12-20', 15, 'calendar-days')).toMatchObject({ due: '2027-01-04', provisional: true });
-    expect(computeDeadline(snapshot, '2026-12-01', 15, 'calendar-days')).toMatchObject({ due: '2026-12-16', provisional: false });
-    expect(computeDeadline(snapshot, '2026-11-01', 6, 'months')).toMatchObject({ due: '2027-05-03', provisional: true });
+    expect(computeDeadline(snapshot, '2026-12-20', 15, 'calendar-days')).toMatchObject({
+      due: '2027-01-04',
+      provisional: true,
+    });
+    expect(computeDeadline(snapshot, '2026-12-01', 15, 'calendar-days')).toMatchObject({
+      due: '2026-12-16',
+      provisional: false,
+    });
+    expect(computeDeadline(snapshot, '2026-11-01', 6, 'months')).toMatchObject({
+      due: '2027-05-03',
+      provisional: true,
+    });
   });
 
   it("marks a deadline in the last week of December until next year's notice is loaded", () => {
-    expect(computeDeadline(snapshot, '2026-12-10', 15, 'calendar-days')).toMatchObject({ due: '2026-12-25', provisional: true });
+    expect(computeDeadline(snapshot, '2026-12-10', 15, 'calendar-days')).toMatchObject({
+      due: '2026-12-25',
+      provisional: true,
+    });
   });
 
   it('marks working-day periods that pass through an unloaded year', () => {
-    expect(computeDeadline(snapshot, '2026-12-21', 10, 'working-days')).toMatchObject({ due: '2027-01-04', provisional: true });
+    expect(computeDeadline(snapshot, '2026-12-21', 10, 'working-days')).toMatchObject({
+      due: '2027-01-04',
+      provisional: true,
+    });
   });
 });
 
@@ -115,16 +138,21 @@ describe('period properties', () => {
 
   it('a calendar-day or month period never ends on a rest day, and rolls at most over one rest block', () => {
     fc.assert(
-      fc.property(loadedDate('2016-01-01', '2026-06-30'), amount(90), fc.constantFrom('calendar-days', 'months'), (start, n, unit) => {
-        const amountUsed = unit === 'months' ? Math.ceil(n / 15) : n;
-        const { due } = computeDeadline(snapshot, start, amountUsed, unit);
-        const nominal = unit === 'months' ? addMonthsClamped(start, amountUsed) : addDays(start, amountUsed);
-        expect(isWorkingDay(snapshot, due)).toBe(true);
-        const rolled = daysBetween(nominal, due);
-        expect(rolled).toBeGreaterThanOrEqual(0);
-        expect(rolled).toBeLessThanOrEqual(10); // longest rest run 2016–2026: 2020-01-24..02-02
-        for (let d = nominal; d < due; d = addDays(d, 1)) expect(isWorkingDay(snapshot, d)).toBe(false);
-      }),
+      fc.property(
+        loadedDate('2016-01-01', '2026-06-30'),
+        amount(90),
+        fc.constantFrom('calendar-days', 'months'),
+        (start, n, unit) => {
+          const amountUsed = unit === 'months' ? Math.ceil(n / 15) : n;
+          const { due } = computeDeadline(snapshot, start, amountUsed, unit);
+          const nominal = unit === 'months' ? addMonthsClamped(start, amountUsed) : addDays(start, amountUsed);
+          expect(isWorkingDay(snapshot, due)).toBe(true);
+          const rolled = daysBetween(nominal, due);
+          expect(rolled).toBeGreaterThanOrEqual(0);
+          expect(rolled).toBeLessThanOrEqual(10); // longest rest run 2016–2026: 2020-01-24..02-02
+          for (let d = nominal; d < due; d = addDays(d, 1)) expect(isWorkingDay(snapshot, d)).toBe(false);
+        },
+      ),
     );
   });
 
@@ -132,18 +160,26 @@ describe('period properties', () => {
     fc.assert(
       fc.property(loadedDate(), amount(30), amount(30), (start, a, b) => {
         const first = computeDeadline(snapshot, start, a, 'working-days').due;
-        expect(computeDeadline(snapshot, first, b, 'working-days').due).toBe(computeDeadline(snapshot, start, a + b, 'working-days').due);
+        expect(computeDeadline(snapshot, first, b, 'working-days').due).toBe(
+          computeDeadline(snapshot, start, a + b, 'working-days').due,
+        );
       }),
     );
   });
 
   it('a later start never gives an earlier deadline', () => {
     fc.assert(
-      fc.property(loadedDate(), fc.integer({ min: 0, max: 30 }), amount(60), fc.constantFrom<PeriodUnit>('calendar-days', 'working-days'), (start, shift, n, unit) => {
-        const early = computeDeadline(snapshot, start, n, unit).due;
-        const late = computeDeadline(snapshot, addDays(start, shift), n, unit).due;
-        expect(late >= early).toBe(true);
-      }),
+      fc.property(
+        loadedDate(),
+        fc.integer({ min: 0, max: 30 }),
+        amount(60),
+        fc.constantFrom<PeriodUnit>('calendar-days', 'working-days'),
+        (start, shift, n, unit) => {
+          const early = computeDeadline(snapshot, start, n, unit).due;
+          const late = computeDeadline(snapshot, addDays(start, shift), n, unit).due;
+          expect(late >= early).toBe(true);
+        },
+      ),
     );
   });
 });

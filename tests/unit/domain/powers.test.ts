@@ -3,7 +3,11 @@ import { entrustmentRefusals, type EntrustedOrganisation } from '../../../domain
 
 // A 镇街 safety enforcement team: a public-affairs organisation set up by law, credentialed, equipped.
 const qualified: EntrustedOrganisation = {
-  kind: 'public-affairs-organisation', establishedByLaw: true, credentialedStaff: true, hasTechnicalCapacity: true, isEntrustedBody: false,
+  kind: 'public-affairs-organisation',
+  establishedByLaw: true,
+  credentialedStaff: true,
+  hasTechnicalCapacity: true,
+  isEntrustedBody: false,
 };
 
 const rules = (powers: Parameters<typeof entrustmentRefusals>[0]['powers'], org: EntrustedOrganisation = qualified) =>
@@ -16,7 +20,11 @@ describe('entrustable powers', () => {
 
   it('never allows administrative compulsory measures (行政强制法 Art. 17)', () => {
     const [refusal] = entrustmentRefusals({ powers: ['compulsory-measure'], entrustedOrg: qualified });
-    expect(refusal).toMatchObject({ rule: 'compulsory-measure-not-entrustable', power: 'compulsory-measure', basis: '《行政强制法》第十七条' });
+    expect(refusal).toMatchObject({
+      rule: 'compulsory-measure-not-entrustable',
+      power: 'compulsory-measure',
+      basis: '《行政强制法》第十七条',
+    });
     expect(refusal!.message).toContain('不得委托');
   });
 
@@ -38,16 +46,31 @@ describe('entrustable powers', () => {
     expect(rules(['inspection'], { ...qualified, kind: 'enterprise' })).toEqual(['no-public-affairs-function']);
     expect(rules(['penalty'], { ...qualified, credentialedStaff: false })).toEqual(['no-credentialed-staff']);
     expect(rules(['penalty'], { ...qualified, hasTechnicalCapacity: false })).toEqual(['no-technical-capacity']);
-    expect(entrustmentRefusals({ powers: ['penalty'], entrustedOrg: { ...qualified, hasTechnicalCapacity: false }, requiresTechnicalInspection: false })).toEqual([]);
+    expect(
+      entrustmentRefusals({
+        powers: ['penalty'],
+        entrustedOrg: { ...qualified, hasTechnicalCapacity: false },
+        requiresTechnicalInspection: false,
+      }),
+    ).toEqual([]);
   });
 
   it('lists every reason at once for an enterprise asked to take everything', () => {
     const enterprise: EntrustedOrganisation = {
-      kind: 'enterprise', establishedByLaw: false, credentialedStaff: false, hasTechnicalCapacity: false, isEntrustedBody: false,
+      kind: 'enterprise',
+      establishedByLaw: false,
+      credentialedStaff: false,
+      hasTechnicalCapacity: false,
+      isEntrustedBody: false,
     };
     expect(rules(['penalty', 'compulsory-measure', 'compulsory-execution', 'licensing'], enterprise)).toEqual([
-      'compulsory-measure-not-entrustable', 'compulsory-execution-not-entrustable', 'licensing-only-to-administrative-organ',
-      'not-established-by-law', 'no-public-affairs-function', 'no-credentialed-staff', 'no-technical-capacity',
+      'compulsory-measure-not-entrustable',
+      'compulsory-execution-not-entrustable',
+      'licensing-only-to-administrative-organ',
+      'not-established-by-law',
+      'no-public-affairs-function',
+      'no-credentialed-staff',
+      'no-technical-capacity',
     ]);
   });
 

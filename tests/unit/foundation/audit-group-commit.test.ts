@@ -18,12 +18,22 @@ describe('audit trail under concurrent appends', () => {
   it('links every record to one predecessor and records a repeated dedupeKey once', async () => {
     const before = await verifyAuditChain(database.db);
     const results = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => appendAudit(database.db, { actor: `user-${i % 7}`, action: 'approval.approve', caseId: 'GC-1', dedupeKey: `gc:${i % 40}` })),
+      Array.from({ length: 60 }, (_, i) =>
+        appendAudit(database.db, {
+          actor: `user-${i % 7}`,
+          action: 'approval.approve',
+          caseId: 'GC-1',
+          dedupeKey: `gc:${i % 40}`,
+        }),
+      ),
     );
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, records: before.records + 40 });
     // The 20 repeats answer with the record of their first request.
     for (let i = 40; i < 60; i++) expect(results[i]).toEqual(results[i - 40]);
-    const [{ n } = { n: 0 }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.caseId, 'GC-1'));
+    const [{ n } = { n: 0 }] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.caseId, 'GC-1'));
     expect(n).toBe(40);
   });
 
@@ -36,7 +46,12 @@ describe('audit trail under concurrent appends', () => {
       appendAudit(database.db, { actor: 'admin', action: 'test.ok-2' }),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-    const actions = (await database.db.select({ action: auditLog.action }).from(auditLog).where(sql`${auditLog.action} like 'test.%'`)).map((r) => r.action);
+    const actions = (
+      await database.db
+        .select({ action: auditLog.action })
+        .from(auditLog)
+        .where(sql`${auditLog.action} like 'test.%'`)
+    ).map((r) => r.action);
     expect(actions.sort()).toEqual(['test.first', 'test.ok-1', 'test.ok-2']);
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });

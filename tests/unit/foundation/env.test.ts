@@ -5,7 +5,12 @@ import { ConfigError, loadEnv } from '../../../config/env';
 describe('configuration from the environment', () => {
   it('uses documented defaults for development', () => {
     const env = loadEnv({});
-    expect(env).toMatchObject({ TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'anjian-flow', API_PORT: 3000 });
+    expect(env).toMatchObject({
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'anjian-flow',
+      API_PORT: 3000,
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -25,8 +30,12 @@ describe('configuration from the environment', () => {
   });
 
   it('starts in production with the secrets set, shared or one per agency', () => {
-    expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), AGENCY_SECRET: 's'.repeat(20) }).NODE_ENV).toBe('production');
-    const each = Object.fromEntries(agencyIds.map((id) => [`AGENCY_SECRET_${id.toUpperCase().replaceAll('-', '_')}`, `${id}-secret-0123456789`]));
+    expect(
+      loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), AGENCY_SECRET: 's'.repeat(20) }).NODE_ENV,
+    ).toBe('production');
+    const each = Object.fromEntries(
+      agencyIds.map((id) => [`AGENCY_SECRET_${id.toUpperCase().replaceAll('-', '_')}`, `${id}-secret-0123456789`]),
+    );
     expect(loadEnv({ NODE_ENV: 'production', JWT_SECRET: 'p'.repeat(40), ...each }).NODE_ENV).toBe('production');
   });
 });

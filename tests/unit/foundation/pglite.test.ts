@@ -20,7 +20,13 @@ afterAll(async () => {
 describe('embedded PGlite database', () => {
   it('applies the committed migrations and an idempotent seed', async () => {
     const heads = await database.db.select().from(users).where(eq(users.departmentId, 'yjj'));
-    expect(heads.map((u) => u.id).sort()).toEqual(['yjj-head', 'yjj-legal', 'yjj-officer1', 'yjj-officer2', 'yjj-officer3']);
+    expect(heads.map((u) => u.id).sort()).toEqual([
+      'yjj-head',
+      'yjj-legal',
+      'yjj-officer1',
+      'yjj-officer2',
+      'yjj-officer3',
+    ]);
   });
 
   it('keeps the audit trail append-only and verifiable', async () => {
