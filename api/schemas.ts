@@ -1,6 +1,7 @@
 // Request fields every route shares, each refusing with its rule in Chinese.
 import { z } from '@hono/zod-openapi';
 import { parseIsoDate } from '../domain/dates';
+import { ProblemSchema } from './problem';
 
 /** A real calendar date (2026-02-30 is refused), as YYYY-MM-DD. */
 export const isoDate = z
@@ -28,5 +29,5 @@ export const creditCode = z
 /** An OpenAPI response that is a problem+json. */
 export const problem = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: z.any() } },
+  content: { 'application/problem+json': { schema: ProblemSchema } },
 });
