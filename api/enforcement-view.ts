@@ -8,7 +8,7 @@ import { auditLog, caseDeadlines, cases } from '../db/schema';
 import { workingDaysBetween, type CalendarSnapshot } from '../domain/calendar';
 import { todayInShanghai } from '../domain/dates';
 import { enforcementBalance, type EnforcementMoney } from '../domain/enforcement-balance';
-import { approvalStateQuery } from '../workflows/approval/messages';
+import { approvalStateQuery, type ApprovalView } from '../workflows/approval/messages';
 import { enforcementViewQuery } from '../workflows/enforcement/messages';
 import type { EnforcementView } from '../workflows/enforcement/types';
 import type { AuthUser } from './context';
@@ -98,7 +98,7 @@ export async function enforcementDetail(
     db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
   ]);
   let live: EnforcementView | null = null;
-  let approval: unknown = null;
+  let approval: ApprovalView | null = null;
   if (row.status === 'open') {
     const handle = temporal.workflow.getHandle(row.workflowId);
     [live, approval] = await Promise.all([

@@ -1,7 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { departments, users } from '../../db/schema';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
+import { errors } from '../responses/http';
 
 const DepartmentSchema = z
   .object({
@@ -31,7 +32,7 @@ const listDepartments = createRoute({
   security: [{ bearer: [] }],
   responses: {
     200: { description: '单位列表', content: { 'application/json': { schema: z.array(DepartmentSchema) } } },
-    ...problemResponses,
+    ...errors(401, 503),
   },
 });
 
@@ -44,7 +45,7 @@ const listUsers = createRoute({
   request: { query: z.object({ departmentId: z.string().max(32).optional() }) },
   responses: {
     200: { description: '用户列表', content: { 'application/json': { schema: z.array(UserSchema) } } },
-    ...problemResponses,
+    ...errors(400, 401, 403, 503),
   },
 });
 
