@@ -120,7 +120,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       withJsonSchemaPatterns(
         app.getOpenAPI31Document({
           openapi: '3.1.0',
-          info: { title: '安监流程 anjian-flow API', version: '0.1.0', description: '区级安全生产监管执法工作流与审批引擎' },
+          info: {
+            title: '安监流程 anjian-flow API',
+            version: '0.1.0',
+            description: '区级安全生产监管执法工作流与审批引擎',
+          },
         }),
       ),
     ),

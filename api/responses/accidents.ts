@@ -29,7 +29,10 @@ export const AccidentSummary = z
     stage: z.string(),
     stageLabel: z.string(),
     status: z.enum(['open', 'closed']),
-    level: z.string().optional().openapi({ description: '事故等级（general / major / serious / particularly-serious）' }),
+    level: z
+      .string()
+      .optional()
+      .openapi({ description: '事故等级（general / major / serious / particularly-serious）' }),
     levelName: z.string().optional(),
     nextDeadline: z.string().nullable(),
     openedAt: z.string(),
@@ -101,7 +104,10 @@ export const AccidentState = z
     redactions: z.string().optional(),
     publishRequested: z.boolean(),
     publication: z.object({ receiptNo: z.string(), documentUrl: z.string(), publishedAt: z.string() }).optional(),
-    copies: z.record(z.string(), z.object({ name: z.string(), receivedAt: z.string().optional(), by: z.string().optional() })),
+    copies: z.record(
+      z.string(),
+      z.object({ name: z.string(), receivedAt: z.string().optional(), by: z.string().optional() }),
+    ),
     evaluation: z
       .object({
         ...reportDocument,

@@ -14,7 +14,8 @@ export function jsonSchemaPattern(pattern: string): string {
   const flags = leakedFlags.exec(pattern)?.[1];
   if (flags === undefined) return pattern;
   const unsupported = flags.replace(/[uv]/g, '');
-  if (unsupported) throw new Error(`OpenAPI pattern ${pattern} uses regex flags "${unsupported}" a pattern cannot carry`);
+  if (unsupported)
+    throw new Error(`OpenAPI pattern ${pattern} uses regex flags "${unsupported}" a pattern cannot carry`);
   return pattern.slice(0, -flags.length - 1);
 }
 

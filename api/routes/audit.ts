@@ -26,7 +26,7 @@ const csv = createRoute({
   request: { params: z.object({ caseId: z.string().min(1).max(100) }) },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-    ...errors(400, 401, 403, 404, 503)
+    ...errors(400, 401, 403, 404, 503),
   },
 });
 

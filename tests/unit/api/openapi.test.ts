@@ -88,7 +88,8 @@ describe('the served OpenAPI document', () => {
     const missing: string[] = [];
     for (const { id, path, op } of operations()) {
       const listed = Object.keys(op.responses);
-      const needs = (status: string, why: boolean) => why && !listed.includes(status) && missing.push(`${id} ${status}`);
+      const needs = (status: string, why: boolean) =>
+        why && !listed.includes(status) && missing.push(`${id} ${status}`);
       const api = path.startsWith('/api/');
       needs('401', Boolean(op.security?.length));
       needs('400', Boolean(op.parameters?.length || op.requestBody));
@@ -97,7 +98,7 @@ describe('the served OpenAPI document', () => {
       for (const [status, response] of Object.entries(op.responses))
         if (Number(status) >= 400 && !(path === '/health' && status === '503'))
           if (!response.content?.['application/problem+json']?.schema?.$ref)
-          missing.push(`${id} ${status} is not a problem+json`);
+            missing.push(`${id} ${status} is not a problem+json`);
     }
     expect(missing).toEqual([]);
   });
