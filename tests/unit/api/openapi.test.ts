@@ -11,6 +11,7 @@ import { createApp } from '../../../api/app';
 import type { AppDeps } from '../../../api/context';
 import { jsonSchemaPattern } from '../../../api/responses/patterns';
 import { loadEnv } from '../../../config/env';
+import { nonConformance } from '../../support/response-conformance';
 
 type Schema = Record<string, unknown>;
 interface Operation {
@@ -162,4 +163,15 @@ export const verified = (b: Json<'/api/audit/verify', 'get', 200>): boolean => b
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(diagnostics).toEqual([]);
   }, 60_000);
+});
+
+describe('holding real answers to the document (tests/support/response-conformance.ts)', () => {
+  it('refuses a body that breaks its schema and a status the route does not list', () => {
+    const good = { ok: true, records: 3, lastHash: 'ab' };
+    expect(nonConformance('GET', '/api/audit/verify', 200, good)).toBeUndefined();
+    expect(nonConformance('GET', '/api/audit/verify', 200, { ok: 'yes' })).toMatch(/does not match its schema/);
+    expect(nonConformance('GET', '/api/audit/verify', 418, {})).toMatch(/do not list/);
+    expect(nonConformance('GET', '/api/entrustments/authorize?org=x', 404, {})).toMatch(/authorize answered 404/);
+    expect(nonConformance('GET', '/inbox', 200, '<html>')).toBeUndefined();
+  });
 });
