@@ -1,6 +1,29 @@
 // Departments, users, substitutes (db/schema/org.ts) and audit verification, as the API answers them.
 import { z } from '@hono/zod-openapi';
 
+export const Department = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    supervisoryDomain: z.string().nullable(),
+    hasSupervisoryDuty: z.boolean(),
+  })
+  .openapi('Department');
+export type Department = z.infer<typeof Department>;
+
+export const User = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    departmentId: z.string(),
+    roles: z.array(z.string()),
+    title: z.string().nullable(),
+    hasEnforcementCredential: z.boolean(),
+  })
+  .openapi('User');
+export type User = z.infer<typeof User>;
+
 export const Substitute = z
   .object({
     id: z.string().uuid(),

@@ -3,26 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { departments, users } from '../../db/schema';
 import { createRouter } from '../openapi';
 import { errors } from '../responses/http';
-
-const DepartmentSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.string(),
-    supervisoryDomain: z.string().nullable(),
-    hasSupervisoryDuty: z.boolean(),
-  })
-  .openapi('Department');
-const UserSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    departmentId: z.string(),
-    roles: z.array(z.string()),
-    title: z.string().nullable(),
-    hasEnforcementCredential: z.boolean(),
-  })
-  .openapi('User');
+import { Department as DepartmentSchema, User as UserSchema } from '../responses/org';
 
 const listDepartments = createRoute({
   method: 'get',

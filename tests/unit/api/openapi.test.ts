@@ -6,10 +6,16 @@ import { join } from 'node:path';
 import { validate } from '@readme/openapi-parser';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from '@hono/zod-openapi';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { createApp } from '../../../api/app';
 import type { AppDeps } from '../../../api/context';
+import { getResponseSchemas } from '../../../api/responses';
+import type { PlanCycleOverview } from '../../../api/responses/annual-plans';
+import type { EnforcementCaseDetail } from '../../../api/responses/enforcement';
 import { jsonSchemaPattern } from '../../../api/responses/patterns';
+import type { TaskDetail, TaskList } from '../../../api/responses/tasks';
+import type { GetBody } from '../../../web/api-client';
 import { loadEnv } from '../../../config/env';
 import { nonConformance } from '../../support/response-conformance';
 
@@ -173,5 +179,31 @@ describe('holding real answers to the document (tests/support/response-conforman
     expect(nonConformance('GET', '/api/audit/verify', 418, {})).toMatch(/do not list/);
     expect(nonConformance('GET', '/api/entrustments/authorize?org=x', 404, {})).toMatch(/authorize answered 404/);
     expect(nonConformance('GET', '/inbox', 200, '<html>')).toBeUndefined();
+  });
+});
+
+describe('the response types the console reads (web/api-client.ts)', () => {
+  it('maps each GET path to the schema its route answers with', () => {
+    const routes = createApp({
+      env: loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
+      database: {},
+      temporal: {},
+    } as AppDeps).openAPIRegistry.definitions.flatMap((d) => (d.type === 'route' ? [d.route] : []));
+    const element = (s: unknown) => (s instanceof z.ZodArray ? s.element : s);
+    const wrong = Object.entries(getResponseSchemas).filter(([path, schema]) => {
+      const route = routes.find((r) => r.method === 'get' && r.path === path);
+      const declared = (route?.responses[200] as { content?: Record<string, { schema?: unknown }> } | undefined)
+        ?.content?.['application/json']?.schema;
+      return !declared || element(declared) !== element(schema);
+    });
+    expect(wrong.map(([path]) => path)).toEqual([]);
+  });
+
+  it('types a read by its path, and leaves an unknown path untyped', () => {
+    expectTypeOf<GetBody<`/api/tasks/${string}`>>().toEqualTypeOf<TaskDetail>();
+    expectTypeOf<GetBody<'/api/tasks?view=mine'>>().toEqualTypeOf<TaskList>();
+    expectTypeOf<GetBody<`/api/enforcement-cases/${string}`>>().toEqualTypeOf<EnforcementCaseDetail>();
+    expectTypeOf<GetBody<'/api/plan-cycles/2027/overview'>>().toEqualTypeOf<PlanCycleOverview>();
+    expectTypeOf<GetBody<string>>().toBeAny();
   });
 });
