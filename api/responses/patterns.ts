@@ -13,7 +13,7 @@ const leakedFlags = /(?<!\\)\/([dgimsuvy]+)$/;
 export function jsonSchemaPattern(pattern: string): string {
   const flags = leakedFlags.exec(pattern)?.[1];
   if (flags === undefined) return pattern;
-  const unsupported = flags.replace(/[uv]/g, '');
+  const unsupported = flags.replace('u', '');
   if (unsupported)
     throw new Error(`OpenAPI pattern ${pattern} uses regex flags "${unsupported}" a pattern cannot carry`);
   return pattern.slice(0, -flags.length - 1);
