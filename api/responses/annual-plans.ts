@@ -1,7 +1,28 @@
 // Annual supervision plans (db/schema/annual-plan.ts, workflows/annual-plan/types.ts) as the API answers them.
 import { z } from '@hono/zod-openapi';
-import { PlanContentSchema, PlanItemSchema } from '../annual-plan-support';
+import { inspectionKinds } from '../../domain/annual-plan';
 import { JsonObject } from './cases';
+
+// As stored (domain/annual-plan.ts); the request schema in api/annual-plan-support.ts adds the input limits.
+const PlanItemSchema = z
+  .object({
+    itemId: z.string(),
+    enterpriseId: z.string().optional(),
+    category: z.string().optional(),
+    kind: z.enum(inspectionKinds),
+    quarter: z.number().int(),
+    legalBasis: z.string(),
+    plannedDays: z.number(),
+  })
+  .openapi('AnnualPlanItem');
+const PlanContentSchema = z
+  .object({
+    items: z.array(PlanItemSchema),
+    enforcementStaff: z.number().int(),
+    otherDutyDays: z.number(),
+    note: z.string().optional(),
+  })
+  .openapi('AnnualPlanContentView');
 
 const planStatus = z.enum([
   'awaiting-draft',

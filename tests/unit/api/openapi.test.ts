@@ -207,3 +207,18 @@ describe('the response types the console reads (web/api-client.ts)', () => {
     expectTypeOf<GetBody<string>>().toBeAny();
   });
 });
+
+describe('api/responses', () => {
+  it('imports no database, Temporal or route code, so the console may use its types', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const dir = join(import.meta.dirname, '../../../api/responses');
+    const offending: string[] = [];
+    for (const file of await readdir(dir)) {
+      const source = await readFile(join(dir, file), 'utf8');
+      for (const [, spec] of source.matchAll(/from '([^']+)'/g))
+        if (!/^(@hono\/zod-openapi|\.\/[\w-]+|\.\.\/problem|\.\.\/\.\.\/domain\/[\w-]+)$/.test(spec!))
+          offending.push(`${file}: ${spec}`);
+    }
+    expect(offending).toEqual([]);
+  });
+});
