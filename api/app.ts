@@ -11,6 +11,7 @@ import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
 import { problemJson } from './problem';
 import { ApiMetrics } from './metrics';
+import { withJsonSchemaPatterns } from './responses/patterns';
 import { publicAuthRouter, meRouter } from './routes/auth';
 import { docsRouter } from './routes/docs';
 import { createConsoleRouter } from '../web/console';
@@ -113,9 +114,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: '安监流程 anjian-flow API', version: '0.1.0', description: '区级安全生产监管执法工作流与审批引擎' },
-  });
+  // Served with JSON Schema patterns (no leaked regex flags; see api/responses/patterns.ts).
+  app.get('/openapi.json', (c) =>
+    c.json(
+      withJsonSchemaPatterns(
+        app.getOpenAPI31Document({
+          openapi: '3.1.0',
+          info: {
+            title: '安监流程 anjian-flow API',
+            version: '0.1.0',
+            description: '区级安全生产监管执法工作流与审批引擎',
+          },
+        }),
+      ),
+    ),
+  );
   return app;
 }

@@ -5,10 +5,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { appendAudit } from '../db/audit-trail';
 import type { Db } from '../db/client';
 import { auditLog, caseDeadlines, cases } from '../db/schema';
-import { approvalStateQuery } from '../workflows/approval/messages';
+import { approvalStateQuery, type ApprovalView } from '../workflows/approval/messages';
 import type { RejectionCode } from '../workflows/approval/types';
 import { caseStateQuery } from '../workflows/case/case-record';
-import type { CaseKind } from '../workflows/case/types';
+import type { CaseKind, CaseSnapshot } from '../workflows/case/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
 import { updateRefusalOf } from './update-refusal';
@@ -56,8 +56,8 @@ export async function caseDetail(db: Db, temporal: Client, row: typeof cases.$in
       .orderBy(asc(caseDeadlines.dueDate)),
     db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
   ]);
-  let live: unknown = null;
-  let approval: unknown = null;
+  let live: CaseSnapshot | null = null;
+  let approval: ApprovalView | null = null;
   if (row.status === 'open') {
     const handle = temporal.workflow.getHandle(row.workflowId);
     [live, approval] = await Promise.all([

@@ -8,9 +8,9 @@ import { auditLog, caseDeadlines, cases } from '../db/schema';
 import { workingDaysBetween, type CalendarSnapshot } from '../domain/calendar';
 import { todayInShanghai } from '../domain/dates';
 import { enforcementBalance, type EnforcementMoney } from '../domain/enforcement-balance';
-import { approvalStateQuery } from '../workflows/approval/messages';
+import { approvalStateQuery, type ApprovalView } from '../workflows/approval/messages';
 import { enforcementViewQuery } from '../workflows/enforcement/messages';
-import type { EnforcementView } from '../workflows/enforcement/types';
+import type { CourtTrack, EnforcementView } from '../workflows/enforcement/types';
 import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
 import { updateRefusalOf } from './update-refusal';
@@ -98,7 +98,7 @@ export async function enforcementDetail(
     db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
   ]);
   let live: EnforcementView | null = null;
-  let approval: unknown = null;
+  let approval: ApprovalView | null = null;
   if (row.status === 'open') {
     const handle = temporal.workflow.getHandle(row.workflowId);
     [live, approval] = await Promise.all([
@@ -119,7 +119,7 @@ export async function enforcementDetail(
     openedAt: row.openedAt,
     closedAt: row.closedAt,
     balance: liveBalance(summary, today),
-    case: summary,
+    case: summary as unknown as EnforcementView,
     approval,
     deadlines: deadlines.map((d) => deadlineOut(d, calendar, today)),
     timeline: audit.map((a) => ({
@@ -176,7 +176,7 @@ export async function courtTracker(db: Db, calendar: CalendarSnapshot, departmen
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     const owed = courtDeadlines.find((d) => d.status === 'pending');
     const agencyOwes = mine.find((d) => d.status === 'pending' && d.owedBy === '本机关');
-    const court = (r.summary as { court?: Record<string, unknown> }).court ?? {};
+    const court: CourtTrack = (r.summary as { court?: CourtTrack }).court ?? {};
     return {
       caseNumber: r.caseNumber,
       title: r.title,

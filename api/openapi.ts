@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { zhCN } from 'zod/v4/locales';
 import type { AppEnv } from './context';
 import { fieldErrorsFromZod, problemJson } from './problem';
-import { problem } from './schemas';
+import { errors } from './responses/http';
 
 // Validation messages in Simplified Chinese for every route.
 z.config(zhCN());
@@ -25,8 +25,5 @@ export function createRouter(): OpenAPIHono<AppEnv> {
   });
 }
 
-export const problemResponses = {
-  400: problem('请求参数无效'),
-  401: problem('未登录或令牌无效'),
-  403: problem('无权执行此操作'),
-} as const;
+/** @deprecated Name each status a route answers: `...errors(400, 401, 404, 503)` from ./responses/http. */
+export const problemResponses = errors(400, 401, 403);

@@ -25,8 +25,5 @@ export const creditCode = z
   .string()
   .regex(/^[0-9A-HJ-NP-RTUW-Y]{2}\d{6}[0-9A-HJ-NP-RTUW-Y]{10}$/, '统一社会信用代码格式无效');
 
-/** An OpenAPI response that is a problem+json. */
-export const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: z.any() } },
-});
+/** An OpenAPI response that is a problem+json (kept here for existing imports; see ./responses/http). */
+export { problem } from './responses/http';

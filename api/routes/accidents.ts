@@ -14,10 +14,18 @@ import type { AccidentCaseInput } from '../../workflows/accident/types';
 import { approvalStateQuery } from '../../workflows/approval/messages';
 import type { AuthUser } from '../context';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { caseNumber, creditCode, problem, text } from '../schemas';
+import {
+  AccidentActResult,
+  AccidentDetail,
+  AccidentList,
+  AccidentRegistered,
+  PublishedAccidentReport,
+} from '../responses/accidents';
+import { errors, ok, problem } from '../responses/http';
+import { caseNumber, creditCode, text } from '../schemas';
 import { actorOf } from '../actor';
 import { updateRefusalOf } from '../update-refusal';
 
@@ -33,7 +41,7 @@ const figures = {
 };
 const documentRef = z.object({ documentNo: text(100), title: text(), url: z.url().optional() });
 const problems = {
-  ...problemResponses,
+  ...errors(400, 401, 403, 503),
   404: problem('案件不存在'),
   409: problem('案件当前阶段不允许此操作'),
   422: problem('请求无法处理'),
@@ -144,21 +152,9 @@ const register = createRoute({
   middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: RegisterSchema } } } },
   responses: {
-    201: {
-      description: '已登记',
-      content: {
-        'application/json': {
-          schema: z.object({
-            workflowId: z.string(),
-            caseNumber: z.string(),
-            level: z.string(),
-            levelName: z.string(),
-            investigatedBy: z.string(),
-          }),
-        },
-      },
-    },
-    ...problems,
+    201: ok(AccidentRegistered, '已登记'),
+    ...errors(400, 401, 403, 413, 422, 503),
+    409: problem('事故编号已存在'),
   },
 });
 const list = createRoute({
@@ -176,11 +172,8 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: '案件列表',
-      content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } },
-    },
-    ...problems,
+    200: ok(AccidentList, '案件列表'),
+    ...errors(400, 401, 503),
   },
 });
 const detail = createRoute({
@@ -190,7 +183,7 @@ const detail = createRoute({
   summary: '事故案件详情：进度、期限、审计记录',
   security: [{ bearer: [] }],
   request: { params: z.object({ caseNumber: z.string().min(1).max(60) }) },
-  responses: { 200: { description: '案件', content: { 'application/json': { schema: z.any() } } }, ...problems },
+  responses: { 200: ok(AccidentDetail, '案件'), ...errors(400, 401, 403, 404, 503) },
 });
 const actRoute = createRoute({
   method: 'post',
@@ -203,7 +196,7 @@ const actRoute = createRoute({
     params: z.object({ caseNumber: z.string().min(1).max(60) }),
     body: { required: true, content: { 'application/json': { schema: ActSchema } } },
   },
-  responses: { 200: { description: '已受理', content: { 'application/json': { schema: z.any() } } }, ...problems },
+  responses: { 200: ok(AccidentActResult, '已受理'), ...problems, ...errors(413) },
 });
 const publicList = createRoute({
   method: 'get',
@@ -211,28 +204,8 @@ const publicList = createRoute({
   tags: ['政务公开'],
   summary: '已公开的事故调查报告（无需登录）',
   responses: {
-    200: {
-      description: '已公开的报告',
-      content: {
-        'application/json': {
-          schema: z.array(
-            z.object({
-              caseNumber: z.string(),
-              title: z.string(),
-              levelName: z.string(),
-              enterpriseName: z.string(),
-              occurredOn: z.string(),
-              approvedOn: z.string(),
-              publishedAt: z.string(),
-              documentUrl: z.string(),
-              legalBasis: z.string(),
-              evaluationPublishedAt: z.string().nullable(),
-              evaluationUrl: z.string().nullable(),
-            }),
-          ),
-        },
-      },
-    },
+    200: ok(z.array(PublishedAccidentReport), '已公开的报告'),
+    ...errors(503),
   },
 });
 
@@ -388,8 +361,8 @@ export const accidentsRouter = createRouter()
           stage: r.stage,
           stageLabel: r.stageLabel,
           status: r.status,
-          level: r.summary.level,
-          levelName: r.summary.levelName,
+          level: r.summary.level as string | undefined,
+          levelName: r.summary.levelName as string | undefined,
           nextDeadline: r.nextDeadline,
           openedAt: r.openedAt,
         })),

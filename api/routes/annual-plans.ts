@@ -33,24 +33,30 @@ import {
   yearParam,
 } from '../annual-plan-support';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { isoDate, problem } from '../schemas';
+import {
+  AnnualPlanDetail,
+  AnnualPlanRecord,
+  PlanCompletion,
+  PlanCycleOpened,
+  PlanCycleOverview,
+  PlanView,
+} from '../responses/annual-plans';
+import { errors, ok } from '../responses/http';
+import { isoDate } from '../schemas';
 import { actorOf } from '../actor';
 
 const tags = ['年度监督检查计划'];
 const security = [{ bearer: [] }];
-const json = (schema: z.ZodType, description = '结果') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const body = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { 'application/json': { schema } } },
 });
 const planPath = z.object({ year: yearParam, departmentId: unitParam });
 const itemPath = planPath.extend({ itemId: z.string().trim().min(1).max(40) });
-const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
+// An action on a plan: its Update may be refused (403/409/422); every plan action has a body.
+const actErrors = errors(400, 401, 403, 404, 409, 413, 422, 503);
 
 async function headDepartmentOf(db: Db, plan: { departmentId: string; approver: string }): Promise<string> {
   if (plan.approver === 'district') return plan.departmentId;
@@ -74,7 +80,7 @@ const openCycle = createRoute({
       dueDate: isoDate.optional().openapi({ description: '提交期限，默认当年1月31日' }),
     }),
   ),
-  responses: { 201: json(z.object({ year: z.number(), workflowId: z.string() }), '已开启'), ...errors },
+  responses: { 201: ok(PlanCycleOpened, '已开启'), ...errors(400, 401, 403, 409, 413, 503) },
 });
 
 const overview = createRoute({
@@ -84,10 +90,7 @@ const overview = createRoute({
   security,
   summary: '安委办总览：各单位计划编制、提交、批准、备案情况',
   request: { params: z.object({ year: yearParam }) },
-  responses: {
-    200: json(z.object({ year: z.number(), dueDate: z.string(), status: z.string(), units: z.array(z.any()) })),
-    ...errors,
-  },
+  responses: { 200: ok(PlanCycleOverview), ...errors(400, 401, 404, 503) },
 });
 
 const completion = createRoute({
@@ -100,7 +103,7 @@ const completion = createRoute({
     params: z.object({ year: yearParam }),
     query: z.object({ quarter: z.coerce.number().int().min(1).max(4).optional() }),
   },
-  responses: { 200: json(z.object({ year: z.number(), departments: z.array(z.any()) })), ...errors },
+  responses: { 200: ok(PlanCompletion), ...errors(400, 401, 503) },
 });
 
 const list = createRoute({
@@ -110,7 +113,7 @@ const list = createRoute({
   security,
   summary: '年度监督检查计划列表',
   request: { query: z.object({ year: yearParam.optional(), departmentId: unitParam.optional() }) },
-  responses: { 200: json(z.array(z.any())), ...errors },
+  responses: { 200: ok(z.array(AnnualPlanRecord)), ...errors(400, 401, 503) },
 });
 
 const get = createRoute({
@@ -120,7 +123,7 @@ const get = createRoute({
   security,
   summary: '一个单位的年度计划：内容、预算、审批、备案回执、调整记录、执行情况',
   request: { params: planPath },
-  responses: { 200: json(z.any()), ...errors },
+  responses: { 200: ok(AnnualPlanDetail), ...errors(400, 401, 404, 503) },
 });
 
 const saveDraft = createRoute({
@@ -137,7 +140,7 @@ const saveDraft = createRoute({
       content: PlanContentSchema,
     }),
   ),
-  responses: { 200: json(z.any(), '草稿已保存'), ...errors },
+  responses: { 200: ok(PlanView, '草稿已保存'), ...actErrors },
 });
 
 const submit = createRoute({
@@ -147,7 +150,7 @@ const submit = createRoute({
   security,
   summary: '提交年度计划报审（部门负责人→法制审核→区政府）',
   request: { params: planPath, ...body(z.object({ requestId, content: PlanContentSchema.optional() })) },
-  responses: { 200: json(z.any(), '已提交'), ...errors },
+  responses: { 200: ok(PlanView, '已提交'), ...actErrors },
 });
 
 const amend = createRoute({
@@ -160,7 +163,7 @@ const amend = createRoute({
     params: planPath,
     ...body(z.object({ requestId, reason: z.string().trim().min(1).max(500), content: PlanContentSchema })),
   },
-  responses: { 202: json(z.any(), '已提交调整'), ...errors },
+  responses: { 202: ok(PlanView, '已提交调整'), ...actErrors },
 });
 
 const filing = createRoute({
@@ -171,7 +174,7 @@ const filing = createRoute({
   summary: '区政府安委办登记备案回执',
   middleware: [requireRole('safety-office')] as const,
   request: { params: planPath, ...body(z.object({ requestId, receiptNo: z.string().trim().min(1).max(100) })) },
-  responses: { 200: json(z.any(), '已登记'), ...errors },
+  responses: { 200: ok(PlanView, '已登记'), ...actErrors },
 });
 
 const onSitePlan = createRoute({
@@ -191,7 +194,7 @@ const onSitePlan = createRoute({
       }),
     ),
   },
-  responses: { 200: json(z.any(), '已编制'), ...errors },
+  responses: { 200: ok(PlanView, '已编制'), ...actErrors },
 });
 
 const done = createRoute({
@@ -204,7 +207,7 @@ const done = createRoute({
     params: itemPath,
     ...body(z.object({ requestId, completedOn: isoDate, findings: z.string().trim().min(1).max(5000) })),
   },
-  responses: { 200: json(z.any(), '已登记'), ...errors },
+  responses: { 200: ok(PlanView, '已登记'), ...actErrors },
 });
 
 export const annualPlansRouter = createRouter()

@@ -4,10 +4,11 @@ import { departments } from '../../db/schema';
 import { approvalRequestWorkflow } from '../../workflows/approval-request';
 import { approvalTemplates } from '../../workflows/approval/templates';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { problem } from '../schemas';
+import { CaseStarted } from '../responses/cases';
+import { errors, ok, problem } from '../responses/http';
 
 const start = createRoute({
   method: 'post',
@@ -32,11 +33,8 @@ const start = createRoute({
     },
   },
   responses: {
-    201: {
-      description: '已发起',
-      content: { 'application/json': { schema: z.object({ workflowId: z.string(), caseNumber: z.string() }) } },
-    },
-    ...problemResponses,
+    201: ok(CaseStarted, '已发起'),
+    ...errors(400, 401, 403, 413, 422, 503),
     409: problem('编号已存在'),
   },
 });

@@ -2,9 +2,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { auditOfCase, verifyAuditChain } from '../../db/audit-trail';
 import { caseByNumber, findCase, seesAllCases } from '../../db/queries/cases';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { errors, ok } from '../responses/http';
+import { AuditVerification } from '../responses/org';
 
 const verify = createRoute({
   method: 'get',
@@ -13,10 +14,7 @@ const verify = createRoute({
   summary: '重新校验整条审计链（哈希链）；被篡改时指出第一条不符的记录',
   security: [{ bearer: [] }],
   middleware: [requireRole('admin', 'safety-office')] as const,
-  responses: {
-    200: { description: '校验结果', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-  },
+  responses: { 200: ok(AuditVerification, '校验结果'), ...errors(401, 403, 503) },
 });
 
 const csv = createRoute({
@@ -28,8 +26,7 @@ const csv = createRoute({
   request: { params: z.object({ caseId: z.string().min(1).max(100) }) },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-    ...problemResponses,
-    404: problem('无记录'),
+    ...errors(400, 401, 403, 404, 503),
   },
 });
 

@@ -4,9 +4,9 @@ import { devLoginEnabled, jwtSecretOf } from '../../config/env';
 import { appendAudit } from '../../db/audit-trail';
 import { users } from '../../db/schema';
 import { issueDevToken } from '../auth-tokens';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { errors, problem } from '../responses/http';
 
 const UserSchema = z
   .object({ id: z.string(), name: z.string(), departmentId: z.string(), roles: z.array(z.string()) })
@@ -28,8 +28,8 @@ const devLogin = createRoute({
       description: '令牌',
       content: { 'application/json': { schema: z.object({ token: z.string(), user: UserSchema }) } },
     },
-    ...problemResponses,
-    404: problem('用户不存在'),
+    ...errors(400, 413, 503),
+    404: problem('用户不存在，或开发登录未启用'),
   },
 });
 
@@ -68,7 +68,7 @@ const me = createRoute({
   security: [{ bearer: [] }],
   responses: {
     200: { description: '当前用户', content: { 'application/json': { schema: UserSchema } } },
-    ...problemResponses,
+    ...errors(401, 503),
   },
 });
 

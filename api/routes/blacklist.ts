@@ -7,10 +7,13 @@ import { blacklistWorkflow } from '../../workflows/blacklist';
 import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
 import { caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { caseNumber, creditCode, isoDate, problem, text } from '../schemas';
+import { BlacklistCaseView } from '../responses/case-view';
+import { CaseStarted } from '../responses/cases';
+import { errors, ok, problem } from '../responses/http';
+import { caseNumber, creditCode, isoDate, text } from '../schemas';
 import { actorOf } from '../actor';
 
 const StartBody = z
@@ -37,7 +40,6 @@ const StartBody = z
   })
   .openapi('BlacklistStart');
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({
@@ -49,8 +51,8 @@ const start = createRoute({
   middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
   responses: {
-    201: { description: '已提请', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) },
-    ...problemResponses,
+    201: ok(CaseStarted, '已提请'),
+    ...errors(400, 401, 403, 413, 422, 503),
     409: problem('编号已存在'),
   },
 });
@@ -61,7 +63,7 @@ const get = createRoute({
   summary: '黑名单案件：公示状态、限制期、时间线',
   security: [{ bearer: [] }],
   request: { params: byNumber },
-  responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
+  responses: { 200: ok(BlacklistCaseView, '案件'), ...errors(400, 401, 403, 503), 404: problem('案件不存在') },
 });
 const removal = createRoute({
   method: 'post',
@@ -79,8 +81,8 @@ const removal = createRoute({
     },
   },
   responses: {
-    200: { description: '已受理，进入审批', ...json(z.object({ accepted: z.boolean() })) },
-    ...problemResponses,
+    200: ok(z.object({ accepted: z.literal(true) }), '已受理，进入审批'),
+    ...errors(400, 401, 403, 413, 422, 503),
     404: problem('案件不存在'),
     409: problem('当前不在公示期内'),
   },

@@ -6,9 +6,11 @@ import { deadlineFor, getLegalBasis, isLegalBasisId, legalBases } from '../../do
 import { calendarYearsLoaded, currentCalendarSnapshot, loadCalendarYear } from '../../db/calendar-store';
 import { propagateCalendar } from '../../temporal/calendar-propagation';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { isoDate, problem } from '../schemas';
+import { CalendarDay, CalendarLoaded, CalendarYear, LegalBasis } from '../responses/calendar';
+import { errors, ok, problem } from '../responses/http';
+import { isoDate } from '../schemas';
 
 const DeadlineSchema = z
   .object({
@@ -41,7 +43,7 @@ const deadline = createRoute({
   },
   responses: {
     200: { description: '期限', content: { 'application/json': { schema: DeadlineSchema } } },
-    ...problemResponses,
+    ...errors(400, 401, 503),
   },
 });
 
@@ -53,23 +55,8 @@ const days = createRoute({
   security: [{ bearer: [] }],
   request: { query: z.object({ from: isoDate, to: isoDate }) },
   responses: {
-    200: {
-      description: '逐日状态',
-      content: {
-        'application/json': {
-          schema: z.array(
-            z.object({
-              date: z.string(),
-              working: z.boolean(),
-              kind: z.string(),
-              provisional: z.boolean(),
-              notice: z.string().nullable(),
-            }),
-          ),
-        },
-      },
-    },
-    ...problemResponses,
+    200: ok(z.array(CalendarDay), '逐日状态'),
+    ...errors(400, 401, 503),
   },
 });
 
@@ -80,8 +67,8 @@ const years = createRoute({
   summary: '已载入的年度放假通知',
   security: [{ bearer: [] }],
   responses: {
-    200: { description: '年度列表', content: { 'application/json': { schema: z.array(z.any()) } } },
-    ...problemResponses,
+    200: ok(z.array(CalendarYear), '年度列表'),
+    ...errors(401, 503),
   },
 });
 
@@ -106,20 +93,8 @@ const load = createRoute({
     },
   },
   responses: {
-    201: {
-      description: '已载入，生成新的日历版本',
-      content: {
-        'application/json': {
-          schema: z.object({
-            version: z.number(),
-            year: z.number(),
-            unchanged: z.boolean(),
-            workflowsNotified: z.number(),
-          }),
-        },
-      },
-    },
-    ...problemResponses,
+    201: ok(CalendarLoaded, '已载入，生成新的日历版本'),
+    ...errors(400, 401, 403, 413, 503),
     422: problem('文件有误，整体拒绝，原版本继续有效'),
   },
 });
@@ -131,8 +106,8 @@ const catalogue = createRoute({
   summary: '法律依据目录：各环节的期间、单位与条文',
   security: [{ bearer: [] }],
   responses: {
-    200: { description: '目录', content: { 'application/json': { schema: z.array(z.any()) } } },
-    ...problemResponses,
+    200: ok(z.array(LegalBasis), '目录'),
+    ...errors(401, 503),
   },
 });
 
@@ -203,4 +178,4 @@ export const calendarRouter = createRouter()
     const workflowsNotified = await propagateCalendar(temporal, await currentCalendarSnapshot(database.db));
     return c.json({ version: result.version, year: result.year, unchanged: result.unchanged, workflowsNotified }, 201);
   })
-  .openapi(catalogue, (c) => c.json(legalBases as unknown[], 200));
+  .openapi(catalogue, (c) => c.json([...legalBases], 200));

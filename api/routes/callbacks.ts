@@ -9,7 +9,7 @@ import { agencyRefs, inboundEvents } from '../../db/schema';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { errors, problem } from '../responses/http';
 import { updateRefusalOf } from '../update-refusal';
 
 // Read once at start-up; in production loadEnv has refused to start without AGENCY_SECRET, so the development default never signs.
@@ -44,6 +44,7 @@ const callback = createRoute({
     401: problem('签名无效或时间戳过期'),
     404: problem('未知案件'),
     409: problem('案件当前阶段不接受此回调'),
+    ...errors(413, 503),
   },
 });
 

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { auditOf, deadlinesOf, findCase, listCases } from '../../db/queries/cases';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { CaseDetail, CaseList } from '../responses/cases';
+import { errors, ok } from '../responses/http';
 
 const kinds = [
   'enforcement',
@@ -30,17 +31,7 @@ const list = createRoute({
       pageSize: z.coerce.number().int().min(1).max(200).default(30),
     }),
   },
-  responses: {
-    200: {
-      description: '案件',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(z.any()), total: z.number(), page: z.number(), pageSize: z.number() }),
-        },
-      },
-    },
-    ...problemResponses,
-  },
+  responses: { 200: ok(CaseList, '案件'), ...errors(400, 401, 503) },
 });
 
 const detail = createRoute({
@@ -50,11 +41,7 @@ const detail = createRoute({
   summary: '案件时间线：各环节、经办人、代理、时间、法律依据及各期限是否遵守',
   security: [{ bearer: [] }],
   request: { params: z.object({ workflowId: z.string().min(1).max(200) }) },
-  responses: {
-    200: { description: '案件', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-    404: problem('不存在或无权查看'),
-  },
+  responses: { 200: ok(CaseDetail, '案件'), ...errors(400, 401, 403, 404, 503) },
 });
 
 export const casesRouter = createRouter()

@@ -7,10 +7,13 @@ import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/mes
 import { transferSourceKinds, type CriminalTransferAction } from '../../workflows/criminal-transfer/types';
 import { canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdate } from '../criminal-transfer-view';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { caseNumber, creditCode, isoDate, problem, text } from '../schemas';
+import { ActionAccepted, CaseRowList, CaseView } from '../responses/case-view';
+import { CaseStarted } from '../responses/cases';
+import { errors, ok, problem } from '../responses/http';
+import { caseNumber, creditCode, isoDate, text } from '../schemas';
 import { actorOf } from '../actor';
 
 const documentRef = z.object({ title: text(200), url: z.url().optional() });
@@ -67,7 +70,6 @@ const ActBody = z
   })
   .openapi('CriminalTransferAct');
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const byNumber = z.object({ caseNumber });
 
 const start = createRoute({
@@ -79,8 +81,8 @@ const start = createRoute({
   middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
   responses: {
-    201: { description: '已提出', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) },
-    ...problemResponses,
+    201: ok(CaseStarted, '已提出'),
+    ...errors(400, 401, 403, 413, 503),
     409: problem('编号已存在'),
     422: problem('执法人员或来源案件不符'),
   },
@@ -92,7 +94,7 @@ const get = createRoute({
   summary: '移送案件：阶段、各期限（依据、是否按期）、时间线',
   security: [{ bearer: [] }],
   request: { params: byNumber },
-  responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
+  responses: { 200: ok(CaseView, '案件'), ...errors(400, 401, 403, 503), 404: problem('案件不存在') },
 });
 const act = createRoute({
   method: 'post',
@@ -102,8 +104,8 @@ const act = createRoute({
   security: [{ bearer: [] }],
   request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: ActBody } } } },
   responses: {
-    200: { description: '已受理', ...json(z.object({ accepted: z.boolean(), stage: z.string() })) },
-    ...problemResponses,
+    200: ok(ActionAccepted, '已受理'),
+    ...errors(400, 401, 403, 413, 503),
     404: problem('案件不存在'),
     409: problem('案件当前阶段不允许'),
     422: problem('缺少理由或内容无效'),
@@ -125,8 +127,8 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: '列表', ...json(z.object({ items: z.array(z.any()), total: z.number() })) },
-    ...problemResponses,
+    200: ok(CaseRowList, '列表'),
+    ...errors(400, 401, 403, 503),
   },
 });
 

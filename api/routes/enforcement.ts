@@ -29,10 +29,14 @@ import {
   seesAllDepartments,
 } from '../enforcement-view';
 import { recordDenial, requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { isoDate, problem, text } from '../schemas';
+import { CaseStarted } from '../responses/cases';
+import { ActionAccepted } from '../responses/case-view';
+import { CourtTrackerEntry, EnforcementCaseDetail, EnforcementCaseList } from '../responses/enforcement';
+import { errors, ok, problem } from '../responses/http';
+import { isoDate, text } from '../schemas';
 import { actorOf } from '../actor';
 
 const fen = z.number().int('金额必须为整数（分）');
@@ -150,7 +154,6 @@ const updates = {
   'record-court-review': recordCourtReviewUpdate,
 } as const;
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const byNumber = z.object({ caseNumber: decisionNumber });
 const tags = ['罚款强制执行'];
 
@@ -163,8 +166,8 @@ const start = createRoute({
   middleware: [requireRole('officer', 'department-head')] as const,
   request: { body: { required: true, content: { 'application/json': { schema: StartBody } } } },
   responses: {
-    201: { description: '已立案', ...json(z.object({ workflowId: z.string(), caseNumber: z.string() })) },
-    ...problemResponses,
+    201: ok(CaseStarted, '已立案'),
+    ...errors(400, 401, 403, 413, 503),
     409: problem('文号已立案'),
     422: problem('单位、日期或委托授权不符'),
   },
@@ -176,7 +179,7 @@ const get = createRoute({
   summary: '执行案件：阶段、实时应缴金额（含加处罚款）、各期限（依据、是否按期）、审计时间线',
   security: [{ bearer: [] }],
   request: { params: byNumber },
-  responses: { 200: { description: '案件', ...json(z.any()) }, ...problemResponses, 404: problem('案件不存在') },
+  responses: { 200: ok(EnforcementCaseDetail, '案件'), ...errors(400, 401, 403, 503), 404: problem('案件不存在') },
 });
 const act = createRoute({
   method: 'post',
@@ -186,8 +189,8 @@ const act = createRoute({
   security: [{ bearer: [] }],
   request: { params: byNumber, body: { required: true, content: { 'application/json': { schema: ActBody } } } },
   responses: {
-    200: { description: '已受理', ...json(z.object({ accepted: z.boolean(), stage: z.string() })) },
-    ...problemResponses,
+    200: ok(ActionAccepted, '已受理'),
+    ...errors(400, 401, 403, 413, 503),
     404: problem('案件不存在'),
     409: problem('案件已办结或当前阶段不允许'),
     422: problem('日期或金额无效'),
@@ -210,8 +213,8 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: { description: '列表', ...json(z.object({ items: z.array(z.any()), total: z.number() })) },
-    ...problemResponses,
+    200: ok(EnforcementCaseList, '列表'),
+    ...errors(400, 401, 403, 503),
   },
 });
 const tracker = createRoute({
@@ -221,7 +224,7 @@ const tracker = createRoute({
   summary: '法院强制执行申请跟踪：各案阶段、法院应办事项及期限、剩余工作日，逾期答复置顶',
   security: [{ bearer: [] }],
   request: { query: z.object({ departmentId: z.string().max(40).optional() }) },
-  responses: { 200: { description: '跟踪表', ...json(z.array(z.any())) }, ...problemResponses },
+  responses: { 200: ok(z.array(CourtTrackerEntry), '跟踪表'), ...errors(400, 401, 403, 503) },
 });
 
 export const enforcementRouter = createRouter()

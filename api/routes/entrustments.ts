@@ -14,9 +14,19 @@ import { entrustmentStateQuery, requestEntrustmentChangeUpdate } from '../../wor
 import type { ChangeRejectionCode } from '../../workflows/entrustment/types';
 import { resolveEntrustmentDraft } from '../entrustment-draft';
 import { recordDenial, requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { isoDate, problem } from '../schemas';
+import {
+  EntrustedOrganisation,
+  EntrustmentAuthorisation,
+  EntrustmentChangeAccepted,
+  EntrustmentDetail,
+  EntrustmentRegister,
+  EntrustmentSubmitted,
+  Power,
+} from '../responses/entrustments';
+import { errors, ok, problem } from '../responses/http';
+import { isoDate } from '../schemas';
 import { actorOf } from '../actor';
 import { updateRefusalOf } from '../update-refusal';
 
@@ -50,11 +60,8 @@ const submit = createRoute({
     },
   },
   responses: {
-    201: {
-      description: '已提交法制审核',
-      content: { 'application/json': { schema: z.object({ workflowId: z.string(), draftNumber: z.string() }) } },
-    },
-    ...problemResponses,
+    201: ok(EntrustmentSubmitted, '已提交法制审核'),
+    ...errors(400, 401, 403, 409, 413, 503),
     422: problem('依法不得委托，或受委托组织、委托事项不存在'),
   },
 });
@@ -82,11 +89,8 @@ const list = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: '登记簿',
-      content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(z.any()) }) } },
-    },
-    ...problemResponses,
+    200: ok(EntrustmentRegister, '登记簿'),
+    ...errors(400, 401, 503),
   },
 });
 
@@ -98,8 +102,8 @@ const authorize = createRoute({
   security: [{ bearer: [] }],
   request: { query: z.object({ org: z.string().min(1).max(60), power: z.string().min(1).max(60), date: isoDate }) },
   responses: {
-    200: { description: '授权答复', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
+    200: ok(EntrustmentAuthorisation, '授权答复'),
+    ...errors(400, 401, 503),
     422: problem('组织或职权不存在'),
   },
 });
@@ -112,8 +116,8 @@ const detail = createRoute({
   security: [{ bearer: [] }],
   request: { params: z.object({ draftNumber: z.string().max(60) }) },
   responses: {
-    200: { description: '委托', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
+    200: ok(EntrustmentDetail, '委托'),
+    ...errors(400, 401, 503),
     404: problem('不存在'),
   },
 });
@@ -142,11 +146,8 @@ const change = createRoute({
     },
   },
   responses: {
-    202: {
-      description: '已提交审批',
-      content: { 'application/json': { schema: z.object({ accepted: z.literal(true), changeId: z.string() }) } },
-    },
-    ...problemResponses,
+    202: ok(EntrustmentChangeAccepted, '已提交审批'),
+    ...errors(400, 401, 403, 413, 503),
     404: problem('不存在'),
     409: problem('当前状态不允许此变更'),
     422: problem('参数不符合规则'),
@@ -161,8 +162,8 @@ const catalogue = createRoute({
   security: [{ bearer: [] }],
   request: { query: z.object({ department: z.string().max(60).optional() }) },
   responses: {
-    200: { description: '权力清单', content: { 'application/json': { schema: z.array(z.any()) } } },
-    ...problemResponses,
+    200: ok(z.array(Power), '权力清单'),
+    ...errors(400, 401, 503),
   },
 });
 
@@ -173,8 +174,8 @@ const organisations = createRoute({
   summary: '可受委托的组织：法律地位、持证执法人员数、技术条件',
   security: [{ bearer: [] }],
   responses: {
-    200: { description: '组织', content: { 'application/json': { schema: z.array(z.any()) } } },
-    ...problemResponses,
+    200: ok(z.array(EntrustedOrganisation), '组织'),
+    ...errors(401, 503),
   },
 });
 

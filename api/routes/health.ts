@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { randomUUID } from 'node:crypto';
 import { deepHealthWorkflow } from '../../workflows/deep-health';
 import { createRouter } from '../openapi';
+import { errors } from '../responses/http';
 import { withTimeout } from '../../config/lifecycle';
 
 const HealthSchema = z
@@ -35,6 +36,7 @@ const health = createRoute({
   },
   responses: {
     200: { description: '正常', content: { 'application/json': { schema: HealthSchema } } },
+    ...errors(400),
     503: { description: '不可用', content: { 'application/json': { schema: HealthSchema } } },
   },
 });

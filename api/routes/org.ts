@@ -1,27 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import { departments, users } from '../../db/schema';
-import { createRouter, problemResponses } from '../openapi';
-
-const DepartmentSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.string(),
-    supervisoryDomain: z.string().nullable(),
-    hasSupervisoryDuty: z.boolean(),
-  })
-  .openapi('Department');
-const UserSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    departmentId: z.string(),
-    roles: z.array(z.string()),
-    title: z.string().nullable(),
-    hasEnforcementCredential: z.boolean(),
-  })
-  .openapi('User');
+import { createRouter } from '../openapi';
+import { errors } from '../responses/http';
+import { Department as DepartmentSchema, User as UserSchema } from '../responses/org';
 
 const listDepartments = createRoute({
   method: 'get',
@@ -31,7 +13,7 @@ const listDepartments = createRoute({
   security: [{ bearer: [] }],
   responses: {
     200: { description: '单位列表', content: { 'application/json': { schema: z.array(DepartmentSchema) } } },
-    ...problemResponses,
+    ...errors(401, 503),
   },
 });
 
@@ -44,7 +26,7 @@ const listUsers = createRoute({
   request: { query: z.object({ departmentId: z.string().max(32).optional() }) },
   responses: {
     200: { description: '用户列表', content: { 'application/json': { schema: z.array(UserSchema) } } },
-    ...problemResponses,
+    ...errors(400, 401, 403, 503),
   },
 });
 

@@ -3,7 +3,7 @@ import { and, desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { blacklistEntries } from '../../db/schema';
 import { blacklistRestrictionLabels, blacklistStatusLabels, type BlacklistRestriction } from '../../domain/blacklist';
 import { createRouter } from '../openapi';
-import { problem } from '../schemas';
+import { errors } from '../responses/http';
 
 // §十三: a public query service of safety-violation records, by enterprise name or credit code; no login.
 const EntrySchema = z
@@ -42,7 +42,7 @@ const query = createRoute({
       description: '查询结果',
       content: { 'application/json': { schema: z.object({ query: z.string(), blacklist: z.array(EntrySchema) }) } },
     },
-    400: problem('请求参数无效'),
+    ...errors(400, 503),
   },
 });
 

@@ -31,18 +31,21 @@ import {
   verifyDraw,
   type DrawInput,
 } from '../../domain/random-draw';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { isoDate, problem } from '../schemas';
+import { errors, ok } from '../responses/http';
+import {
+  DrawPublication,
+  DrawVerification,
+  RandomDraw,
+  RandomDrawSummary,
+  RandomInspectionItem,
+} from '../responses/random-inspections';
+import { isoDate } from '../schemas';
 import { actorOf } from '../actor';
 
 const tags = ['双随机一公开'];
 const security = [{ bearer: [] }];
-const json = (schema: z.ZodType, description = '结果') => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
 const drawId = z.string().regex(/^RD-[0-9A-Za-z-]{4,60}$/, '抽查编号格式无效');
 
 async function drawOf(db: Db, id: string) {
@@ -91,7 +94,7 @@ const create = createRoute({
       },
     },
   },
-  responses: { 201: json(z.any(), '已公布名单和种子承诺'), ...errors },
+  responses: { 201: ok(RandomDraw, '已公布名单和种子承诺'), ...errors(400, 401, 403, 413, 422, 503) },
 });
 
 const run = createRoute({
@@ -109,7 +112,7 @@ const run = createRoute({
       },
     },
   },
-  responses: { 200: json(z.any(), '抽取结果'), ...errors },
+  responses: { 200: ok(RandomDraw, '抽取结果'), ...errors(400, 401, 403, 404, 409, 413, 422, 503) },
 });
 
 const get = createRoute({
@@ -119,7 +122,7 @@ const get = createRoute({
   security,
   summary: '一次抽查：种子、名单、结果（任何人可据此复核）',
   request: { params: z.object({ id: drawId }) },
-  responses: { 200: json(z.any()), ...errors },
+  responses: { 200: ok(RandomDraw), ...errors(400, 401, 404, 503) },
 });
 
 const list = createRoute({
@@ -129,7 +132,7 @@ const list = createRoute({
   security,
   summary: '抽查列表',
   request: { query: z.object({ departmentId: z.string().max(40).optional() }) },
-  responses: { 200: json(z.array(z.any())), ...errors },
+  responses: { 200: ok(z.array(RandomDrawSummary)), ...errors(400, 401, 503) },
 });
 
 const results = createRoute({
@@ -162,7 +165,7 @@ const results = createRoute({
       },
     },
   },
-  responses: { 200: json(z.any(), '已登记并进入公开'), ...errors },
+  responses: { 200: ok(DrawPublication, '已登记并进入公开'), ...errors(400, 401, 403, 404, 409, 413, 422, 503) },
 });
 
 export const randomInspectionsRouter = createRouter()
@@ -390,7 +393,7 @@ const items = createRoute({
   path: '/public/random-inspections/items',
   tags,
   summary: '随机抽查事项清单（公开）',
-  responses: { 200: json(z.array(z.any())) },
+  responses: { 200: ok(z.array(RandomInspectionItem)), ...errors(503) },
 });
 
 const verify = createRoute({
@@ -400,19 +403,8 @@ const verify = createRoute({
   summary: '公开复核：以公布的种子和名单重新抽取，核对结果',
   request: { params: z.object({ id: drawId }) },
   responses: {
-    200: json(
-      z.object({
-        id: z.string(),
-        algorithm: z.string(),
-        seedHash: z.string(),
-        seed: z.string(),
-        seedMatches: z.boolean(),
-        resultMatches: z.boolean(),
-        assignments: z.array(z.any()),
-      }),
-    ),
-    404: errors[404],
-    409: errors[409],
+    200: ok(DrawVerification),
+    ...errors(400, 404, 409, 503),
   },
 });
 

@@ -2,9 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq, inArray, or } from 'drizzle-orm';
 import { appendAudit } from '../../db/audit-trail';
 import { substitutes, users } from '../../db/schema';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { isoDate, problem, text } from '../schemas';
+import { errors, ok, problem } from '../responses/http';
+import { Substitute } from '../responses/org';
+import { isoDate, text } from '../schemas';
 import { recordDenial } from '../middleware/auth';
 
 const create = createRoute({
@@ -30,9 +32,9 @@ const create = createRoute({
     },
   },
   responses: {
-    201: { description: '已设置', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-    422: problem('代理人无效'),
+    201: ok(Substitute, '已设置'),
+    ...errors(400, 401, 403, 413, 503),
+    422: problem('代理人无效：本人、不存在或已停用'),
   },
 });
 
@@ -42,10 +44,7 @@ const list = createRoute({
   tags: ['组织'],
   summary: '我的代理设置（管理员：全部）',
   security: [{ bearer: [] }],
-  responses: {
-    200: { description: '代理设置', content: { 'application/json': { schema: z.array(z.any()) } } },
-    ...problemResponses,
-  },
+  responses: { 200: ok(z.array(Substitute), '代理设置'), ...errors(401, 503) },
 });
 
 export const substitutesRouter = createRouter()

@@ -2,9 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { actOnApproval, actOnTask, type ActionRequest } from '../approval-actions';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { errors, ok, problem } from '../responses/http';
+import { ApprovalActionResult } from '../responses/approval';
+import { BulkApprovalResult, TaskActionResult } from '../responses/tasks';
 
 const actions = [
   'approve',
@@ -56,9 +58,9 @@ const act = createRoute({
     body: { required: true, content: { 'application/json': { schema: ActionBody } } },
   },
   responses: {
-    200: { description: '已办理', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-    404: conflict,
+    200: ok(TaskActionResult, '已办理'),
+    ...errors(400, 401, 403, 413, 503),
+    404: problem('待办不存在'),
     409: conflict,
     422: unprocessable,
   },
@@ -88,17 +90,8 @@ const bulk = createRoute({
     },
   },
   responses: {
-    200: {
-      description: '逐项结果',
-      content: {
-        'application/json': {
-          schema: z.object({
-            results: z.array(z.object({ taskId: z.string(), status: z.number(), detail: z.string().optional() })),
-          }),
-        },
-      },
-    },
-    ...problemResponses,
+    200: ok(BulkApprovalResult, '逐项结果'),
+    ...errors(400, 401, 403, 413, 503),
   },
 });
 
@@ -124,9 +117,9 @@ const caseAct = createRoute({
     },
   },
   responses: {
-    200: { description: '已办理', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-    404: conflict,
+    200: ok(ApprovalActionResult, '已办理'),
+    ...errors(400, 401, 403, 413, 503),
+    404: problem('案件不存在或无权查看'),
     409: conflict,
     422: unprocessable,
   },

@@ -6,31 +6,11 @@ import { computeDeadline } from '../../domain/periods';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { auditOfCase } from '../../db/audit-trail';
 import { tasks } from '../../db/schema';
-import { approvalStateQuery } from '../../workflows/approval/messages';
-import { createRouter, problemResponses } from '../openapi';
+import { approvalStateQuery, type ApprovalView } from '../../workflows/approval/messages';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
-
-const TaskSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    workflowId: z.string(),
-    workflowKind: z.string(),
-    caseId: z.string(),
-    caseTitle: z.string(),
-    stepName: z.string(),
-    assigneeId: z.string(),
-    actingForId: z.string().nullable(),
-    status: z.string(),
-    dueDate: z.string().nullable(),
-    provisional: z.boolean(),
-    overdue: z.boolean(),
-    workingDaysLeft: z.number().int().nullable().openapi({ description: '距期限届满的工作日数（负数为已逾期）' }),
-    legalBasis: z.string().nullable(),
-    returnComment: z.string().nullable().openapi({ description: '退回修改的待办：退回意见' }),
-  })
-  .openapi('Task');
+import { errors, ok } from '../responses/http';
+import { TaskDetail, TaskList } from '../responses/tasks';
 
 const views = ['mine', 'department', 'overdue', 'due-soon'] as const;
 
@@ -47,17 +27,7 @@ const list = createRoute({
       pageSize: z.coerce.number().int().min(1).max(200).default(20),
     }),
   },
-  responses: {
-    200: {
-      description: '待办',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(TaskSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
-        },
-      },
-    },
-    ...problemResponses,
-  },
+  responses: { 200: ok(TaskList, '待办'), ...errors(400, 401, 403, 503) },
 });
 
 const detail = createRoute({
@@ -67,11 +37,7 @@ const detail = createRoute({
   summary: '待办详情：案件、审批环节、意见与历史',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().regex(/^t_[0-9a-f]{24}$/, '待办编号格式无效') }) },
-  responses: {
-    200: { description: '详情', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
-    404: problem('不存在'),
-  },
+  responses: { 200: ok(TaskDetail, '详情'), ...errors(400, 401, 403, 404, 503) },
 });
 
 const today = () => todayInShanghai(Date.now());
@@ -145,7 +111,7 @@ export const tasksRouter = createRouter()
         and(eq(tasks.workflowId, task.workflowId), inArray(tasks.kind, ['approval', 'revision', 'needs-attention'])),
       )
       .orderBy(asc(tasks.openedAt));
-    let approval: unknown;
+    let approval: ApprovalView | null;
     try {
       approval = await temporal.workflow.getHandle(task.workflowId).query(approvalStateQuery);
     } catch {

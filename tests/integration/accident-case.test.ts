@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
   for (const id of ['yjj-officer1', 'yjj-head', 'gov-leader', 'sfj-reviewer1', 'jxw-head', 'jtj-officer1'])
     tokens[id] = await system.login(id);
 });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, planCycles } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 import { ensurePlanCycleSchedule, PLAN_CYCLE_SCHEDULE_ID } from '../../temporal/plan-cycle-schedule';
 import { until } from '../support/poll';
 
@@ -11,6 +12,7 @@ let system: RunningSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
   for (const id of ['yjj-officer1', 'yjj-head', 'yjj-legal', 'gov-leader', 'jxw-head', 'aqb-head'])
     tokens[id] = await system.login(id);
 });

@@ -3,11 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
   for (const id of ['yjj-officer1', 'yjj-head', 'sfj-reviewer1', 'gov-leader', 'jxw-head', 'admin', 'aqb-head'])
     tokens[id] = await system.login(id);
 });

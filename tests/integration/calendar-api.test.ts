@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 let token: string;
 let admin: string;
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
   token = await system.login('yjj-officer1');
   admin = await system.login('admin');
 });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 import { until } from '../support/poll';
 
 let system: RunningSystem;
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
 });
 afterAll(async () => {
   await system?.stop();

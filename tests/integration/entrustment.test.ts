@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entrustments } from '../../db/schema';
 import { addDays, todayInShanghai } from '../../domain/dates';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
   for (const id of ['yjj-officer1', 'yjj-head', 'sfj-reviewer1', 'sfj-head', 'gxq-head', 'jtj-head'])
     tokens[id] = await system.login(id);
 });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 beforeAll(async () => {
   system = await startSystem();
+  checkResponsesOf(system); // every answer must match the OpenAPI document
 });
 afterAll(async () => {
   await system?.stop();

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type RunningSystem } from '../support/system';
+import { checkResponsesOf } from '../support/response-conformance';
 
 let system: RunningSystem;
 let adminToken: string;
@@ -13,6 +14,7 @@ let doc: {
 beforeAll(async () => {
   system = await startSystem();
   adminToken = await system.login('admin');
+  checkResponsesOf(system); // every status answered to junk must be one the route lists (issue 20, item 10)
   doc = (await system.http('GET', '/openapi.json')).body;
 });
 afterAll(async () => {

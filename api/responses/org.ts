@@ -1,0 +1,51 @@
+// Departments, users, substitutes (db/schema/org.ts) and audit verification, as the API answers them.
+import { z } from '@hono/zod-openapi';
+
+export const Department = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    supervisoryDomain: z.string().nullable(),
+    hasSupervisoryDuty: z.boolean(),
+  })
+  .openapi('Department');
+export type Department = z.infer<typeof Department>;
+
+export const User = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    departmentId: z.string(),
+    roles: z.array(z.string()),
+    title: z.string().nullable(),
+    hasEnforcementCredential: z.boolean(),
+  })
+  .openapi('User');
+export type User = z.infer<typeof User>;
+
+export const Substitute = z
+  .object({
+    id: z.string().uuid(),
+    userId: z.string(),
+    substituteId: z.string(),
+    fromDate: z.string(),
+    toDate: z.string(),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Substitute');
+export type Substitute = z.infer<typeof Substitute>;
+
+export const AuditVerification = z
+  .discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), records: z.number().int(), lastHash: z.string() }),
+    z.object({
+      ok: z.literal(false),
+      records: z.number().int(),
+      brokenAt: z.number().int().openapi({ description: '第一条不符的记录序号' }),
+      reason: z.enum(['hash-mismatch', 'broken-link']),
+    }),
+  ])
+  .openapi('AuditVerification');
+export type AuditVerification = z.infer<typeof AuditVerification>;
