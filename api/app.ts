@@ -1,6 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
 import { jwtSecretOf } from '../config/env';
@@ -9,6 +8,9 @@ import type { AppDeps, AppEnv } from './context';
 import { requireAuth } from './middleware/auth';
 import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { inputGuard } from './middleware/input-guard';
+import { securityHeaders } from './middleware/security-headers';
+import { sessionCookie } from '../web/session';
 import { problemJson } from './problem';
 import { ApiMetrics } from './metrics';
 import { publicAuthRouter, meRouter } from './routes/auth';
@@ -45,24 +47,17 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const metrics = new ApiMetrics();
 
+  app.use('*', securityHeaders({ sessionCookie, hsts: env.NODE_ENV === 'production' }));
   app.use('*', requestContext(deps, metrics));
+  // API and console bodies alike: a console form is no larger than an API request.
   app.use(
     '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-      },
-    }),
-  );
-  app.use(
-    '/api/*',
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }),
     }),
   );
+  app.use('*', inputGuard());
   // A request never hangs on an outage: past 20 s it is answered 503.
   app.use(
     '/api/*',

@@ -67,4 +67,31 @@ describe('audit trail', () => {
     const result = await verifyAuditChain(database.db);
     expect(result).toMatchObject({ ok: false, brokenAt: target.seq, reason: 'hash-mismatch' });
   });
+
+  it('hashes exactly what is stored: a lone surrogate or NUL in a record still verifies', async () => {
+    const odd = await appendAudit(database.db, {
+      actor: 'dev\ud800user',
+      action: 'auth.dev-login',
+      outcome: 'denied',
+      comment: 'a\udc00b\u0000c',
+      detail: { ['k\ud83d']: ['\ud800'] },
+    });
+    const [row] = (await database.db.execute(
+      sql`select actor, comment from audit_log where seq = ${odd.seq}`,
+    )) as unknown as Array<{ actor: string; comment: string }>;
+    expect(row).toEqual({ actor: 'dev\ufffduser', comment: 'a\ufffdb\u2400c' });
+  });
+
+  it('reports every altered row, not only the first', async () => {
+    const a = await appendAudit(database.db, { actor: 'yjj-head', action: 'approval.approve', comment: '同意' });
+    const b = await appendAudit(database.db, { actor: 'gov-leader', action: 'approval.approve', comment: '同意' });
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+      await tx.execute(sql`update audit_log set comment = '不同意' where seq in (${a.seq}, ${b.seq})`);
+      await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+    });
+    const result = await verifyAuditChain(database.db);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.seq)).toEqual(expect.arrayContaining([a.seq, b.seq]));
+  });
 });
