@@ -39,7 +39,8 @@ export function jsonDepth(raw: string): number {
   for (let i = 0; i < raw.length; i++) {
     const ch = raw.charCodeAt(i);
     if (inString) {
-      if (ch === 92) i++; // backslash: skip the escaped character
+      if (ch === 92)
+        i++; // backslash: skip the escaped character
       else if (ch === 34) inString = false;
     } else if (ch === 34) inString = true;
     else if (ch === 123 || ch === 91) max = Math.max(max, ++depth);
