@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Env } from '../config/env';
 import type { Database } from '../db/client';
 import type { RoleId } from '../db/schema';
+import type { UserRegister } from './user-register';
 
 export interface AuthUser {
   id: string;
@@ -15,6 +16,8 @@ export interface AppDeps {
   env: Env;
   database: Database;
   temporal: Client;
+  /** Who a token names (roles, department, active); one per process, built from `database` when absent. */
+  users?: UserRegister;
 }
 
 export type AppEnv = {

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { canonicalJson } from '../domain/canonical-json';
+import { sealRecord } from './audit-seal';
 import { auditLog } from './schema';
 
 export interface AuditEntry {
@@ -66,10 +65,9 @@ function storableDeep(value: unknown): unknown {
 
 const storableOrNull = (text: string | null | undefined) => (text == null ? null : storable(text));
 
+/** SHA-256 for rows before migration 0011, HMAC-SM3 under the audit key for every row since (db/audit-seal.ts). */
 export function auditHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
-  return createHash('sha256')
-    .update(canonicalJson(hashedFields(row)))
-    .digest('hex');
+  return sealRecord(hashedFields(row), row.hashAlg);
 }
 
 interface PendingAppend {
@@ -152,6 +150,7 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
         detail: (storableDeep(entry.detail) as Record<string, unknown> | undefined) ?? null,
         dedupeKey: storableOrNull(entry.dedupeKey),
         prevHash,
+        hashAlg: 'hmac-sm3',
       } satisfies Omit<AuditRow, 'seq' | 'hash'>;
       const hash = auditHash(row);
       prevHash = hash;
@@ -170,7 +169,8 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
 
 export interface AuditProblem {
   seq: number;
-  reason: 'hash-mismatch' | 'broken-link';
+  /** downgraded: a SHA-256 row after the chain went over to HMAC-SM3, which only a forger would write. */
+  reason: 'hash-mismatch' | 'broken-link' | 'downgraded';
 }
 
 export type AuditVerification =
@@ -189,11 +189,17 @@ export type AuditVerification =
  * Re-computes every hash in order and reports every row whose content or link does not match, not only the first:
  * one bad row does not mask later tampering. Each row's link is checked against the row stored before it.
  */
-export async function verifyAuditChain(db: Db, batchSize = 5000, maxProblems = 1000): Promise<AuditVerification> {
+export async function verifyAuditChain(
+  db: Db,
+  batchSize = 5000,
+  maxProblems = 1000,
+  onRow?: (seq: number, hash: string, records: number) => void,
+): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   let count = 0;
   let afterSeq = 0;
   const problems: AuditProblem[] = [];
+  let keyed = false;
   for (;;) {
     const rows = await db
       .select()
@@ -204,11 +210,14 @@ export async function verifyAuditChain(db: Db, batchSize = 5000, maxProblems = 1
     for (const row of rows) {
       if (problems.length < maxProblems) {
         if (row.prevHash !== prev) problems.push({ seq: row.seq, reason: 'broken-link' });
+        else if (keyed && row.hashAlg !== 'hmac-sm3') problems.push({ seq: row.seq, reason: 'downgraded' });
         else if (auditHash(row) !== row.hash) problems.push({ seq: row.seq, reason: 'hash-mismatch' });
       }
+      keyed ||= row.hashAlg === 'hmac-sm3';
       prev = row.hash;
       count++;
       afterSeq = row.seq;
+      onRow?.(row.seq, row.hash, count);
     }
     if (rows.length < batchSize) break;
   }

@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, AuthUser } from '../api/context';
+import { InvalidToken } from '../api/auth-tokens';
 
 export const sessionCookie = 'af_session';
 export const csrfCookie = 'af_csrf';
@@ -60,7 +61,8 @@ export function requireSession(verify: (token: string) => Promise<AuthUser>): Mi
     if (!token || !csrf) return redirectToLogin(c);
     try {
       c.set('user', await verify(token));
-    } catch {
+    } catch (err) {
+      if (!(err instanceof InvalidToken)) throw err; // the register unreachable is an outage, not a logout
       return redirectToLogin(c, true);
     }
     c.set('token', token);

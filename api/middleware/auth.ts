@@ -3,6 +3,7 @@ import { appendAudit } from '../../db/audit-trail';
 import type { RoleId } from '../../db/schema';
 import type { AppEnv, AuthUser } from '../context';
 import { problemJson } from '../problem';
+import { InvalidToken } from '../auth-tokens';
 
 /** Requires a valid bearer token; a failure is answered 401 and recorded in the audit trail. */
 export function requireAuth(verify: (token: string) => Promise<AuthUser>): MiddlewareHandler<AppEnv> {
@@ -14,7 +15,8 @@ export function requireAuth(verify: (token: string) => Promise<AuthUser>): Middl
     if (token) {
       try {
         user = await verify(token);
-      } catch {
+      } catch (err) {
+        if (!(err instanceof InvalidToken)) throw err;
         reason = '令牌无效或已过期';
       }
     }

@@ -1,0 +1,94 @@
+// Issue 20: roles from the user register, security events apart from the audit trail, failed-login limits.
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEV_JWT_SECRET } from '../../config/env';
+import { users } from '../../db/schema';
+import { startSystem, type RunningSystem } from '../support/system';
+
+let system: RunningSystem;
+beforeAll(async () => {
+  system = await startSystem();
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+const sign = (claims: Record<string, unknown>, sub: string | undefined, exp: string | undefined) => {
+  let jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer('anjian-flow')
+    .setAudience('anjian-flow');
+  if (sub) jwt = jwt.setSubject(sub);
+  if (exp) jwt = jwt.setExpirationTime(exp);
+  return jwt.sign(new TextEncoder().encode(DEV_JWT_SECRET));
+};
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('roles come from the user register, not the token', () => {
+  it('revoking a role or disabling a user takes effect at once; the token claims are ignored', async () => {
+    const id = `sec-${randomUUID().slice(0, 8)}`;
+    await system.database.db
+      .insert(users)
+      .values({ id, name: '临时管理员', departmentId: 'aqb', roles: ['admin'], active: true });
+    const token = await system.login(id);
+    expect((await system.http('GET', '/api/audit/verify', { token })).status).toBe(200);
+
+    await system.database.db
+      .update(users)
+      .set({ roles: ['officer'] })
+      .where(eq(users.id, id));
+    await until(
+      async () => (await system.http('GET', '/api/audit/verify', { token })).status === 403,
+      'the revoked role to be refused',
+    );
+    const me = await system.http('GET', '/api/me', { token });
+    expect(me.body.roles).toEqual(['officer']);
+
+    await system.database.db.update(users).set({ active: false }).where(eq(users.id, id));
+    await until(async () => (await system.http('GET', '/api/me', { token })).status === 401, 'the disabled user');
+  });
+
+  it('a token with roles claimed for an unknown user, or without an expiry, is refused 401', async () => {
+    const forgedRoles = await sign({ name: 'x', dept: 'aqb', roles: ['admin'] }, `ghost-${randomUUID()}`, '1h');
+    expect((await system.http('GET', '/api/me', { token: forgedRoles })).status).toBe(401);
+    const noExpiry = await sign({}, 'admin', undefined);
+    expect((await system.http('GET', '/api/me', { token: noExpiry })).status).toBe(401);
+    const noSubject = await sign({}, undefined, '1h');
+    expect((await system.http('GET', '/api/me', { token: noSubject })).status).toBe(401);
+    // A real user's token still works, with the register's roles whatever the token claims.
+    const claimsAdmin = await sign({ roles: ['admin'], dept: 'aqb' }, 'yjj-officer1', '1h');
+    const me = await system.http('GET', '/api/me', { token: claimsAdmin });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: 'yjj-officer1', departmentId: 'yjj', roles: ['officer'] });
+  });
+});
+
+describe('audit integrity under a key held outside the database (等保 2.0 / 密评)', () => {
+  it('chains new rows with HMAC-SM3; signed SM2 checkpoints verify, are exported, and expose a rewrite', async () => {
+    const admin = await system.login('admin');
+    const [last] = (await system.database.db.execute(
+      sql`select hash_alg from audit_log order by seq desc limit 1`,
+    )) as unknown as Array<{ hash_alg: string }>;
+    expect(last!.hash_alg).toBe('hmac-sm3');
+    const created = await system.http('POST', '/api/audit/checkpoints', { token: admin });
+    expect(created.status).toBe(201);
+    const exported = await system.http('GET', '/api/audit/checkpoints', { token: admin });
+    expect(exported.body.checkpoints.at(-1)).toMatchObject({ headSeq: created.body.headSeq });
+    expect(exported.body.currentPublicKey).toMatch(/^04[0-9a-f]{128}$/);
+    const verified = await system.http('GET', '/api/audit/verify', { token: admin });
+    expect(verified.body, JSON.stringify(verified.body.checkpoints)).toMatchObject({
+      ok: true,
+      checkpoints: { ok: true },
+    });
+    expect(verified.body.checkpoints.checked).toBeGreaterThan(0);
+  });
+});
