@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { jwtSecretOf } from '../config/env';
 import { createTokenVerifier } from './auth-tokens';
 import { UserRegister } from './user-register';
+import { createAuthLimits } from './client-limits';
 import type { AppDeps, AppEnv } from './context';
 import { requireAuth } from './middleware/auth';
 import { onError, onNotFound } from './middleware/errors';
@@ -55,6 +56,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.use('*', securityHeaders({ sessionCookie, hsts: env.NODE_ENV === 'production' }));
   app.use('*', requestContext(deps, metrics));
+  const limits = createAuthLimits(env.AUTH_FAILURES_PER_MINUTE, env.TRUST_PROXY ?? false);
+  app.use('*', async (c, next) => {
+    c.set('limits', limits);
+    await next();
+  });
   // API and console bodies alike: a console form is no larger than an API request.
   app.use(
     '*',

@@ -3,6 +3,7 @@ import type { Env } from '../config/env';
 import type { Database } from '../db/client';
 import type { RoleId } from '../db/schema';
 import type { UserRegister } from './user-register';
+import type { AuthLimits } from './client-limits';
 
 export interface AuthUser {
   id: string;
@@ -25,5 +26,7 @@ export type AppEnv = {
     deps: AppDeps;
     user: AuthUser;
     requestId: string;
+    /** Failed-authentication limits of this application (api/client-limits.ts). */
+    limits: AuthLimits;
   };
 };

@@ -56,6 +56,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
   /** Failed authentications per client and minute before 429. */
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Behind a reverse proxy: the client is the last X-Forwarded-For hop (rate limits, security events). */
+  TRUST_PROXY: flag.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,11 +5,12 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_JWT_SECRET } from '../../config/env';
 import { users } from '../../db/schema';
+import { flushSecurityEvents } from '../../db/security-events';
 import { startSystem, type RunningSystem } from '../support/system';
 
 let system: RunningSystem;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ AUTH_FAILURES_PER_MINUTE: '25' });
 });
 afterAll(async () => {
   await system?.stop();
@@ -90,5 +91,59 @@ describe('audit integrity under a key held outside the database (等保 2.0 / �
       checkpoints: { ok: true },
     });
     expect(verified.body.checkpoints.checked).toBeGreaterThan(0);
+  });
+});
+
+describe('security events apart from the audit trail; failed authentication limited per client', () => {
+  const count = async (query: ReturnType<typeof sql>) =>
+    Number(((await system.database.db.execute(query)) as unknown as Array<{ n: number }>)[0]!.n);
+
+  it('bad callback signatures are aggregated security events, not audit rows', async () => {
+    const auditBefore = await count(sql`select count(*)::int as n from audit_log`);
+    for (let i = 0; i < 10; i++) {
+      const res = await system.http('POST', '/api/callbacks/court', {
+        body: { type: 'x' },
+        headers: { 'x-anjian-timestamp': String(Date.now()), 'x-anjian-signature': 'ab'.repeat(32) },
+      });
+      expect(res.status).toBe(401);
+    }
+    await flushSecurityEvents(system.database.db);
+    expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(auditBefore);
+    const rows = (await system.database.db.execute(
+      sql`select count(*)::int as rows, sum(count)::int as n from security_events where kind = 'callback.bad-signature'`,
+    )) as unknown as Array<{ rows: number; n: number }>;
+    expect(Number(rows[0]!.n)).toBe(10);
+    expect(Number(rows[0]!.rows)).toBeLessThanOrEqual(2); // one a minute (two if the minute turned)
+  });
+
+  it('answers 429 with Retry-After once a client has failed too often, and a valid token still passes', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await system.http('GET', '/api/me', { token: 'garbage' })).status);
+    expect(statuses).toContain(401);
+    expect(statuses.at(-1)).toBe(429);
+    const limited = await system.http('GET', '/api/me', { token: 'garbage' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+    const token = await system.login('yjj-officer1');
+    expect((await system.http('GET', '/api/me', { token })).status).toBe(200);
+    await flushSecurityEvents(system.database.db);
+    expect(
+      await count(sql`select coalesce(sum(count), 0)::int as n from security_events where kind = 'auth.rate-limited'`),
+    ).toBeGreaterThan(0);
+  });
+
+  it('locks a user id of the development login for 15 minutes after 5 failures', async () => {
+    const id = `lock-${randomUUID().slice(0, 8)}`;
+    await system.database.db
+      .insert(users)
+      .values({ id, name: '停用用户', departmentId: 'aqb', roles: ['officer'], active: false });
+    for (let i = 0; i < 5; i++)
+      expect((await system.http('POST', '/api/auth/dev-login', { body: { userId: id } })).status).toBe(404);
+    await system.database.db.update(users).set({ active: true }).where(eq(users.id, id));
+    const locked = await system.http('POST', '/api/auth/dev-login', { body: { userId: id } });
+    expect(locked.status).toBe(429);
+    expect(locked.body.title).toContain('锁定');
+    expect((await system.http('POST', '/api/auth/dev-login', { body: { userId: 'yjj-head' } })).status).toBe(200);
   });
 });
