@@ -48,6 +48,11 @@ export function activeSlotOf(state: StepState, actorId: string): Slot | undefine
 
 const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
+// Control characters other than tab and line breaks, and lone UTF-16 surrogates.
+const unstorableText =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: unknown) => typeof text === 'string' && unstorableText.test(text);
+
 /**
  * 四眼原则 (segregation of duties): a slot held by the initiator, or by a substitute acting for the initiator,
  * may not decide the initiator's own request.
@@ -88,6 +93,10 @@ export function validateAction(
   if (state.decisions.some((d) => d.requestId === input.requestId)) return null; // a repeated request is answered, not re-applied
   if (state.outcome) return reject('STEP_CLOSED', `环节「${state.name}」已办结，不能再操作`);
   const comment = input.comment?.trim() ?? '';
+  // Defence in depth behind the API's input guard: text PostgreSQL cannot store would fail the step's effects.
+  if (unstorable(input.comment) || unstorable(input.returnTo)) {
+    return reject('INVALID_ACTION', '意见不得包含控制字符或不成对的 UTF-16 代理字符');
+  }
   if (needsComment(spec, kind) && comment.length === 0) {
     return reject('COMMENT_REQUIRED', kind === 'transfer' ? '转办必须填写理由' : '此操作必须填写意见');
   }

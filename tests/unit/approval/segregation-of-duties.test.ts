@@ -87,4 +87,11 @@ describe('segregation of duties (四眼原则)', () => {
       ).toBe('SEGREGATION_OF_DUTIES');
     expect(validateAction(spec, s, ctx, 'approve', input('head-b'))).toBeNull();
   });
+
+  it('refuses a comment PostgreSQL could not store in the validator, so the workflow never fails on data', () => {
+    const s = state([{ assigneeId: 'head-b' }]);
+    for (const comment of ['同意\u0000', 'a\u0007', '\ud800'])
+      expect(validateAction(spec, s, ctx, 'approve', input('head-b', { comment }))?.code).toBe('INVALID_ACTION');
+    expect(validateAction(spec, s, ctx, 'approve', input('head-b', { comment: '同意\n第二行' }))).toBeNull();
+  });
 });
