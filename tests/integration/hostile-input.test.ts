@@ -1,6 +1,7 @@
 // Property-based hostile input for every route in the OpenAPI document: always a 4xx problem+json
 // (or a 2xx for harmless reads), never a 5xx, never a state change.
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -258,6 +259,33 @@ describe('control characters, unpaired surrogates and deep nesting', () => {
     expect(ok.status).toBe(200);
     const result = await system.temporal.workflow.getHandle(`approval-${caseNumber}`).result();
     expect(result.outcome).toBe('approved');
+  });
+
+  it('a NUL in a signed callback field is 400 before the signature or any workflow sees it', async () => {
+    for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': '' }])
+      for (const body of ['{"eventId":"e\\u0000","type":"court.accepted"}', '{"caseRef":"\\ud800"}']) {
+        const res = await fetch(`${system.baseUrl}/api/callbacks/court`, { method: 'POST', headers, body });
+        expect(res.status, body).toBe(400);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+      }
+  });
+
+  it('console POSTs are limited to 1 MiB like the API', async () => {
+    // Its own connection: the server answers before reading the body, so this socket is not reused.
+    const { status, type } = await new Promise<{ status: number; type: string }>((resolve, reject) => {
+      const req = request(
+        `${system.baseUrl}/login`,
+        { method: 'POST', agent: false, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']) });
+        },
+      );
+      req.on('error', reject);
+      req.end(`userId=${'x'.repeat(2 * 1024 * 1024)}`);
+    });
+    expect(status).toBe(413);
+    expect(type).toContain('application/problem+json');
   });
 
   it('/assets/__proto__ and friends are 404 problem+json, not 500', async () => {
