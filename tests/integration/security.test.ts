@@ -62,6 +62,17 @@ describe('roles come from the user register, not the token', () => {
     await until(async () => (await system.http('GET', '/api/me', { token })).status === 401, 'the disabled user');
   });
 
+  it('/api/users lists roles to user administrators only; others get the directory', async () => {
+    const officer = await system.http('GET', '/api/users', { token: await system.login('yjj-officer1') });
+    expect(officer.status).toBe(200);
+    expect(officer.body.length).toBeGreaterThan(0);
+    expect(officer.body.every((u: Record<string, unknown>) => !('roles' in u) && typeof u.name === 'string')).toBe(
+      true,
+    );
+    const admin = await system.http('GET', '/api/users', { token: await system.login('admin') });
+    expect(admin.body.find((u: { id: string }) => u.id === 'yjj-head')?.roles).toEqual(['department-head']);
+  });
+
   it('a token with roles claimed for an unknown user, or without an expiry, is refused 401', async () => {
     const forgedRoles = await sign({ name: 'x', dept: 'aqb', roles: ['admin'] }, `ghost-${randomUUID()}`, '1h');
     expect((await system.http('GET', '/api/me', { token: forgedRoles })).status).toBe(401);
