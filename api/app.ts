@@ -1,14 +1,18 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { timeout } from 'hono/timeout';
 import { HTTPException } from 'hono/http-exception';
 import { jwtSecretOf } from '../config/env';
 import { createTokenVerifier } from './auth-tokens';
+import { UserRegister } from './user-register';
+import { createAuthLimits } from './client-limits';
 import type { AppDeps, AppEnv } from './context';
 import { requireAuth } from './middleware/auth';
 import { onError, onNotFound } from './middleware/errors';
 import { requestContext } from './middleware/request-context';
+import { inputGuard } from './middleware/input-guard';
+import { securityHeaders } from './middleware/security-headers';
+import { sessionCookie } from '../web/session';
 import { problemJson } from './problem';
 import { ApiMetrics } from './metrics';
 import { withJsonSchemaPatterns } from './responses/patterns';
@@ -22,6 +26,8 @@ import { callbacksRouter } from './routes/callbacks';
 import { tasksRouter } from './routes/tasks';
 import { taskActionsRouter } from './routes/task-actions';
 import { auditRouter } from './routes/audit';
+import { auditCheckpointsRouter } from './routes/audit-checkpoints';
+import { bearerMatches } from './middleware/bearer';
 import { substitutesRouter } from './routes/substitutes';
 import { approvalRequestsRouter } from './routes/approval-requests';
 import { casesRouter } from './routes/cases';
@@ -37,33 +43,34 @@ import { enforcementRouter } from './routes/enforcement';
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   const { env } = deps;
-  const verify = createTokenVerifier({
-    secret: env.JWKS_URL ? undefined : jwtSecretOf(env),
-    jwksUrl: env.JWKS_URL,
-    issuer: env.JWT_ISSUER,
-    audience: env.JWT_AUDIENCE,
-  });
+  const verify = createTokenVerifier(
+    {
+      secret: env.JWKS_URL ? undefined : jwtSecretOf(env),
+      jwksUrl: env.JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+    },
+    deps.users ?? new UserRegister(deps.database),
+  );
   const app = new OpenAPIHono<AppEnv>();
   const metrics = new ApiMetrics();
 
+  app.use('*', securityHeaders({ sessionCookie, hsts: env.NODE_ENV === 'production' }));
   app.use('*', requestContext(deps, metrics));
+  const limits = createAuthLimits(env.AUTH_FAILURES_PER_MINUTE, env.TRUST_PROXY ?? false);
+  app.use('*', async (c, next) => {
+    c.set('limits', limits);
+    await next();
+  });
+  // API and console bodies alike: a console form is no larger than an API request.
   app.use(
     '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-      },
-    }),
-  );
-  app.use(
-    '/api/*',
     bodyLimit({
       maxSize: 1024 * 1024,
       onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }),
     }),
   );
+  app.use('*', inputGuard());
   // A request never hangs on an outage: past 20 s it is answered 503.
   app.use(
     '/api/*',
@@ -73,8 +80,13 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.notFound(onNotFound);
 
   app.route('/', healthRouter);
+  // Production keeps /metrics, /docs and /openapi.json off the internet unless configured (config/env.ts).
+  const production = env.NODE_ENV === 'production';
+  const closed = (c: Parameters<typeof onNotFound>[0]) => onNotFound(c);
   // Prometheus: the API's own series, then the worker's SDK metrics when a worker exporter is configured.
   app.get('/metrics', async (c) => {
+    if (production && !(env.METRICS_TOKEN && bearerMatches(c.req.header('authorization'), env.METRICS_TOKEN)))
+      return closed(c);
     let worker = '';
     if (env.WORKER_METRICS_URL)
       worker = await fetch(env.WORKER_METRICS_URL, { signal: AbortSignal.timeout(2000) }).then(
@@ -83,6 +95,11 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       );
     return c.body(metrics.render() + worker, 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
   });
+  if (production && !env.DOCS_PUBLIC) {
+    app.get('/docs', closed);
+    app.get('/docs/*', closed);
+    app.get('/openapi.json', closed);
+  }
   app.route('/docs', docsRouter);
   app.route('/', createConsoleRouter({ verify, api: (req) => app.fetch(req) }));
   app.route('/api', publicAuthRouter);
@@ -98,6 +115,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', taskActionsRouter);
   app.route('/api', tasksRouter);
   app.route('/api', auditRouter);
+  app.route('/api', auditCheckpointsRouter);
   app.route('/api', substitutesRouter);
   app.route('/api', approvalRequestsRouter);
   app.route('/api', casesRouter);

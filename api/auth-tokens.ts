@@ -1,6 +1,11 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import type { RoleId } from '../db/schema';
+import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import type { AuthUser } from './context';
+import type { UserRegister } from './user-register';
+
+/** A token that is forged, expired, lacks `exp` or `sub`, or names an unknown or disabled user: answered 401. */
+export class InvalidToken extends Error {
+  override name = 'InvalidToken';
+}
 
 export interface TokenSettings {
   secret?: string;
@@ -9,30 +14,29 @@ export interface TokenSettings {
   audience: string;
 }
 
-interface UserClaims extends JWTPayload {
-  name: string;
-  dept: string;
-  roles: RoleId[];
-}
-
-/** Built once: a JWKS verifier caches the keys; HS256 is for development and tests. */
-export function createTokenVerifier(settings: TokenSettings): (token: string) => Promise<AuthUser> {
+/**
+ * Built once: a JWKS verifier caches the keys; HS256 is for development and tests. A token only names a user (`sub`)
+ * and must carry an expiry (`exp`); who the user is — roles, department, whether still active — is read from the
+ * user register, so an unknown or disabled user is refused like a bad token.
+ */
+export function createTokenVerifier(
+  settings: TokenSettings,
+  register: Pick<UserRegister, 'find'>,
+): (token: string) => Promise<AuthUser> {
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
   const secret = settings.secret ? new TextEncoder().encode(settings.secret) : undefined;
   if (!jwks && !secret) throw new Error('no JWT verification key configured');
   return async (token) => {
-    const options = { issuer: settings.issuer, audience: settings.audience };
-    const { payload } = jwks
-      ? await jwtVerify<UserClaims>(token, jwks, options)
-      : await jwtVerify<UserClaims>(token, secret!, { ...options, algorithms: ['HS256'] });
-    if (!payload.sub || typeof payload.dept !== 'string' || !Array.isArray(payload.roles))
-      throw new Error('token lacks user claims');
-    return {
-      id: payload.sub,
-      name: String(payload.name ?? payload.sub),
-      departmentId: payload.dept,
-      roles: payload.roles,
-    };
+    const options = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp', 'sub'] };
+    const { payload } = await (
+      jwks ? jwtVerify(token, jwks, options) : jwtVerify(token, secret!, { ...options, algorithms: ['HS256'] })
+    ).catch((err: unknown) => {
+      throw new InvalidToken(err instanceof Error ? err.message : 'invalid token');
+    });
+    // A database outage while reading the register is an outage (503), not a bad token: it is not caught here.
+    const user = payload.sub ? await register.find(payload.sub) : null;
+    if (!user) throw new InvalidToken('token names no active user');
+    return user;
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agencyIds } from '../agencies/types';
+import { DEV_AUDIT_HMAC_KEY, DEV_AUDIT_SM2_PRIVATE_KEY } from '../db/audit-seal';
 
 // Every setting comes from the environment; a bad value stops start-up naming the variable.
 const port = z.coerce.number().int().min(0).max(65535);
@@ -42,6 +43,21 @@ const envSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).optional(),
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).optional(),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).optional(),
+  /** 等保 audit integrity: the HMAC-SM3 key of the audit chain, held outside the database. */
+  AUDIT_HMAC_KEY: z.string().min(32, 'AUDIT_HMAC_KEY 至少 32 个字符').optional(),
+  /** The SM2 private key (64 hex digits) signing checkpoints of the audit chain's head. */
+  AUDIT_SM2_PRIVATE_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'AUDIT_SM2_PRIVATE_KEY 应为 64 位十六进制 SM2 私钥')
+    .optional(),
+  AUDIT_CHECKPOINT_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  /** Production: /docs and /openapi.json are closed unless set; /metrics needs METRICS_TOKEN as a bearer token. */
+  DOCS_PUBLIC: flag.optional(),
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
+  /** Failed authentications per client and minute before 429. */
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Behind a reverse proxy: the client is the last X-Forwarded-For hop (rate limits, security events). */
+  TRUST_PROXY: flag.optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -59,6 +75,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(`环境变量无效 (invalid environment):\n${lines.join('\n')}`);
   }
   const env = parsed.data;
+  if (!cleaned.NODE_ENV && !looksLikeDevelopment(env)) {
+    // A deployment that forgot NODE_ENV would otherwise run with development logins and secrets.
+    throw new ConfigError(
+      '环境变量无效: NODE_ENV 未设置，而 DATABASE_URL 或非本机 API_HOST 表明这不是开发环境；请设置 NODE_ENV=production (NODE_ENV is required outside development)',
+    );
+  }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWKS_URL) {
     throw new ConfigError(
       '环境变量无效: 生产环境必须设置 JWT_SECRET 或 JWKS_URL (JWT_SECRET or JWKS_URL is required in production)',
@@ -70,10 +92,37 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       '环境变量无效: 生产环境必须设置 AGENCY_SECRET（或为每个外部机构设置 AGENCY_SECRET_<机构>） (AGENCY_SECRET is required in production)',
     );
   }
+  if (env.NODE_ENV === 'production') refuseUnsafeProduction(env);
   if (Boolean(env.TEMPORAL_TLS_CERT) !== Boolean(env.TEMPORAL_TLS_KEY)) {
     throw new ConfigError('环境变量无效: TEMPORAL_TLS_CERT 与 TEMPORAL_TLS_KEY 必须同时设置');
   }
   return env;
+}
+
+/** Development runs on embedded PGlite and the loopback interface; anything else is a deployment. */
+function looksLikeDevelopment(env: z.infer<typeof envSchema>): boolean {
+  return !env.DATABASE_URL && ['127.0.0.1', 'localhost', '::1'].includes(env.API_HOST);
+}
+
+/** Production never starts with the development login or with a secret that is written in the source. */
+function refuseUnsafeProduction(env: z.infer<typeof envSchema>): void {
+  const problems: string[] = [];
+  if (env.DEV_LOGIN) problems.push('DEV_LOGIN=true 不得在生产环境开启');
+  const devDefaults: Array<[string, string | undefined, string]> = [
+    ['JWT_SECRET', env.JWT_SECRET, DEV_JWT_SECRET],
+    ['AGENCY_SECRET', env.AGENCY_SECRET, DEV_AGENCY_SECRET],
+    ['AGENCY_CREDENTIAL', env.AGENCY_CREDENTIAL, DEV_AGENCY_CREDENTIAL],
+    ['AUDIT_HMAC_KEY', env.AUDIT_HMAC_KEY, DEV_AUDIT_HMAC_KEY],
+    ['AUDIT_SM2_PRIVATE_KEY', env.AUDIT_SM2_PRIVATE_KEY?.toLowerCase(), DEV_AUDIT_SM2_PRIVATE_KEY],
+  ];
+  for (const [name, value, dev] of devDefaults)
+    if (value === dev) problems.push(`${name} 不得使用开发环境默认值（源代码中公开）`);
+  if (!env.AUDIT_HMAC_KEY) problems.push('生产环境必须设置 AUDIT_HMAC_KEY（审计链 HMAC-SM3 密钥）');
+  if (!env.AUDIT_SM2_PRIVATE_KEY) problems.push('生产环境必须设置 AUDIT_SM2_PRIVATE_KEY（审计检查点 SM2 签名私钥）');
+  if (problems.length > 0)
+    throw new ConfigError(
+      `环境变量无效 (unsafe production configuration):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
 }
 
 // Every agency's own secret set (AGENCY_SECRET_COURT, …, as agencies/config.ts reads them): no shared one needed.

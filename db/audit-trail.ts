@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { canonicalJson } from '../domain/canonical-json';
+import { sealRecord } from './audit-seal';
 import { auditLog } from './schema';
 
 export interface AuditEntry {
@@ -46,10 +45,29 @@ function hashedFields(row: Omit<AuditRow, 'seq' | 'hash'>): Record<string, unkno
   };
 }
 
+/**
+ * What PostgreSQL stores for a string: a lone UTF-16 surrogate becomes U+FFFD on the way in, and NUL cannot be
+ * stored at all. Records are normalised so first, so the hash covers exactly what is stored and re-verifies.
+ */
+const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function storable(text: string): string {
+  return text.replace(loneSurrogates, '\ufffd').replaceAll('\u0000', '\u2400');
+}
+
+function storableDeep(value: unknown): unknown {
+  if (typeof value === 'string') return storable(value);
+  if (Array.isArray(value)) return value.map(storableDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storableDeep(v)]));
+  return value;
+}
+
+const storableOrNull = (text: string | null | undefined) => (text == null ? null : storable(text));
+
+/** SHA-256 for rows before migration 0011, HMAC-SM3 under the audit key for every row since (db/audit-seal.ts). */
 export function auditHash(row: Omit<AuditRow, 'seq' | 'hash'>): string {
-  return createHash('sha256')
-    .update(canonicalJson(hashedFields(row)))
-    .digest('hex');
+  return sealRecord(hashedFields(row), row.hashAlg);
 }
 
 interface PendingAppend {
@@ -120,18 +138,19 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
       if (seen !== undefined) return seen;
       const row = {
         at: new Date(entry.at ?? Date.now()).toISOString(),
-        actor: entry.actor,
-        actingFor: entry.actingFor ?? null,
-        action: entry.action,
+        actor: storable(entry.actor),
+        actingFor: storableOrNull(entry.actingFor),
+        action: storable(entry.action),
         outcome: entry.outcome ?? 'ok',
-        comment: entry.comment ?? null,
-        workflowId: entry.workflowId ?? null,
-        caseId: entry.caseId ?? null,
-        step: entry.step ?? null,
-        legalBasis: entry.legalBasis ?? null,
-        detail: entry.detail ?? null,
-        dedupeKey: entry.dedupeKey ?? null,
+        comment: storableOrNull(entry.comment),
+        workflowId: storableOrNull(entry.workflowId),
+        caseId: storableOrNull(entry.caseId),
+        step: storableOrNull(entry.step),
+        legalBasis: storableOrNull(entry.legalBasis),
+        detail: (storableDeep(entry.detail) as Record<string, unknown> | undefined) ?? null,
+        dedupeKey: storableOrNull(entry.dedupeKey),
         prevHash,
+        hashAlg: 'hmac-sm3',
       } satisfies Omit<AuditRow, 'seq' | 'hash'>;
       const hash = auditHash(row);
       prevHash = hash;
@@ -148,15 +167,39 @@ async function appendBatch(db: Db, entries: AuditEntry[]): Promise<Array<{ seq: 
   });
 }
 
-export type AuditVerification =
-  | { ok: true; records: number; lastHash: string }
-  | { ok: false; records: number; brokenAt: number; reason: 'hash-mismatch' | 'broken-link' };
+export interface AuditProblem {
+  seq: number;
+  /** downgraded: a SHA-256 row after the chain went over to HMAC-SM3, which only a forger would write. */
+  reason: 'hash-mismatch' | 'broken-link' | 'downgraded';
+}
 
-/** Re-computes every hash in order; reports the first row whose content or link does not match. */
-export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditVerification> {
+export type AuditVerification =
+  | { ok: true; records: number; lastHash: string; problems: [] }
+  | {
+      ok: false;
+      records: number;
+      /** The first bad row, as before; `problems` lists every one (at most `maxProblems`). */
+      brokenAt: number;
+      reason: AuditProblem['reason'];
+      problems: AuditProblem[];
+      lastHash: string;
+    };
+
+/**
+ * Re-computes every hash in order and reports every row whose content or link does not match, not only the first:
+ * one bad row does not mask later tampering. Each row's link is checked against the row stored before it.
+ */
+export async function verifyAuditChain(
+  db: Db,
+  batchSize = 5000,
+  maxProblems = 1000,
+  onRow?: (seq: number, hash: string, records: number) => void,
+): Promise<AuditVerification> {
   let prev = GENESIS_HASH;
   let count = 0;
   let afterSeq = 0;
+  const problems: AuditProblem[] = [];
+  let keyed = false;
   for (;;) {
     const rows = await db
       .select()
@@ -165,14 +208,22 @@ export async function verifyAuditChain(db: Db, batchSize = 5000): Promise<AuditV
       .orderBy(asc(auditLog.seq))
       .limit(batchSize);
     for (const row of rows) {
-      if (row.prevHash !== prev) return { ok: false, records: count, brokenAt: row.seq, reason: 'broken-link' };
-      if (auditHash(row) !== row.hash) return { ok: false, records: count, brokenAt: row.seq, reason: 'hash-mismatch' };
+      if (problems.length < maxProblems) {
+        if (row.prevHash !== prev) problems.push({ seq: row.seq, reason: 'broken-link' });
+        else if (keyed && row.hashAlg !== 'hmac-sm3') problems.push({ seq: row.seq, reason: 'downgraded' });
+        else if (auditHash(row) !== row.hash) problems.push({ seq: row.seq, reason: 'hash-mismatch' });
+      }
+      keyed ||= row.hashAlg === 'hmac-sm3';
       prev = row.hash;
       count++;
       afterSeq = row.seq;
+      onRow?.(row.seq, row.hash, count);
     }
-    if (rows.length < batchSize) return { ok: true, records: count, lastHash: prev };
+    if (rows.length < batchSize) break;
   }
+  if (problems.length === 0) return { ok: true, records: count, lastHash: prev, problems: [] };
+  const first = problems[0]!;
+  return { ok: false, records: count, brokenAt: first.seq, reason: first.reason, problems, lastHash: prev };
 }
 
 export async function auditOfCase(db: Db, caseId: string): Promise<AuditRow[]> {

@@ -14,6 +14,8 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Cheap reachability check for /health; rejects after timeoutMs. */
   ping(timeoutMs?: number): Promise<void>;
+  /** Subscribes to NOTIFY on a channel (e.g. users_changed); resolves once listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openDatabase(options: {
       db,
       kind: 'postgres',
       ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs, 'database').then(() => undefined),
+      listen: (channel, onNotify) => client.listen(channel, onNotify).then(() => undefined),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -51,11 +54,12 @@ export async function openDatabase(options: {
     db,
     kind: 'pglite',
     ping: (timeoutMs = 2000) => withTimeout(db.execute(sql`select 1`), timeoutMs, 'database').then(() => undefined),
+    listen: (channel, onNotify) => client.listen(channel, onNotify).then(() => undefined),
     close: () => client.close(),
   };
 }
 
-/** Applies the committed drizzle-kit migrations (never `push`). */
+/** Applies the committed drizzle-kit migrations (never `push`), then the re-seal step of migration 0011. */
 export async function migrateDatabase(database: Database): Promise<void> {
   if (database.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
@@ -64,4 +68,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(database.db as never, { migrationsFolder });
   }
+  // SHA-256 rows written before 0011 are sealed under the HMAC-SM3 chain once, recorded (db/audit-checkpoints.ts).
+  const { resealLegacyChain } = await import('./audit-checkpoints');
+  await resealLegacyChain(database.db);
 }

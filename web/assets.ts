@@ -17,7 +17,9 @@ const files: Record<string, { path: string; type: string }> = {
 const cache = new Map<string, Buffer>();
 
 export async function serveAsset(c: Context): Promise<Response> {
-  const file = files[c.req.param('file') ?? ''];
+  const name = c.req.param('file') ?? '';
+  // Own keys only: /assets/__proto__ or /assets/constructor is not a file.
+  const file = Object.hasOwn(files, name) ? files[name] : undefined;
   if (!file) return c.notFound();
   let body = cache.get(file.path);
   if (!body) {

@@ -1,13 +1,21 @@
 // The console's session: the user's JWT in an HttpOnly, SameSite=Strict cookie, and a per-session CSRF token.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, AuthUser } from '../api/context';
+import { InvalidToken } from '../api/auth-tokens';
+import { sealKeys } from '../db/audit-seal';
 
 export const sessionCookie = 'af_session';
 export const csrfCookie = 'af_csrf';
 export const csrfField = '_csrf';
 export const csrfHeader = 'x-csrf-token';
+export const seenCookie = 'af_seen';
+
+/** 等保 2.0 session limits: 30 minutes without a request ends the session; 8 hours after login it ends regardless. */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 8 * 3600_000;
 
 export type ConsoleEnv = { Variables: AppEnv['Variables'] & { token: string; csrf: string } };
 export type ConsoleContext = Context<ConsoleEnv>;
@@ -22,11 +30,40 @@ export function startSession(c: AnyContext, token: string): void {
   const options = { httpOnly: true, sameSite: 'Strict', path: '/', secure: secure(c) } as const;
   setCookie(c, sessionCookie, token, { ...options, maxAge: 8 * 3600 });
   setCookie(c, csrfCookie, newCsrfToken(), { ...options, maxAge: 8 * 3600 });
+  markSeen(c, token);
+}
+
+// The time of the session's last request, signed so that a client cannot keep an idle session alive by editing it.
+const seenMac = (token: string, at: number) =>
+  createHmac('sm3', sealKeys().hmacKey).update(`console-session-seen:${token}:${at}`).digest('base64url');
+
+function markSeen(c: AnyContext, token: string, now = Date.now()): void {
+  setCookie(c, seenCookie, `${now}.${seenMac(token, now)}`, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    path: '/',
+    secure: secure(c),
+    maxAge: SESSION_IDLE_MS / 1000,
+  });
+}
+
+/** Whether the session has been idle too long or lived too long (from the token's iat). */
+export function sessionExpired(token: string, seen: string | undefined, now = Date.now()): boolean {
+  const [atText, mac] = (seen ?? '').split('.');
+  const at = Number(atText);
+  if (!Number.isFinite(at) || !mac || !same(mac, seenMac(token, at)) || now - at > SESSION_IDLE_MS) return true;
+  try {
+    const { iat } = decodeJwt(token);
+    return typeof iat !== 'number' || now - iat * 1000 > SESSION_ABSOLUTE_MS;
+  } catch {
+    return true;
+  }
 }
 
 export function endSession(c: AnyContext): void {
   deleteCookie(c, sessionCookie, { path: '/' });
   deleteCookie(c, csrfCookie, { path: '/' });
+  deleteCookie(c, seenCookie, { path: '/' });
 }
 
 export function newCsrfToken(): string {
@@ -58,13 +95,16 @@ export function requireSession(verify: (token: string) => Promise<AuthUser>): Mi
     const token = getCookie(c, sessionCookie);
     const csrf = getCookie(c, csrfCookie);
     if (!token || !csrf) return redirectToLogin(c);
+    if (sessionExpired(token, getCookie(c, seenCookie))) return redirectToLogin(c, true);
     try {
       c.set('user', await verify(token));
-    } catch {
+    } catch (err) {
+      if (!(err instanceof InvalidToken)) throw err; // the register unreachable is an outage, not a logout
       return redirectToLogin(c, true);
     }
     c.set('token', token);
     c.set('csrf', csrf);
+    markSeen(c, token);
     await next();
   };
 }

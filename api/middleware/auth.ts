@@ -3,8 +3,14 @@ import { appendAudit } from '../../db/audit-trail';
 import type { RoleId } from '../../db/schema';
 import type { AppEnv, AuthUser } from '../context';
 import { problemJson } from '../problem';
+import { InvalidToken } from '../auth-tokens';
+import { clientOf } from '../client-limits';
+import { recordSecurityEvent } from '../../db/security-events';
 
-/** Requires a valid bearer token; a failure is answered 401 and recorded in the audit trail. */
+/**
+ * Requires a valid bearer token. A failure is answered 401 and recorded as a security event (not in the audit
+ * trail: anonymous noise is not evidence); past the per-client limit further failures are answered 429.
+ */
 export function requireAuth(verify: (token: string) => Promise<AuthUser>): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
@@ -14,12 +20,22 @@ export function requireAuth(verify: (token: string) => Promise<AuthUser>): Middl
     if (token) {
       try {
         user = await verify(token);
-      } catch {
+      } catch (err) {
+        if (!(err instanceof InvalidToken)) throw err;
         reason = '令牌无效或已过期';
       }
     }
     if (!user) {
-      await recordDenial(c, 'anonymous', 'auth.denied', reason);
+      const limits = c.get('limits');
+      const client = clientOf(c, limits.trustProxy);
+      const sample = { method: c.req.method, path: c.req.path, reason, requestId: c.get('requestId') };
+      const waitSeconds = limits.failures.blockedFor(client);
+      if (waitSeconds > 0) {
+        await recordSecurityEvent(c.get('deps').database.db, { kind: 'auth.rate-limited', source: client, sample });
+        return tooManyFailures(c, waitSeconds);
+      }
+      limits.failures.add(client);
+      await recordSecurityEvent(c.get('deps').database.db, { kind: 'auth.denied', source: client, sample });
       return problemJson(
         c,
         { status: 401, title: '未登录或令牌无效', detail: reason },
@@ -42,6 +58,14 @@ export function requireRole(...roles: RoleId[]): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
+}
+
+export function tooManyFailures(c: Parameters<MiddlewareHandler<AppEnv>>[0], waitSeconds: number): Response {
+  return problemJson(
+    c,
+    { status: 429, title: '认证失败次数过多', detail: `请 ${waitSeconds} 秒后再试` },
+    { 'retry-after': String(waitSeconds) },
+  );
 }
 
 export async function recordDenial(

@@ -17,7 +17,8 @@ export const User = z
     id: z.string(),
     name: z.string(),
     departmentId: z.string(),
-    roles: z.array(z.string()),
+    /** Only for user administrators (admin): who holds which role is not for everyone to read. */
+    roles: z.array(z.string()).optional(),
     title: z.string().nullable(),
     hasEnforcementCredential: z.boolean(),
   })

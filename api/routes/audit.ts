@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { auditOfCase, verifyAuditChain } from '../../db/audit-trail';
+import { auditOfCase } from '../../db/audit-trail';
+import { verifyAuditIntegrity } from '../../db/audit-checkpoints';
 import { caseByNumber, findCase, seesAllCases } from '../../db/queries/cases';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
@@ -11,7 +12,7 @@ const verify = createRoute({
   method: 'get',
   path: '/audit/verify',
   tags: ['审计'],
-  summary: '重新校验整条审计链（哈希链）；被篡改时指出第一条不符的记录',
+  summary: '重新校验整条审计链（HMAC-SM3 哈希链）及每个 SM2 签名检查点；列出每一条不符的记录',
   security: [{ bearer: [] }],
   middleware: [requireRole('admin', 'safety-office')] as const,
   responses: { 200: ok(AuditVerification, '校验结果'), ...errors(401, 403, 503) },
@@ -37,7 +38,7 @@ const cell = (v: unknown): string => {
 };
 
 export const auditRouter = createRouter()
-  .openapi(verify, async (c) => c.json(await verifyAuditChain(c.get('deps').database.db), 200))
+  .openapi(verify, async (c) => c.json(await verifyAuditIntegrity(c.get('deps').database.db), 200))
   .openapi(csv, async (c) => {
     const { caseId } = c.req.valid('param');
     const db = c.get('deps').database.db;

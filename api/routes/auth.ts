@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { devLoginEnabled, jwtSecretOf } from '../../config/env';
 import { appendAudit } from '../../db/audit-trail';
+import { recordSecurityEvent } from '../../db/security-events';
+import { clientOf } from '../client-limits';
 import { users } from '../../db/schema';
 import { issueDevToken } from '../auth-tokens';
 import { createRouter } from '../openapi';
@@ -30,6 +32,7 @@ const devLogin = createRoute({
     },
     ...errors(400, 413, 503),
     404: problem('用户不存在，或开发登录未启用'),
+    429: problem('登录失败次数过多，已暂时锁定'),
   },
 });
 
@@ -38,18 +41,30 @@ export const publicAuthRouter = createRouter().openapi(devLogin, async (c) => {
   const { env, database } = c.get('deps');
   if (!devLoginEnabled(env)) throw new HttpProblem(404, '资源不存在', '开发登录未启用');
   const { userId } = c.req.valid('json');
+  // 登录失败处理: 5 failures lock the user id for 15 minutes; failures and lockouts are security events. (A client
+  // that fails too often is limited by the failed-authentication limit of api/middleware/auth.ts as well.)
+  const limits = c.get('limits');
+  const client = clientOf(c, limits.trustProxy);
+  const locked = limits.devLoginByUser.blockedFor(userId);
+  if (locked > 0) {
+    await recordSecurityEvent(database.db, { kind: 'auth.locked', source: client, sample: { userId } });
+    throw new HttpProblem(429, '登录失败次数过多，已暂时锁定', `请 ${Math.ceil(locked / 60)} 分钟后再试`, undefined, {
+      retryAfter: locked,
+    });
+  }
   const [user] = await database.db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user || !user.active) {
-    await appendAudit(database.db, {
-      actor: 'anonymous',
-      action: 'auth.dev-login',
-      outcome: 'denied',
-      comment: `未知用户 ${userId}`,
+    limits.devLoginByUser.add(userId);
+    await recordSecurityEvent(database.db, {
+      kind: 'auth.dev-login-failed',
+      source: client,
+      sample: { userId, reason: user ? '用户已停用' : '未知用户' },
     });
     throw new HttpProblem(404, '资源不存在', `用户 ${userId} 不存在`, [
       { field: 'body.userId', rule: 'exists', message: '用户不存在' },
     ]);
   }
+  limits.devLoginByUser.reset(userId);
   const authUser = { id: user.id, name: user.name, departmentId: user.departmentId, roles: user.roles };
   const token = await issueDevToken(authUser, {
     secret: jwtSecretOf(env),

@@ -4,7 +4,8 @@ import { devAgencySecret, perAgency } from '../../agencies/config';
 import { parseNamingFields } from '../../agencies/field-issues';
 import { verifySignature } from '../../agencies/signing';
 import { agencyIdSchema, callbackEventSchema, isCallbackFromAgency, type AgencyId } from '../../agencies/types';
-import { appendAudit } from '../../db/audit-trail';
+import { recordSecurityEvent } from '../../db/security-events';
+import { clientOf } from '../client-limits';
 import { agencyRefs, inboundEvents } from '../../db/schema';
 import { agencyCallbackUpdate } from '../../workflows/agency/messages';
 import { createRouter } from '../openapi';
@@ -60,11 +61,11 @@ export const callbacksRouter = createRouter().openapi(callback, async (c) => {
     body: raw,
   });
   if (!signature.ok) {
-    await appendAudit(db, {
-      actor: `agency:${agency}`,
-      action: 'callback.denied',
-      outcome: 'denied',
-      comment: `签名校验失败: ${signature.reason}`,
+    // A security event, aggregated per source, not an audit row per forged request.
+    await recordSecurityEvent(db, {
+      kind: 'callback.bad-signature',
+      source: `${clientOf(c, c.get('limits').trustProxy)} agency:${agency}`,
+      sample: { agency, reason: signature.reason, eventId: c.req.header('x-anjian-event-id') },
     });
     throw new HttpProblem(401, '回调签名无效', signature.reason === 'stale' ? '时间戳过期' : '签名缺失或不匹配');
   }

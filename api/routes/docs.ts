@@ -22,7 +22,7 @@ export const docsRouter = new Hono<AppEnv>()
   .get('/assets/init.js', (c) => c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' }))
   .get('/assets/:file', async (c) => {
     const file = c.req.param('file');
-    const type = assets[file];
+    const type = Object.hasOwn(assets, file) ? assets[file] : undefined;
     if (!type) return c.notFound();
     return c.body(await readFile(join(assetsDir, file)), 200, {
       'content-type': type,

@@ -21,7 +21,7 @@ const listUsers = createRoute({
   method: 'get',
   path: '/users',
   tags: ['组织'],
-  summary: '用户（可按单位筛选）',
+  summary: '用户（可按单位筛选）；角色仅对用户管理员（admin）列出',
   security: [{ bearer: [] }],
   request: { query: z.object({ departmentId: z.string().max(32).optional() }) },
   responses: {
@@ -51,5 +51,10 @@ export const orgRouter = createRouter()
     const rows = await (departmentId ? query.where(eq(users.departmentId, departmentId)) : query).orderBy(
       asc(users.id),
     );
-    return c.json(rows, 200);
+    // The register itself (roles) is for those who administer users; others get the directory they pick people from.
+    if (c.get('user').roles.includes('admin')) return c.json(rows, 200);
+    return c.json(
+      rows.map(({ roles: _roles, ...person }) => person),
+      200,
+    );
   });

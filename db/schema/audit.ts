@@ -1,7 +1,8 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
- * Append-only, hash-chained audit trail: hash = SHA-256(prevHash + canonical JSON of the record).
+ * Append-only, hash-chained audit trail: hash = HMAC-SM3(AUDIT_HMAC_KEY, canonical JSON of the record with prevHash)
+ * (older rows: SHA-256 of the same).
  * A trigger (migration) forbids UPDATE and DELETE for every role.
  */
 export const auditLog = pgTable(
@@ -25,6 +26,10 @@ export const auditLog = pgTable(
     dedupeKey: text('dedupe_key').unique(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
+    /** sha256 for rows written before migration 0011; hmac-sm3 (keyed by AUDIT_HMAC_KEY) from then on. */
+    hashAlg: text('hash_alg', { enum: ['sha256', 'hmac-sm3'] })
+      .notNull()
+      .default('sha256'),
   },
   (t) => [index('audit_case_idx').on(t.caseId, t.seq)],
 );

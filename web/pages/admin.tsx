@@ -138,7 +138,9 @@ export async function showUsers(c: ConsoleContext, deps: ConsoleDeps): Promise<R
                   <td data-label="账号">{p.id}</td>
                   <td data-label="姓名">{p.name}</td>
                   <td data-label="职务">{p.title ?? '—'}</td>
-                  <td data-label="角色">{(p.roles as string[]).map((r) => roleLabels[r] ?? r).join('、')}</td>
+                  <td data-label="角色">
+                    {((p.roles ?? []) as string[]).map((r) => roleLabels[r] ?? r).join('、') || '—'}
+                  </td>
                   <td data-label="执法证">{p.hasEnforcementCredential ? '有' : '无'}</td>
                 </tr>
               ))}

@@ -21,7 +21,7 @@ import {
   type ActionResult,
   type ApprovalView,
 } from './messages';
-import { applyAction, applyTimeout, validateAction, type StepContext } from './step-state';
+import { applyAction, applyTimeout, eligibleSeeds, validateAction, type StepContext } from './step-state';
 import { refuseBy } from '../refusal';
 import {
   approvalRefusals,
@@ -240,11 +240,15 @@ export class ApprovalEngine {
     const instanceId = `${spec.stepId}#${n}`;
     const openedAt = Date.now();
     const openedDate = this.today();
-    const seeds = await stepEffects().resolveParticipants({
-      spec: spec.participants,
-      caseDepartmentId: this.caseRef.departmentId,
-      onDate: openedDate,
-    });
+    // 四眼原则: the initiator, or a substitute acting for them, is passed over for the next eligible approver.
+    const seeds = eligibleSeeds(
+      await stepEffects().resolveParticipants({
+        spec: spec.participants,
+        caseDepartmentId: this.caseRef.departmentId,
+        onDate: openedDate,
+      }),
+      this.caseRef.initiatorId,
+    );
     let due = stepDue(this.calendar, openedDate, spec.deadline);
     const state: StepState = {
       stepId: spec.stepId,

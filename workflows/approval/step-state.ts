@@ -48,6 +48,40 @@ export function activeSlotOf(state: StepState, actorId: string): Slot | undefine
 
 const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
+// Control characters other than tab and line breaks, and lone UTF-16 surrogates.
+const unstorableText =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (text: unknown) => typeof text === 'string' && unstorableText.test(text);
+
+/**
+ * 四眼原则 (segregation of duties): a slot held by the initiator, or by a substitute acting for the initiator,
+ * may not decide the initiator's own request.
+ */
+export function conflictsWithInitiator(slot: Pick<Slot, 'assigneeId' | 'actingForId'>, initiatorId: string): boolean {
+  return slot.assigneeId === initiatorId || slot.actingForId === initiatorId;
+}
+
+/**
+ * The participants a step opens with: those free of conflict with the initiator, so the step goes to the next
+ * eligible approver. When nobody is eligible the seeds stay, and every decision is refused with the reason
+ * (the holder may still transfer the step to an eligible colleague).
+ */
+export function eligibleSeeds<T extends Pick<Slot, 'assigneeId' | 'actingForId'>>(
+  seeds: T[],
+  initiatorId: string,
+): T[] {
+  const eligible = seeds.filter((s) => !conflictsWithInitiator(s, initiatorId));
+  return eligible.length > 0 ? eligible : seeds;
+}
+
+const selfDecision = (slot: Slot, actorId: string) =>
+  reject(
+    'SEGREGATION_OF_DUTIES',
+    slot.actingForId && slot.assigneeId === actorId && slot.actingForId !== actorId
+      ? '代理人不得代发起人审批其本人发起的事项（四眼原则），请转办其他人员'
+      : '不得审批本人发起的事项（四眼原则），请转办其他人员',
+  );
+
 /** Synchronous validation: everything an Update validator needs is in the step's state. */
 export function validateAction(
   spec: ApprovalStepSpec,
@@ -59,6 +93,10 @@ export function validateAction(
   if (state.decisions.some((d) => d.requestId === input.requestId)) return null; // a repeated request is answered, not re-applied
   if (state.outcome) return reject('STEP_CLOSED', `环节「${state.name}」已办结，不能再操作`);
   const comment = input.comment?.trim() ?? '';
+  // Defence in depth behind the API's input guard: text PostgreSQL cannot store would fail the step's effects.
+  if (unstorable(input.comment) || unstorable(input.returnTo)) {
+    return reject('INVALID_ACTION', '意见不得包含控制字符或不成对的 UTF-16 代理字符');
+  }
   if (needsComment(spec, kind) && comment.length === 0) {
     return reject('COMMENT_REQUIRED', kind === 'transfer' ? '转办必须填写理由' : '此操作必须填写意见');
   }
@@ -77,6 +115,7 @@ export function validateAction(
         if (decided) return reject('ALREADY_DECIDED', '您已在此环节作出决定');
         return reject('NOT_ASSIGNEE', `环节「${state.name}」当前不由您办理`);
       }
+      if (kind !== 'transfer' && conflictsWithInitiator(mine, ctx.initiatorId)) return selfDecision(mine, actor.id);
       if (kind === 'return' && !ctx.returnTargets.includes(input.returnTo ?? '')) {
         return reject('UNKNOWN_STEP', `只能退回到之前的环节: ${ctx.returnTargets.join('、')}`);
       }
@@ -84,6 +123,8 @@ export function validateAction(
         const target = input.target;
         if (!target) return reject('NOT_ELIGIBLE', '必须指定办理人');
         if (target.id === actor.id) return reject('NOT_ELIGIBLE', '不能指定本人');
+        if (target.id === ctx.initiatorId)
+          return reject('SEGREGATION_OF_DUTIES', `${target.name} 是本事项的发起人，不得审批本人发起的事项（四眼原则）`);
         if (state.slots.some((s) => s.assigneeId === target.id && s.status === 'pending'))
           return reject('NOT_ELIGIBLE', `${target.name} 已是本环节的办理人`);
         if (kind === 'transfer' && !target.roles.some((r) => spec.participants.roles.includes(r))) {

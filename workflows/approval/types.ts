@@ -131,6 +131,8 @@ export interface CaseRef {
 export const approvalRefusals = {
   NOT_ASSIGNEE: 'forbidden',
   NOT_INITIATOR: 'forbidden',
+  /** 四眼原则: the initiator (or one acting for them) decides nothing on their own request, nor receives it. */
+  SEGREGATION_OF_DUTIES: 'forbidden',
   STEP_CLOSED: 'conflict',
   ALREADY_DECIDED: 'conflict',
   NOT_WITHDRAWABLE: 'conflict',
