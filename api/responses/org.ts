@@ -38,14 +38,38 @@ export const Substitute = z
   .openapi('Substitute');
 export type Substitute = z.infer<typeof Substitute>;
 
+const AuditProblem = z.object({
+  seq: z.number().int(),
+  reason: z.enum(['hash-mismatch', 'broken-link', 'downgraded']),
+});
+const CheckpointCheck = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  problems: z.array(
+    z.object({
+      id: z.number().int(),
+      headSeq: z.number().int(),
+      reason: z.enum(['bad-signature', 'unknown-key', 'head-mismatch', 'head-missing']),
+    }),
+  ),
+});
 export const AuditVerification = z
   .discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), records: z.number().int(), lastHash: z.string() }),
+    z.object({
+      ok: z.literal(true),
+      records: z.number().int(),
+      lastHash: z.string(),
+      problems: z.array(AuditProblem).max(0),
+      checkpoints: CheckpointCheck,
+    }),
     z.object({
       ok: z.literal(false),
       records: z.number().int(),
       brokenAt: z.number().int().openapi({ description: '第一条不符的记录序号' }),
-      reason: z.enum(['hash-mismatch', 'broken-link']),
+      reason: z.enum(['hash-mismatch', 'broken-link', 'downgraded']),
+      problems: z.array(AuditProblem).openapi({ description: '每一条不符的记录' }),
+      lastHash: z.string(),
+      checkpoints: CheckpointCheck,
     }),
   ])
   .openapi('AuditVerification');
