@@ -74,3 +74,25 @@ export const AuditVerification = z
   ])
   .openapi('AuditVerification');
 export type AuditVerification = z.infer<typeof AuditVerification>;
+
+export const AuditCheckpoint = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    headSeq: z.number().int(),
+    headHash: z.string(),
+    records: z.number().int(),
+    publicKey: z.string(),
+    signature: z.string(),
+  })
+  .openapi('AuditCheckpoint');
+
+export const AuditCheckpointExport = z
+  .object({
+    algorithm: z.string(),
+    signedFields: z.array(z.string()),
+    chainHash: z.string(),
+    currentPublicKey: z.string(),
+    checkpoints: z.array(AuditCheckpoint),
+  })
+  .openapi('AuditCheckpointExport');

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { exportCheckpoints, writeCheckpoint } from '../../db/audit-checkpoints';
 import { requireRole } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
+import { errors, ok, problem } from '../responses/http';
+import { AuditCheckpoint, AuditCheckpointExport } from '../responses/org';
 
 const list = createRoute({
   method: 'get',
@@ -13,8 +14,8 @@ const list = createRoute({
   security: [{ bearer: [] }],
   middleware: [requireRole('admin', 'safety-office')] as const,
   responses: {
-    200: { description: '检查点及验证所需的公钥和算法', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
+    200: ok(AuditCheckpointExport, '检查点及验证所需的公钥和算法'),
+    ...errors(401, 403, 503),
   },
 });
 
@@ -26,8 +27,8 @@ const create = createRoute({
   security: [{ bearer: [] }],
   middleware: [requireRole('admin')] as const,
   responses: {
-    201: { description: '检查点', content: { 'application/json': { schema: z.any() } } },
-    ...problemResponses,
+    201: ok(AuditCheckpoint, '检查点'),
+    ...errors(401, 403, 503),
     409: problem('审计链为空'),
   },
 });

@@ -173,7 +173,13 @@ export const verified = (b: Json<'/api/audit/verify', 'get', 200>): boolean => b
 
 describe('holding real answers to the document (tests/support/response-conformance.ts)', () => {
   it('refuses a body that breaks its schema and a status the route does not list', () => {
-    const good = { ok: true, records: 3, lastHash: 'ab' };
+    const good = {
+      ok: true,
+      records: 3,
+      lastHash: 'ab',
+      problems: [],
+      checkpoints: { ok: true, checked: 0, problems: [] },
+    };
     expect(nonConformance('GET', '/api/audit/verify', 200, good)).toBeUndefined();
     expect(nonConformance('GET', '/api/audit/verify', 200, { ok: 'yes' })).toMatch(/does not match its schema/);
     expect(nonConformance('GET', '/api/audit/verify', 418, {})).toMatch(/do not list/);
