@@ -9,7 +9,7 @@ import { agencyRefs, tasks, users } from '../db/schema';
 import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { AgencyCallRequest } from '../workflows/agency/types';
 
-type ClientName = keyof AgencyGateway;
+type GatewayOperation = (input: unknown, signal?: AbortSignal) => Promise<unknown>;
 
 export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway }) {
   const { db, gateway } = deps;
@@ -20,11 +20,10 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
      * retried by Temporal with backoff; a 4xx is final and raised as AGENCY_REJECTED for the workflow
      * to open a needs-attention task.
      */
-    async callAgency(request: AgencyCallRequest): Promise<Record<string, unknown>> {
-      const client = gateway[request.client as ClientName] as unknown as Record<
-        string,
-        (input: unknown, signal?: AbortSignal) => Promise<Record<string, unknown>>
-      >;
+    async callAgency(request: AgencyCallRequest): Promise<unknown> {
+      // The request's type ties the operation to the client and the payload to the operation; across the
+      // activity boundary it is JSON again, so an unknown pair still gets a clear error instead of a crash.
+      const client = gateway[request.client] as unknown as Record<string, GatewayOperation | undefined>;
       const operation = client?.[request.operation];
       if (!operation)
         throw ApplicationFailure.nonRetryable(

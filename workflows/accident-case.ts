@@ -733,13 +733,12 @@ export async function accidentCaseWorkflow(input: AccidentCaseInput): Promise<Ac
   }
 
   async function publish(key: string, what: string, docTitle: string, content: string) {
-    const call = await desk.call<{ receiptNo: string; documentUrl: string; publishedAt: string }>(what, {
-      client: 'disclosurePortal',
-      operation: 'publish',
-      idempotencyKey: `${caseId}:${key}`,
-      payload: { caseRef: caseId, title: docTitle, category: 'accident-report', issuedBy: '北碚区人民政府', content },
-      callbackRef: caseId,
-    });
+    const call = await desk.call(
+      'disclosurePortal',
+      'publish',
+      { caseRef: caseId, title: docTitle, category: 'accident-report', issuedBy: '北碚区人民政府', content },
+      { label: what, idempotencyKey: `${caseId}:${key}`, callbackRef: caseId },
+    );
     return call.ok ? call.result : undefined;
   }
 }

@@ -374,19 +374,17 @@ export async function annualPlanWorkflow(input: AnnualPlanInput): Promise<PlanVi
     );
     const upper =
       unit.approver.kind === 'district'
-        ? desk.call<{ receiptNo: string }>('向上级行业主管部门备案', {
-            client: 'upperAuthority',
-            operation: 'filePlan',
-            idempotencyKey: `${key}:upper-filing`,
-            payload: { caseRef: planId, planYear: year, department: unit.name, title, approvedOn, document: { title } },
-          })
+        ? desk.call(
+            'upperAuthority',
+            'filePlan',
+            { caseRef: planId, planYear: year, department: unit.name, title, approvedOn, document: { title } },
+            { label: '向上级行业主管部门备案', idempotencyKey: `${key}:upper-filing` },
+          )
         : Promise.resolve(undefined);
-    const published = desk.call<{ receiptNo: string; documentUrl: string }>('公开年度监督检查计划', {
-      client: 'disclosurePortal',
-      operation: 'publish',
-      idempotencyKey: `${key}:publication`,
-      callbackRef: planId,
-      payload: {
+    const published = desk.call(
+      'disclosurePortal',
+      'publish',
+      {
         caseRef: planId,
         title: planVersion > 1 ? `${title}（第${planVersion - 1}次调整）` : title,
         category: 'other',
@@ -395,7 +393,8 @@ export async function annualPlanWorkflow(input: AnnualPlanInput): Promise<PlanVi
           .map((i) => `${i.itemId} ${i.enterpriseId ?? i.category} 第${i.quarter}季度`)
           .join('；'),
       },
-    });
+      { label: '公开年度监督检查计划', idempotencyKey: `${key}:publication`, callbackRef: planId },
+    );
     const [u, p] = await Promise.all([upper, published]);
     if (u?.ok) receipts.upperAuthority = u.result.receiptNo;
     if (p.ok) Object.assign(receipts, { publication: p.result.receiptNo, publicationUrl: p.result.documentUrl });

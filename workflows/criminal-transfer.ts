@@ -3,7 +3,7 @@
 // (3 days) → reconsideration and procuratorate supervision (3 + 3 + 3 days) → filed, or administrative handling.
 import { condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ApprovalActivities } from '../activities/approval';
-import type { AgencyReceipt, CallbackEventOf } from '../agencies/types';
+import type { CallbackEventOf } from '../agencies/types';
 import {
   buildCriminalTransferLetter,
   noReplacementStatement,
@@ -229,12 +229,10 @@ export async function criminalTransferWorkflow(input: CriminalTransferInput): Pr
   moveTo('transferring');
   record.summarise({ transferLetter: letter });
   await record.sync();
-  const transfer = await desk.call<AgencyReceipt>('移送公安机关', {
-    client: 'publicSecurity',
-    operation: 'transferCriminalCase',
-    idempotencyKey: `${input.caseNumber}:transfer`,
-    callbackRef: input.caseNumber,
-    payload: {
+  const transfer = await desk.call(
+    'publicSecurity',
+    'transferCriminalCase',
+    {
       caseRef: input.caseNumber,
       transferLetterNo: letter.letterNo,
       transferringAgency: agencyName,
@@ -245,21 +243,21 @@ export async function criminalTransferWorkflow(input: CriminalTransferInput): Pr
       approvedOn: shanghaiDateOf(formatShanghaiDateTime(approvedAt)),
       materials: input.materials,
     },
-  });
+    { label: '移送公安机关', idempotencyKey: `${input.caseNumber}:transfer`, callbackRef: input.caseNumber },
+  );
   if (!transfer.ok) return close('transfer-abandoned', '已放弃移送', 'criminal.transfer', transfer.abandoned.comment);
   result.policeReceiptNo = transfer.result.receiptNo;
-  const copy = await desk.call<AgencyReceipt>('抄送检察院', {
-    client: 'procuratorate',
-    operation: 'sendCopy',
-    idempotencyKey: `${input.caseNumber}:procuratorate-copy`,
-    callbackRef: input.caseNumber,
-    payload: {
+  const copy = await desk.call(
+    'procuratorate',
+    'sendCopy',
+    {
       caseRef: input.caseNumber,
       transferLetterNo: letter.letterNo,
       policeReceiptNo: transfer.result.receiptNo,
       materials: [{ title: `${letter.title}（${letter.letterNo}）` }, ...transferAttachments(input.materials)],
     },
-  });
+    { label: '抄送检察院', idempotencyKey: `${input.caseNumber}:procuratorate-copy`, callbackRef: input.caseNumber },
+  );
   const transferredAt = Date.now();
   deadlines.settle('transfer', transferredAt);
   record.summarise({
@@ -315,13 +313,12 @@ export async function criminalTransferWorkflow(input: CriminalTransferInput): Pr
     return returned(first ? '本机关接受公安机关不予立案决定' : '提请复议期限届满未提请');
   moveTo('awaiting-reconsideration');
   await record.sync();
-  const reconsideration = await desk.call<AgencyReceipt>('提请公安机关复议', {
-    client: 'publicSecurity',
-    operation: 'requestReconsideration',
-    idempotencyKey: `${input.caseNumber}:reconsideration`,
-    callbackRef: input.caseNumber,
-    payload: { caseRef: input.caseNumber, receiptNo: transfer.result.receiptNo, reasons: first.action.reasons },
-  });
+  const reconsideration = await desk.call(
+    'publicSecurity',
+    'requestReconsideration',
+    { caseRef: input.caseNumber, receiptNo: transfer.result.receiptNo, reasons: first.action.reasons },
+    { label: '提请公安机关复议', idempotencyKey: `${input.caseNumber}:reconsideration`, callbackRef: input.caseNumber },
+  );
   if (!reconsideration.ok) return returned('提请复议未能送达公安机关');
   deadlines.open(
     'reconsideration-answer',
@@ -370,18 +367,17 @@ export async function criminalTransferWorkflow(input: CriminalTransferInput): Pr
     return returned(second ? '本机关接受复议维持不予立案的决定' : '建议立案监督期限届满未提出');
   moveTo('awaiting-supervision');
   await record.sync();
-  const supervisionRequest = await desk.call<AgencyReceipt>('建议检察院立案监督', {
-    client: 'procuratorate',
-    operation: 'requestSupervision',
-    idempotencyKey: `${input.caseNumber}:supervision`,
-    callbackRef: input.caseNumber,
-    payload: {
+  const supervisionRequest = await desk.call(
+    'procuratorate',
+    'requestSupervision',
+    {
       caseRef: input.caseNumber,
       policeReceiptNo: transfer.result.receiptNo,
       refusalDecisionNo: answer.data.decisionNo,
       reasons: second.action.reasons,
     },
-  });
+    { label: '建议检察院立案监督', idempotencyKey: `${input.caseNumber}:supervision`, callbackRef: input.caseNumber },
+  );
   if (!supervisionRequest.ok) return returned('立案监督建议未能送达检察院');
   record.summarise({
     supervision: {

@@ -210,13 +210,16 @@ export async function entrustmentWorkflow(input: EntrustmentInput): Promise<Entr
     ];
     const results = await Promise.all(
       sides.map((s) =>
-        desk.call<{ receiptNo: string; documentUrl: string; publishedAt: string }>(`公布${title}（${s.issuedBy}）`, {
-          client: 'disclosurePortal',
-          operation: 'publish',
-          idempotencyKey: `${draftNumber}:${subjectKey}:${s.side}`,
-          payload: { caseRef: draftNumber, title, category: 'other', issuedBy: s.issuedBy, content },
-          callbackRef: draftNumber,
-        }),
+        desk.call(
+          'disclosurePortal',
+          'publish',
+          { caseRef: draftNumber, title, category: 'other', issuedBy: s.issuedBy, content },
+          {
+            label: `公布${title}（${s.issuedBy}）`,
+            idempotencyKey: `${draftNumber}:${subjectKey}:${s.side}`,
+            callbackRef: draftNumber,
+          },
+        ),
       ),
     );
     results.forEach((r, i) => {
@@ -348,17 +351,15 @@ export async function entrustmentWorkflow(input: EntrustmentInput): Promise<Entr
 
   state.status = runningStatus(state.termEnd, today(), false);
   upsertSearchAttributes([{ key: CaseNumber, value: letter.number }]);
-  record
-    .stage(...stageOf())
-    .deadline({
-      key: 'term-end',
-      label: '委托期限届满',
-      basisId: 'entrustment.written-letter',
-      citation: LETTER_BASIS,
-      owedBy: agency.name,
-      dueDate: state.termEnd,
-      provisional: false,
-    });
+  record.stage(...stageOf()).deadline({
+    key: 'term-end',
+    label: '委托期限届满',
+    basisId: 'entrustment.written-letter',
+    citation: LETTER_BASIS,
+    owedBy: agency.name,
+    dueDate: state.termEnd,
+    provisional: false,
+  });
   await Promise.all([
     sync(),
     record.sync(),
