@@ -1,11 +1,11 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'drizzle-orm';
 import { AgencyRejectedError, type AgencyGateway } from '../agencies/gateway';
 import { agencyNames } from '../agencies/types';
 import type { Db } from '../db/client';
 import { taskRowId } from '../db/task-ids';
 import { agencyRefs, tasks, users } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { AgencyCallRequest } from '../workflows/agency/types';
 
@@ -102,11 +102,7 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
           closedAt: input.open ? null : now,
           version: input.version,
         })
-        .onConflictDoUpdate({
-          target: tasks.id,
-          set: { status: sql`excluded.status`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` },
-          setWhere: sql`${tasks.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(versionedUpsert(tasks, tasks.id, ['status', 'closedAt']));
     },
   };
 }
