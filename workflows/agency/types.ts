@@ -51,7 +51,7 @@ export interface AgencyCallOptions {
   callbackRef?: string;
 }
 
-/** What the callAgency activity receives: one client's operation with that operation's payload (a union of them all). */
+/** What the callAgency activity receives: a client's operation with that operation's payload (a union of all). */
 export type AgencyCallRequest = {
   [C in AgencyClientName]: {
     [O in AgencyOperationName<C>]: { client: C; operation: O; payload: AgencyPayload<C, O> };
