@@ -8,14 +8,8 @@ import type { CaseRef } from './approval/types';
 import { CaseRecord } from './case/case-record';
 import { registerTransferHandlers, TransferContext } from './criminal-transfer/context';
 import { TransferDeadlines } from './criminal-transfer/deadlines';
-import {
-  handOverExhibits,
-  headStep,
-  policeDecision,
-  reconsider,
-  report,
-  transfer,
-} from './criminal-transfer/procedure';
+import { reconsider } from './criminal-transfer/challenge';
+import { handOverExhibits, headStep, policeDecision, report, transfer } from './criminal-transfer/procedure';
 import { TransferState } from './criminal-transfer/transfer-state';
 import {
   criminalTransferStageLabels,

@@ -41,7 +41,10 @@ export async function registerCase(ctx: AccidentContext): Promise<void> {
   if (classification.level !== 'general') await ctx.warningTalk(classification, '较大及以上事故');
 }
 
-/** Art. 29 → Art. 32: the report within its period, then the 批复; a report not approved is revised. True when approved. */
+/**
+ * Art. 29 → Art. 32: the report within its period, then the 批复; a report not approved is revised.
+ * True when approved.
+ */
 export async function investigate(ctx: AccidentContext): Promise<boolean> {
   const { s, st, engine } = ctx;
   while (s.stage === 'investigation') {
