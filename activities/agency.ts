@@ -1,15 +1,15 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'drizzle-orm';
 import { AgencyRejectedError, type AgencyGateway } from '../agencies/gateway';
 import { agencyNames } from '../agencies/types';
 import type { Db } from '../db/client';
 import { taskRowId } from '../db/task-ids';
 import { agencyRefs, tasks, users } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 import { and, arrayOverlaps, eq } from 'drizzle-orm';
 import type { AgencyCallRequest } from '../workflows/agency/types';
 
-type ClientName = keyof AgencyGateway;
+type GatewayOperation = (input: unknown, signal?: AbortSignal) => Promise<unknown>;
 
 export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway }) {
   const { db, gateway } = deps;
@@ -20,11 +20,10 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
      * retried by Temporal with backoff; a 4xx is final and raised as AGENCY_REJECTED for the workflow
      * to open a needs-attention task.
      */
-    async callAgency(request: AgencyCallRequest): Promise<Record<string, unknown>> {
-      const client = gateway[request.client as ClientName] as unknown as Record<
-        string,
-        (input: unknown, signal?: AbortSignal) => Promise<Record<string, unknown>>
-      >;
+    async callAgency(request: AgencyCallRequest): Promise<unknown> {
+      // The request's type ties the operation to the client and the payload to the operation; across the
+      // activity boundary it is JSON again, so an unknown pair still gets a clear error instead of a crash.
+      const client = gateway[request.client] as unknown as Record<string, GatewayOperation | undefined>;
       const operation = client?.[request.operation];
       if (!operation)
         throw ApplicationFailure.nonRetryable(
@@ -103,11 +102,7 @@ export function createAgencyActivities(deps: { db: Db; gateway: AgencyGateway })
           closedAt: input.open ? null : now,
           version: input.version,
         })
-        .onConflictDoUpdate({
-          target: tasks.id,
-          set: { status: sql`excluded.status`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` },
-          setWhere: sql`${tasks.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(versionedUpsert(tasks, tasks.id, ['status', 'closedAt']));
     },
   };
 }

@@ -4,6 +4,7 @@ import { and, arrayOverlaps, asc, eq, inArray, notInArray, sql } from 'drizzle-o
 import type { Db } from '../db/client';
 import { appendAudit } from '../db/audit-trail';
 import { taskRowId } from '../db/task-ids';
+import { versionedUpsert } from '../db/versioned-upsert';
 import {
   annualPlanAmendments,
   annualPlans,
@@ -150,22 +151,14 @@ export function createAnnualPlanActivities(deps: { db: Db }) {
       await db
         .insert(annualPlans)
         .values(row)
-        .onConflictDoUpdate({
-          target: annualPlans.id,
-          set: {
-            status: sql`excluded.status`,
-            content: sql`excluded.content`,
-            planVersion: sql`excluded.plan_version`,
-            drafterId: sql`excluded.drafter_id`,
-            receipts: sql`excluded.receipts`,
-            version: sql`excluded.version`,
+        .onConflictDoUpdate(
+          versionedUpsert(annualPlans, annualPlans.id, ['status', 'content', 'planVersion', 'drafterId', 'receipts'], {
             draftedAt: sql`coalesce(${annualPlans.draftedAt}, excluded.drafted_at)`,
             submittedAt: sql`coalesce(excluded.submitted_at, ${annualPlans.submittedAt})`,
             approvedAt: sql`coalesce(excluded.approved_at, ${annualPlans.approvedAt})`,
             filedAt: sql`coalesce(excluded.filed_at, ${annualPlans.filedAt})`,
-          },
-          setWhere: sql`${annualPlans.version} <= excluded.version`,
-        });
+          }),
+        );
     },
 
     /** An action task (待办) of the plan: drafting for the unit's heads, filing registration for the 安委办. */
@@ -208,11 +201,7 @@ export function createAnnualPlanActivities(deps: { db: Db }) {
             closedAt: input.open ? null : input.at,
             version: input.version,
           })
-          .onConflictDoUpdate({
-            target: tasks.id,
-            set: { status: sql`excluded.status`, closedAt: sql`excluded.closed_at`, version: sql`excluded.version` },
-            setWhere: sql`${tasks.version} <= excluded.version`,
-          });
+          .onConflictDoUpdate(versionedUpsert(tasks, tasks.id, ['status', 'closedAt']));
       }
     },
 

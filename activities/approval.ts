@@ -1,8 +1,9 @@
-import { and, arrayOverlaps, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditEntry } from '../db/audit-trail';
 import { taskRowId } from '../db/task-ids';
 import { outbox, substitutes, tasks, users } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 import { activeSlots } from '../workflows/approval/step-state';
 import type { CaseRef, ParticipantSpec, Slot, StepState } from '../workflows/approval/types';
 
@@ -127,21 +128,18 @@ export function createApprovalActivities(deps: { db: Db }) {
       await db
         .insert(tasks)
         .values(rows)
-        .onConflictDoUpdate({
-          target: tasks.id,
-          set: {
-            status: sql`excluded.status`,
-            outcome: sql`excluded.outcome`,
-            dueDate: sql`excluded.due_date`,
-            dueAt: sql`excluded.due_at`,
-            provisional: sql`excluded.provisional`,
-            overdue: sql`excluded.overdue`,
-            closedAt: sql`excluded.closed_at`,
-            detail: sql`excluded.detail`,
-            version: sql`excluded.version`,
-          },
-          setWhere: sql`${tasks.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(
+          versionedUpsert(tasks, tasks.id, [
+            'status',
+            'outcome',
+            'dueDate',
+            'dueAt',
+            'provisional',
+            'overdue',
+            'closedAt',
+            'detail',
+          ]),
+        );
     },
 
     /** The initiator's task to revise and resubmit after a return (退回). */
@@ -178,16 +176,7 @@ export function createApprovalActivities(deps: { db: Db }) {
           closedAt: input.open ? null : new Date().toISOString(),
           version: input.version,
         })
-        .onConflictDoUpdate({
-          target: tasks.id,
-          set: {
-            status: sql`excluded.status`,
-            outcome: sql`excluded.outcome`,
-            closedAt: sql`excluded.closed_at`,
-            version: sql`excluded.version`,
-          },
-          setWhere: sql`${tasks.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(versionedUpsert(tasks, tasks.id, ['status', 'outcome', 'closedAt']));
     },
 
     async recordAuditEvents(entries: Array<AuditEntry & { dedupeKey: string }>): Promise<void> {

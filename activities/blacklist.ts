@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { blacklistEntries } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 
 export type BlacklistEntryRow = Omit<typeof blacklistEntries.$inferInsert, 'updatedAt'> & { version: number };
 
@@ -13,19 +13,16 @@ export function createBlacklistActivities(deps: { db: Db }) {
       await db
         .insert(blacklistEntries)
         .values(values)
-        .onConflictDoUpdate({
-          target: blacklistEntries.workflowId,
-          set: {
-            status: sql`excluded.status`,
-            entryNo: sql`excluded.entry_no`,
-            listedOn: sql`excluded.listed_on`,
-            removedOn: sql`excluded.removed_on`,
-            removalReason: sql`excluded.removal_reason`,
-            updatedAt: sql`excluded.updated_at`,
-            version: sql`excluded.version`,
-          },
-          setWhere: sql`${blacklistEntries.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(
+          versionedUpsert(blacklistEntries, blacklistEntries.workflowId, [
+            'status',
+            'entryNo',
+            'listedOn',
+            'removedOn',
+            'removalReason',
+            'updatedAt',
+          ]),
+        );
     },
   };
 }

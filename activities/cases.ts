@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseDeadlines, cases } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 import type { CaseSnapshot } from '../workflows/case/types';
 
 export function createCaseActivities(deps: { db: Db }) {
@@ -34,22 +35,19 @@ export function createCaseActivities(deps: { db: Db }) {
         const written = await tx
           .insert(cases)
           .values(row)
-          .onConflictDoUpdate({
-            target: cases.workflowId,
-            set: {
-              title: sql`excluded.title`,
-              stage: sql`excluded.stage`,
-              stageLabel: sql`excluded.stage_label`,
-              status: sql`excluded.status`,
-              outcome: sql`excluded.outcome`,
-              nextDeadline: sql`excluded.next_deadline`,
-              summary: sql`excluded.summary`,
-              closedAt: sql`excluded.closed_at`,
-              updatedAt: sql`excluded.updated_at`,
-              version: sql`excluded.version`,
-            },
-            setWhere: sql`${cases.version} <= excluded.version`,
-          })
+          .onConflictDoUpdate(
+            versionedUpsert(cases, cases.workflowId, [
+              'title',
+              'stage',
+              'stageLabel',
+              'status',
+              'outcome',
+              'nextDeadline',
+              'summary',
+              'closedAt',
+              'updatedAt',
+            ]),
+          )
           .returning({ version: cases.version });
         if (written.length === 0) return; // a newer state is already there
         if (snapshot.deadlines.length === 0) return;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agencyRefs, tasks } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 
 export interface EnforcementActionTask {
   workflowId: string;
@@ -53,16 +54,7 @@ export function createEnforcementActivities(deps: { db: Db }) {
           closedAt: t.open ? null : now,
           version: t.version,
         })
-        .onConflictDoUpdate({
-          target: tasks.id,
-          set: {
-            status: sql`excluded.status`,
-            dueDate: sql`excluded.due_date`,
-            closedAt: sql`excluded.closed_at`,
-            version: sql`excluded.version`,
-          },
-          setWhere: sql`${tasks.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(versionedUpsert(tasks, tasks.id, ['status', 'dueDate', 'closedAt']));
     },
 
     /** The case ended (paid, revoked): whatever is still open in the inbox for it is cancelled. */

@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { entrustmentRecordsOf } from '../db/entrustment-store';
 import { entrustments } from '../db/schema';
+import { versionedUpsert } from '../db/versioned-upsert';
 import { authoriseEntrustedAct, type AuthorisationDecision, type AuthorisationQuery } from '../domain/entrustment';
 
 export type EntrustmentRow = Omit<typeof entrustments.$inferInsert, 'updatedAt'>;
@@ -15,20 +15,17 @@ export function createEntrustmentActivities(deps: { db: Db }) {
       await db
         .insert(entrustments)
         .values(values)
-        .onConflictDoUpdate({
-          target: entrustments.workflowId,
-          set: {
-            letterNumber: sql`excluded.letter_number`,
-            termEnd: sql`excluded.term_end`,
-            status: sql`excluded.status`,
-            revokedOn: sql`excluded.revoked_on`,
-            suspensions: sql`excluded.suspensions`,
-            publications: sql`excluded.publications`,
-            updatedAt: sql`excluded.updated_at`,
-            version: sql`excluded.version`,
-          },
-          setWhere: sql`${entrustments.version} <= excluded.version`,
-        });
+        .onConflictDoUpdate(
+          versionedUpsert(entrustments, entrustments.workflowId, [
+            'letterNumber',
+            'termEnd',
+            'status',
+            'revokedOn',
+            'suspensions',
+            'publications',
+            'updatedAt',
+          ]),
+        );
     },
 
     /** For enforcement workflows: may the organisation exercise the power on the date, and in whose name (行政处罚法 Art. 20). */

@@ -3,7 +3,6 @@
 import { condition, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 import type { ApprovalActivities } from '../activities/approval';
 import type { BlacklistActivities, BlacklistEntryRow } from '../activities/blacklist';
-import type { BlacklistEntry, BlacklistRemoval } from '../agencies/types';
 import { blacklistRestrictionLabels, blacklistStatusLabels, type BlacklistStatus } from '../domain/blacklist';
 import { addDays, todayInShanghai } from '../domain/dates';
 import { getLegalBasis, type LegalBasisId } from '../domain/legal-basis';
@@ -187,11 +186,10 @@ export async function blacklistWorkflow(input: BlacklistInput): Promise<Blacklis
   }
 
   const listedOn = today();
-  const added = await desk.call<BlacklistEntry>('列入黑名单公示', {
-    client: 'creditPublicity',
-    operation: 'addBlacklistEntry',
-    idempotencyKey: `${input.caseNumber}:blacklist-entry`,
-    payload: {
+  const added = await desk.call(
+    'creditPublicity',
+    'addBlacklistEntry',
+    {
       caseRef: input.caseNumber,
       enterprise: input.enterprise,
       reason: input.reason,
@@ -199,7 +197,8 @@ export async function blacklistWorkflow(input: BlacklistInput): Promise<Blacklis
       listedOn,
       expiresOn: endsOn,
     },
-  });
+    { label: '列入黑名单公示', idempotencyKey: `${input.caseNumber}:blacklist-entry` },
+  );
   if (!added.ok)
     return close(
       'publication-abandoned',
@@ -254,12 +253,12 @@ export async function blacklistWorkflow(input: BlacklistInput): Promise<Blacklis
     ]);
   }
 
-  const removed = await desk.call<BlacklistRemoval>('移出黑名单公示', {
-    client: 'creditPublicity',
-    operation: 'removeBlacklistEntry',
-    idempotencyKey: `${input.caseNumber}:blacklist-removal`,
-    payload: { caseRef: input.caseNumber, entryNo: added.result.entryNo, reason: removalReason },
-  });
+  const removed = await desk.call(
+    'creditPublicity',
+    'removeBlacklistEntry',
+    { caseRef: input.caseNumber, entryNo: added.result.entryNo, reason: removalReason },
+    { label: '移出黑名单公示', idempotencyKey: `${input.caseNumber}:blacklist-removal` },
+  );
   const removedOn = early ? today() : addDays(endsOn, 1);
   result.removedOn = removedOn;
   if (early) record.cancelDeadline('restriction-end');

@@ -68,12 +68,10 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
   );
 
   // The list drawn (targets and inspectors) is published at once.
-  const list = await desk.call<{ receiptNo: string; documentUrl: string }>('公示随机抽查名单', {
-    client: 'disclosurePortal',
-    operation: 'publish',
-    idempotencyKey: `${input.drawId}:list`,
-    callbackRef: input.drawId,
-    payload: {
+  const list = await desk.call(
+    'disclosurePortal',
+    'publish',
+    {
       caseRef: input.drawId,
       title: `${input.departmentName}${input.itemName}随机抽查名单`,
       category: 'inspection-result',
@@ -85,7 +83,8 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
         )
         .join('；'),
     },
-  });
+    { label: '公示随机抽查名单', idempotencyKey: `${input.drawId}:list`, callbackRef: input.drawId },
+  );
   if (list.ok) Object.assign(publication, { listReceipt: list.result.receiptNo, listUrl: list.result.documentUrl });
   await acts.recordDrawPublication({ drawId: input.drawId, publication });
 
@@ -102,19 +101,18 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
         next.penalty ? 'inspection.publish-penalty-decision' : 'inspection.publish-other-decision',
       ).due,
     };
-    const res = await desk.call<{ receiptNo: string }>('公开抽查结果', {
-      client: 'disclosurePortal',
-      operation: 'publish',
-      idempotencyKey: `${input.drawId}:result:${r.enterpriseId}`,
-      callbackRef: input.drawId,
-      payload: {
+    const res = await desk.call(
+      'disclosurePortal',
+      'publish',
+      {
         caseRef: input.drawId,
         title: `${input.itemName}抽查结果（${input.assignments.find((a) => a.enterpriseId === r.enterpriseId)!.enterpriseName}）`,
         category: r.penalty ? 'penalty-decision' : 'inspection-result',
         issuedBy: input.departmentName,
         content: r.summary,
       },
-    });
+      { label: '公开抽查结果', idempotencyKey: `${input.drawId}:result:${r.enterpriseId}`, callbackRef: input.drawId },
+    );
     const publishedOn = today();
     publication.results.push({
       ...r,

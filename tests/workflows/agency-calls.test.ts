@@ -8,7 +8,7 @@ import { createAgencyGateway } from '../../agencies/gateway';
 import { gatewayConfigUnder } from '../../agencies/config';
 import { tasks } from '../../db/schema';
 import { resolveAttentionUpdate } from '../../workflows/agency/messages';
-import { agencyProbeWorkflow } from './fixtures/agency-probe-workflows';
+import { agencyProbeWorkflow, type ProbeRequest } from './fixtures/agency-probe-workflows';
 import { createWorkflowTestEnv, type WorkflowTestEnv } from '../support/workflow-env';
 
 let t: WorkflowTestEnv;
@@ -38,9 +38,7 @@ const admin = (path: string, body?: unknown) =>
     body: body ? JSON.stringify(body) : undefined,
   }).then((r) => r.json());
 
-const copyRequest = (caseRef: string) => ({
-  client: 'procuratorate' as const,
-  operation: 'sendCopy',
+const copyRequest = (caseRef: string): ProbeRequest => ({
   idempotencyKey: `${caseRef}:procuratorate-copy`,
   callbackRef: caseRef,
   payload: {

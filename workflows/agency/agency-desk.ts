@@ -5,7 +5,17 @@ import type { AgencyActivities } from '../../activities/agency';
 import type { CaseRef } from '../approval/types';
 import { refuse } from '../refusal';
 import { agencyCallbackUpdate, resolveAttentionUpdate } from './messages';
-import type { AgencyCallRequest, AttentionResolution, CallbackEvent } from './types';
+import type {
+  AgencyCallOptions,
+  AgencyCallOutcome,
+  AgencyCallRequest,
+  AgencyClientName,
+  AgencyOperationName,
+  AgencyPayload,
+  AgencyResult,
+  AttentionResolution,
+  CallbackEvent,
+} from './types';
 
 const { callAgency } = proxyActivities<AgencyActivities>({
   startToCloseTimeout: '30 seconds',
@@ -17,6 +27,15 @@ const { callAgency } = proxyActivities<AgencyActivities>({
   },
 });
 const { openAttentionTask } = proxyActivities<AgencyActivities>({ startToCloseTimeout: '30 seconds' });
+
+/** The untyped request of the deprecated `call(title, request)` form. */
+interface LegacyAgencyCall {
+  client: AgencyClientName;
+  operation: string;
+  idempotencyKey: string;
+  callbackRef?: string;
+  payload: Record<string, unknown>;
+}
 
 export type CallbackCheck = (event: CallbackEvent) => string | null;
 
@@ -63,25 +82,53 @@ export class AgencyDesk {
     );
   }
 
-  /** Calls an agency until it answers; a refusal (4xx) waits for a person to correct and retry, or abandon. */
-  async call<T = Record<string, unknown>>(
-    title: string,
-    request: Omit<AgencyCallRequest, 'workflowId' | 'workflowKind'>,
-  ): Promise<{ ok: true; result: T } | { ok: false; abandoned: AttentionResolution }> {
-    let payload = request.payload;
+  /**
+   * Calls an agency until it answers; a refusal (4xx) waits for a person to correct and retry, or abandon.
+   * The client and operation name one of the gateway's own methods, so the payload and the result are checked
+   * against its types: `desk.call('court', 'fileEnforcementApplication', application, { label, idempotencyKey })`.
+   */
+  call<C extends AgencyClientName, O extends AgencyOperationName<C>>(
+    client: C,
+    operation: O,
+    payload: AgencyPayload<C, O>,
+    options: AgencyCallOptions,
+  ): Promise<AgencyCallOutcome<AgencyResult<C, O>>>;
+  /** @deprecated The untyped form, kept until the enforcement workflow's court filing moves to the typed one. */
+  call<T>(title: string, request: LegacyAgencyCall): Promise<AgencyCallOutcome<T>>;
+  async call(
+    first: string,
+    second: string | LegacyAgencyCall,
+    payload?: object,
+    options?: AgencyCallOptions,
+  ): Promise<AgencyCallOutcome<unknown>> {
+    if (typeof second === 'string') return this.callAgency(first, second, payload!, options!);
+    const { client, operation, idempotencyKey, callbackRef } = second;
+    return this.callAgency(client, operation, second.payload, { label: first, idempotencyKey, callbackRef });
+  }
+
+  private async callAgency(
+    client: string,
+    operation: string,
+    initial: object,
+    { label, idempotencyKey, callbackRef }: AgencyCallOptions,
+  ): Promise<AgencyCallOutcome<unknown>> {
+    let payload = initial;
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await callAgency({
-          ...request,
+          client,
+          operation,
+          idempotencyKey,
+          ...(callbackRef !== undefined ? { callbackRef } : {}),
           payload,
           workflowId: this.caseRef.workflowId,
           workflowKind: this.caseRef.workflowKind,
-        });
-        return { ok: true, result: result as T };
+        } as AgencyCallRequest);
+        return { ok: true, result };
       } catch (err) {
         const cause = err instanceof ActivityFailure ? err.cause : undefined;
         if (!(cause instanceof ApplicationFailure) || cause.type !== 'AGENCY_REJECTED') throw err;
-        const taskId = `${this.caseRef.workflowId}/attention/${request.idempotencyKey}/${attempt}`;
+        const taskId = `${this.caseRef.workflowId}/attention/${idempotencyKey}/${attempt}`;
         const base = {
           taskId,
           workflowId: this.caseRef.workflowId,
@@ -89,11 +136,11 @@ export class AgencyDesk {
           caseId: this.caseRef.caseId,
           caseTitle: this.caseRef.caseTitle,
           departmentId: this.caseRef.departmentId,
-          title: `需处理：${title}被退回`,
+          title: `需处理：${label}被退回`,
           detail: {
             reason: cause.message,
             details: (cause.details ?? []) as unknown[],
-            request: { client: request.client, operation: request.operation },
+            request: { client, operation },
           },
         };
         this.openAttention.add(taskId);

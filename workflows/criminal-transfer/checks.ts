@@ -3,41 +3,41 @@ import type { CallbackEvent } from '../agency/types';
 import { approvalRefusals, type CaseRef } from '../approval/types';
 import { actionsByStage, type CriminalTransferActInput, type CriminalTransferStage } from './types';
 
-import { refuseBy } from '../refusal';
+export const transferRefusals = { ...approvalRefusals, WRONG_STAGE: 'conflict' } as const;
+export type TransferRejection = { code: keyof typeof transferRefusals; message: string } | null;
+const no = (code: keyof typeof transferRefusals, message: string): TransferRejection => ({ code, message });
 
-const transferRefusals = { ...approvalRefusals, WRONG_STAGE: 'conflict' } as const;
-const refuse = (code: keyof typeof transferRefusals, message: string): never =>
-  refuseBy(transferRefusals, code, message);
-
-/** Validator of the act Update; refuses with a code and its category. */
-export function validateAct(
+/** Check of the act Update: the rejection (a code and its category) or null. */
+export function actProblem(
   stage: CriminalTransferStage,
   caseRef: CaseRef,
   input: CriminalTransferActInput,
   today: string,
   busy: boolean,
-): void {
+): TransferRejection {
   if (!input || typeof input.requestId !== 'string' || !input.requestId || !input.actor?.id || !input.action?.kind)
-    refuse('INVALID_ACTION', '缺少请求编号、操作人或操作');
+    return no('INVALID_ACTION', '缺少请求编号、操作人或操作');
   const kind = input.action.kind;
-  if (!(actionsByStage[stage] ?? []).includes(kind)) refuse('STEP_CLOSED', `案件当前阶段不能办理此操作（${kind}）`);
-  if (busy) refuse('STEP_CLOSED', '已有一项决定正在办理');
+  if (!(actionsByStage[stage] ?? []).includes(kind)) return no('STEP_CLOSED', `案件当前阶段不能办理此操作（${kind}）`);
+  if (busy) return no('STEP_CLOSED', '已有一项决定正在办理');
   const { actor } = input;
-  if (actor.departmentId !== caseRef.departmentId) refuse('NOT_ASSIGNEE', '只有移送机关的人员可以办理');
+  if (actor.departmentId !== caseRef.departmentId) return no('NOT_ASSIGNEE', '只有移送机关的人员可以办理');
   const decision = kind !== 'record-exhibits-handover';
   if (decision && !actor.roles.includes('department-head'))
-    refuse('NOT_ASSIGNEE', '提请复议、建议立案监督或接受不予立案决定须由本机关负责人决定');
+    return no('NOT_ASSIGNEE', '提请复议、建议立案监督或接受不予立案决定须由本机关负责人决定');
   if (!decision && !actor.roles.includes('officer') && !actor.roles.includes('department-head'))
-    refuse('NOT_ASSIGNEE', '只有执法人员或负责人可以登记移交');
+    return no('NOT_ASSIGNEE', '只有执法人员或负责人可以登记移交');
   const action = input.action;
   if ((action.kind === 'request-reconsideration' || action.kind === 'request-supervision') && !action.reasons?.trim())
-    refuse('COMMENT_REQUIRED', '须写明理由');
+    return no('COMMENT_REQUIRED', '须写明理由');
   if (action.kind === 'record-exhibits-handover') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(action.handedOverOn ?? '')) refuse('INVALID_ACTION', '移交日期格式应为 YYYY-MM-DD');
-    if (action.handedOverOn > today) refuse('INVALID_ACTION', '移交日期不得晚于今天');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(action.handedOverOn ?? ''))
+      return no('INVALID_ACTION', '移交日期格式应为 YYYY-MM-DD');
+    if (action.handedOverOn > today) return no('INVALID_ACTION', '移交日期不得晚于今天');
     if (!Array.isArray(action.exhibits) || action.exhibits.length === 0)
-      refuse('INVALID_ACTION', '须列明移交的涉案物品');
+      return no('INVALID_ACTION', '须列明移交的涉案物品');
   }
+  return null;
 }
 
 /** A reason to refuse a callback the case does not expect now, or null. */
