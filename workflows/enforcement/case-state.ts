@@ -1,16 +1,17 @@
 // The enforcement case's facts and the rules that read them (windows, surcharge, what an action may do now).
 // Plain TypeScript over domain/, no Temporal imports: the workflow owns one instance.
 import type { CalendarSnapshot } from '../../domain/calendar';
-import { deadlineFor } from '../../domain/legal-basis';
+import { deadlineFor, getLegalBasis } from '../../domain/legal-basis';
+import { computeDeadline } from '../../domain/periods';
 import {
   enforcementBalance,
   finalDueDate,
   type EnforcementBalance,
   type EnforcementMoney,
 } from '../../domain/enforcement-balance';
-import type { PaymentDemand } from '../../domain/payment-demand';
 import { courtApplicationMaterials, type CourtApplicationFacts } from '../../domain/court-application';
-import { parseIsoDate } from '../../domain/dates';
+import { addDays, parseIsoDate } from '../../domain/dates';
+import type { LegalBasisId } from '../../domain/legal-basis';
 import type { Instalment } from '../../domain/surcharge';
 import {
   serviceMethods,
@@ -21,6 +22,8 @@ import {
   type EnforcementRejection,
   type EnforcementView,
   type RecordChallengeInput,
+  type RecordEnforcementAgreementInput,
+  type RecordPublicationInput,
   type RecordCourtReviewInput,
   type RecordDemandServiceInput,
   type RecordPaymentInput,
@@ -36,6 +39,15 @@ const reject = (code: EnforcementRejection, message: string, field?: string): Re
   field ? { code, message, field } : { code, message };
 const beforeCourt: StageId[] = ['payment', 'overdue', 'challenged'];
 
+/** 公告送达: deemed served when 30 days have passed since publication (民事诉讼法 Art. 95). */
+export const PUBLIC_NOTICE_DAYS = 30;
+
+export function deemedServiceDate(method: ServiceMethod, servedOrPublishedOn: string, publishedOn?: string): string {
+  return method === 'public-notice'
+    ? addDays(publishedOn ?? servedOrPublishedOn, PUBLIC_NOTICE_DAYS)
+    : servedOrPublishedOn;
+}
+
 export class EnforcementCaseState {
   stage: StageId = 'payment';
   outcome?: EnforcementOutcome;
@@ -43,12 +55,13 @@ export class EnforcementCaseState {
   challenges: Challenge[] = [];
   deferral?: EnforcementView['deferral'];
   queuedDeferral?: RequestDeferralInput;
-  demand?: PaymentDemand & { servedOn?: string; serviceMethod?: ServiceMethod; waitEnds?: string };
+  demand?: EnforcementView['demand'];
   statement?: { receivedOn: string; summary: string; reviewed: boolean; upheld?: boolean };
   noStatement = false;
   materialsFacts: Pick<CourtApplicationFacts, 'facts' | 'reasons' | 'legalBasisText'>;
   signature?: { agencyHead: string; signedOn: string };
   court: CourtTrack = {};
+  publication: { publishedOn?: string; withdrawnOn?: string; withdrawalFrom?: string } = {};
   /** Bumped on every change, so waiting code wakes up and re-reads. */
   changes = 0;
   private requestIds = new Set<string>();
@@ -59,15 +72,30 @@ export class EnforcementCaseState {
   ) {
     this.money = {
       fineFen: input.fineFen,
-      paymentDeadline: this.periodEnd(input.servedOn, 'enforcement.payment'),
+      paymentDeadline: this.periodEnd(this.knownOn(), 'enforcement.payment'),
       pauses: [],
       payments: [],
+      reductions: [],
     };
+    this.publication.publishedOn = input.publishedOn;
     this.materialsFacts = { facts: input.facts, reasons: input.reasons, legalBasisText: input.legalBasisText };
   }
 
   bump(): void {
     this.changes++;
+  }
+
+  /** The day the party is taken to know of the decision: service, or 30 days after a public notice. */
+  knownOn(): string {
+    return deemedServiceDate(this.input.serviceMethod, this.input.servedOn, this.input.noticePublishedOn);
+  }
+
+  get onTheSpot(): boolean {
+    return this.input.onTheSpot === true;
+  }
+
+  get remediesStated(): boolean {
+    return this.input.remediesStated !== false;
   }
 
   /** A reconsideration or court revoked the decision: nothing left to enforce. */
@@ -85,7 +113,7 @@ export class EnforcementCaseState {
 
   /** Recomputed from the calendar in force (a newly loaded year moves provisional dates). */
   refreshPaymentDeadline(): void {
-    this.money.paymentDeadline = this.periodEnd(this.input.servedOn, 'enforcement.payment');
+    this.money.paymentDeadline = this.periodEnd(this.knownOn(), 'enforcement.payment');
   }
 
   balance(asOf: string): EnforcementBalance {
@@ -100,37 +128,144 @@ export class EnforcementCaseState {
     return finalDueDate(this.money);
   }
 
+  /** A challenge still running: not finally decided, and (a silent reconsideration) not lapsed. */
   pendingChallenge(): Challenge | undefined {
-    return this.challenges.find((c) => !c.decidedOn);
+    return this.challenges.find((c) => !c.decidedOn && !c.lapsedOn);
+  }
+
+  reconsiderationBasis(): LegalBasisId {
+    return this.remediesStated ? 'enforcement.reconsideration-window' : 'enforcement.reconsideration-window-unstated';
   }
 
   reconsiderationEnds(): string {
-    return this.periodEnd(this.input.servedOn, 'enforcement.reconsideration-window');
+    return this.periodEnd(this.knownOn(), this.reconsiderationBasis());
   }
 
-  /** 6 months from knowing of the decision, or 15 days after a reconsideration decision (行政诉讼法 Arts. 45, 46). */
-  litigationEnds(): string {
-    const decidedReconsideration = this.challenges.filter((c) => c.kind === 'reconsideration' && c.decidedOn).at(-1);
-    if (decidedReconsideration)
-      return this.periodEnd(decidedReconsideration.decidedOn!, 'enforcement.litigation-after-reconsideration');
-    return this.periodEnd(this.input.servedOn, 'enforcement.litigation-window');
+  /** The direct-suit window (行政诉讼法 Art. 46); none for an on-the-spot decision (行政复议法 Art. 23 ¶1(一)). */
+  directSuitBasis(): LegalBasisId | undefined {
+    if (this.onTheSpot) return undefined;
+    return this.remediesStated ? 'enforcement.litigation-window' : 'enforcement.litigation-window-unstated';
+  }
+
+  /** The body's last day to decide a reconsideration: acceptance (deemed after 5 working days) + 60/30 (+ extension). */
+  reconsiderationDecisionDue(c: Challenge): string {
+    const accepted = c.acceptedOn ?? this.periodEnd(c.filedOn, 'enforcement.reconsideration-acceptance');
+    const due = this.periodEnd(
+      accepted,
+      c.simpleProcedure ? 'enforcement.reconsideration-decision-simple' : 'enforcement.reconsideration-decision',
+    );
+    if (!c.extendedDays) return due;
+    const basis = getLegalBasis(
+      c.simpleProcedure ? 'enforcement.reconsideration-decision-simple' : 'enforcement.reconsideration-decision',
+    );
+    return computeDeadline(this.calendar(), accepted, Number(basis.amount) + c.extendedDays, 'calendar-days').due;
+  }
+
+  /**
+   * The last day to sue: 15 days after a reconsideration decision, or after the body's period when it stays
+   * silent (行政诉讼法 Art. 45); otherwise the direct-suit window; none while 复议前置 applies.
+   */
+  litigationEnds(): string | undefined {
+    const reconsideration = this.challenges.filter((c) => c.kind === 'reconsideration').at(-1);
+    if (reconsideration?.decidedOn)
+      return this.periodEnd(reconsideration.decidedOn, 'enforcement.litigation-after-reconsideration');
+    if (reconsideration) return this.periodEnd(reconsideration.decisionDue!, 'enforcement.litigation-after-silence');
+    const basis = this.directSuitBasis();
+    return basis ? this.periodEnd(this.knownOn(), basis) : undefined;
   }
 
   /** The last day a challenge may still be brought or is running; the court path opens after it. */
   courtPathOpensAfter(): string {
+    const litigation = this.challenges.filter((c) => c.kind === 'litigation').at(-1);
+    // A final judgment ends the challenge period (行政诉讼法 Art. 85: unappealed, final when the 15 days end).
+    if (litigation?.decidedOn) return litigation.decidedOn;
     const reconsidered = this.challenges.some((c) => c.kind === 'reconsideration');
-    const litigation = this.challenges.filter((c) => c.kind === 'litigation' && c.decidedOn).at(-1);
-    const ends = [
-      this.litigationEnds(),
-      ...(reconsidered ? [] : [this.reconsiderationEnds()]),
-      ...(litigation ? [litigation.decidedOn!] : []),
-    ];
+    const ends = [this.litigationEnds(), reconsidered ? undefined : this.reconsiderationEnds()].filter(
+      (d): d is string => d !== undefined,
+    );
     return ends.sort().at(-1)!;
   }
 
-  /** 行政强制法 Art. 53: within 3 months of the expiry of the challenge period. */
+  /** An approved deferral or instalment plan (行政处罚法 Art. 66). */
+  deferralApproved(): boolean {
+    return this.deferral?.status === 'approved';
+  }
+
+  /**
+   * Where the 3 months of 行政强制法 Art. 53 start: the end of the challenge period, or, after an approved deferral
+   * or instalments, the end of that period (行政处罚法 Art. 72 ¶2), whichever is later.
+   */
+  courtApplicationFrom(): { from: string; basisId: LegalBasisId } {
+    const opensAfter = this.courtPathOpensAfter();
+    if (this.deferralApproved() && this.finalDue() > opensAfter)
+      return { from: this.finalDue(), basisId: 'enforcement.court-application-after-deferral' };
+    return { from: opensAfter, basisId: 'enforcement.court-application' };
+  }
+
   courtApplicationDue(): string {
-    return this.periodEnd(this.courtPathOpensAfter(), 'enforcement.court-application');
+    const { from, basisId } = this.courtApplicationFrom();
+    return this.periodEnd(from, basisId);
+  }
+
+  /** 行政处罚法 Art. 73 ¶3: no surcharge while a reconsideration or litigation runs (to its final result). */
+  recomputePauses(): void {
+    this.money.pauses = this.challenges.map((c) => {
+      const to = c.decidedOn ?? (c.lapsedOn ? c.decisionDue : undefined);
+      return to ? { from: c.filedOn, to } : { from: c.filedOn };
+    });
+  }
+
+  /** Dates on which a running challenge changes by itself (a judgment becoming final, a silent body lapsing). */
+  challengeMilestones(): string[] {
+    const c = this.pendingChallenge();
+    if (!c) return [];
+    if (c.kind === 'litigation') return c.firstInstance && !c.appealedOn ? [c.firstInstance.appealEnds] : [];
+    return [this.periodEnd(c.decisionDue!, 'enforcement.litigation-after-silence')];
+  }
+
+  /**
+   * Moves a running challenge on by the calendar: an unappealed first-instance judgment becomes final when the
+   * 15 days end (行政诉讼法 Art. 85); a silent reconsideration body with no suit in the 15 days after its period
+   * no longer holds the case (行政诉讼法 Art. 45). Returns the challenge that changed.
+   */
+  settleByTime(today: string): Challenge | undefined {
+    const c = this.pendingChallenge();
+    if (!c) return undefined;
+    if (c.kind === 'litigation' && c.firstInstance && !c.appealedOn && today > c.firstInstance.appealEnds) {
+      this.finalise(c, c.firstInstance.appealEnds, c.firstInstance.outcome, c.firstInstance.newFineFen);
+      return c;
+    }
+    if (c.kind === 'reconsideration') {
+      const suitEnds = this.periodEnd(c.decisionDue!, 'enforcement.litigation-after-silence');
+      if (today > suitEnds) {
+        c.lapsedOn = suitEnds;
+        this.recomputePauses();
+        return c;
+      }
+    }
+    return undefined;
+  }
+
+  /** A challenge's final result: the fine may change; the surcharge pause ends on that day. */
+  finalise(c: Challenge, date: string, outcome: Challenge['outcome'], newFineFen?: number): void {
+    Object.assign(c, { decidedOn: date, outcome });
+    if (outcome === 'varied' && newFineFen) {
+      c.newFineFen = newFineFen;
+      this.money.fineFen = newFineFen;
+      delete this.money.instalments;
+    }
+    if ((outcome === 'varied' || outcome === 'revoked') && this.publication.publishedOn)
+      this.publication.withdrawalFrom = date;
+    this.recomputePauses();
+  }
+
+  publicationDue(): string {
+    return this.periodEnd(this.input.decidedOn, 'enforcement.publication');
+  }
+
+  withdrawalDue(): string | undefined {
+    const from = this.publication.withdrawalFrom;
+    return from ? this.periodEnd(from, 'enforcement.publication-withdrawal') : undefined;
   }
 
   owes(today: string): boolean {
@@ -186,6 +321,12 @@ export class EnforcementCaseState {
       party: this.input.party,
       servedOn: this.input.servedOn,
       serviceMethod: this.input.serviceMethod,
+      deemedServedOn: this.knownOn(),
+      ...(this.input.serviceMethod === 'public-notice'
+        ? { noticePublishedOn: this.input.noticePublishedOn ?? this.input.servedOn }
+        : {}),
+      onTheSpot: this.onTheSpot,
+      remediesStated: this.remediesStated,
       rectification: this.input.rectification ?? [],
       money: this.money,
       balance: this.balance(today),
@@ -193,8 +334,16 @@ export class EnforcementCaseState {
       windows: {
         reconsiderationEnds: this.reconsiderationEnds(),
         litigationEnds: this.litigationEnds(),
+        reconsiderationFirst: this.onTheSpot,
         courtPathOpensAfter: this.courtPathOpensAfter(),
+        courtApplicationFrom: this.courtApplicationFrom().from,
         courtApplicationDue: this.courtApplicationDue(),
+      },
+      surchargeReductions: this.money.reductions ?? [],
+      publication: {
+        due: this.publicationDue(),
+        ...(this.publication.publishedOn ? { publishedOn: this.publication.publishedOn } : {}),
+        ...(this.withdrawalDue() ? { withdrawalDue: this.withdrawalDue() } : {}),
       },
       deferral: this.deferral,
       demand: this.demand,
@@ -246,15 +395,56 @@ export class EnforcementCaseState {
     if (i.kind !== 'reconsideration' && i.kind !== 'litigation')
       return reject('INVALID_ACTION', 'kind 必须为 reconsideration 或 litigation');
     const name = i.kind === 'reconsideration' ? '行政复议' : '行政诉讼';
-    if (i.event === 'filed') {
-      if (!beforeCourt.includes(this.stage))
-        return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
-      if (this.pendingChallenge()) return reject('WRONG_STAGE', '已有尚未审结的复议或诉讼');
-      return this.date(i.date, 'date', today, { date: this.input.servedOn, label: '处罚决定送达之日' });
-    }
-    if (i.event !== 'decided') return reject('INVALID_ACTION', 'event 必须为 filed 或 decided');
     const pending = this.pendingChallenge();
-    if (!pending || pending.kind !== i.kind) return reject('WRONG_STAGE', `没有尚未审结的${name}`);
+    const ours = pending?.kind === i.kind ? pending : undefined;
+    switch (i.event) {
+      case 'filed': {
+        if (!beforeCourt.includes(this.stage))
+          return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
+        if (pending) return reject('WRONG_STAGE', '已有尚未审结的复议或诉讼');
+        const reconsiderationOver = this.challenges.some(
+          (c) => c.kind === 'reconsideration' && (c.decidedOn || c.lapsedOn),
+        );
+        if (i.kind === 'litigation' && this.onTheSpot && !reconsiderationOver)
+          return reject(
+            'NOT_ELIGIBLE',
+            '当场作出的行政处罚决定应当先申请行政复议，对复议决定不服的再提起行政诉讼（《行政复议法》第二十三条第一款第（一）项）',
+            'kind',
+          );
+        return this.date(i.date, 'date', today, { date: this.input.servedOn, label: '处罚决定送达之日' });
+      }
+      case 'accepted':
+      case 'extended': {
+        if (i.kind !== 'reconsideration' || !ours) return reject('WRONG_STAGE', '没有尚未审结的行政复议');
+        if (i.event === 'accepted' && ours.acceptedOn) return reject('WRONG_STAGE', '已登记受理');
+        if (i.event === 'extended') {
+          if (ours.extendedDays) return reject('WRONG_STAGE', '复议期限已延长过');
+          if (!Number.isSafeInteger(i.extendedDays) || i.extendedDays! < 1 || i.extendedDays! > 30)
+            return reject(
+              'INVALID_ACTION',
+              'extendedDays 必须为 1 至 30 的整数（《行政复议法》第六十二条）',
+              'extendedDays',
+            );
+        }
+        return this.date(i.date, 'date', today, { date: ours.filedOn, label: '申请之日' });
+      }
+      case 'appealed': {
+        if (i.kind !== 'litigation' || !ours?.firstInstance || ours.appealedOn)
+          return reject('WRONG_STAGE', '没有可以上诉的一审判决');
+        if (i.date > ours.firstInstance.appealEnds)
+          return reject(
+            'INVALID_DATE',
+            `上诉期限已于 ${ours.firstInstance.appealEnds} 届满，一审判决已发生法律效力`,
+            'date',
+          );
+        return this.date(i.date, 'date', today, { date: ours.firstInstance.decidedOn, label: '一审判决之日' });
+      }
+      case 'decided':
+        break;
+      default:
+        return reject('INVALID_ACTION', 'event 必须为 filed、accepted、extended、appealed 或 decided');
+    }
+    if (!ours) return reject('WRONG_STAGE', `没有尚未审结的${name}`);
     if (!i.outcome || !['upheld', 'revoked', 'varied'].includes(i.outcome))
       return reject('INVALID_ACTION', 'outcome 必须为 upheld、revoked 或 varied');
     if (
@@ -263,7 +453,50 @@ export class EnforcementCaseState {
     ) {
       return reject('INVALID_AMOUNT', 'newFineFen 必须为不超过原罚款的正整数（分）');
     }
-    return this.date(i.date, 'date', today, { date: pending.filedOn, label: '申请（起诉）之日' });
+    if (i.kind === 'litigation') {
+      const instance = i.instance ?? (ours.appealedOn ? 'second' : 'first');
+      if (instance === 'first' && ours.firstInstance) return reject('WRONG_STAGE', '一审判决已登记', 'instance');
+      if (instance === 'second' && !ours.appealedOn)
+        return reject('WRONG_STAGE', '未登记上诉，不能登记二审判决', 'instance');
+      if (i.servedOn !== undefined) {
+        const served = this.date(i.servedOn, 'servedOn', today, { date: i.date, label: '判决之日' });
+        if (served) return served;
+      }
+    }
+    return this.date(i.date, 'date', today, { date: ours.appealedOn ?? ours.filedOn, label: '申请（起诉、上诉）之日' });
+  }
+
+  checkAgreement(i: RecordEnforcementAgreementInput, today: string): Rejection {
+    const base = this.common(i);
+    if (base) return base;
+    if (!i.agreementNo?.trim()) return reject('INVALID_ACTION', 'agreementNo 不能为空', 'agreementNo');
+    if (!i.remedialMeasures?.trim())
+      return reject(
+        'INVALID_ACTION',
+        'remedialMeasures 不能为空（当事人采取的补救措施，《行政强制法》第四十二条）',
+        'remedialMeasures',
+      );
+    const dated = this.date(i.decidedOn, 'decidedOn', today, { date: this.input.decidedOn, label: '处罚决定作出之日' });
+    if (dated) return dated;
+    const owed = this.balance(i.decidedOn).surchargeFen;
+    if (owed <= 0) return reject('WRONG_STAGE', `截至 ${i.decidedOn} 没有可减免的加处罚款`);
+    if (i.waiveAll) return null;
+    if (!Number.isSafeInteger(i.reductionFen) || i.reductionFen! <= 0 || i.reductionFen! > owed)
+      return reject('INVALID_AMOUNT', `reductionFen 必须为不超过已加处罚款 ${owed} 分的正整数`, 'reductionFen');
+    return null;
+  }
+
+  checkPublication(i: RecordPublicationInput, today: string): Rejection {
+    const base = this.common(i);
+    if (base) return base;
+    if (i.event === 'published') {
+      if (this.publication.publishedOn) return reject('WRONG_STAGE', '已登记公开');
+      return this.date(i.date, 'date', today, { date: this.input.decidedOn, label: '处罚决定作出之日' });
+    }
+    if (i.event !== 'withdrawn') return reject('INVALID_ACTION', 'event 必须为 published 或 withdrawn');
+    if (!this.publication.publishedOn || this.publication.withdrawnOn)
+      return reject('WRONG_STAGE', '没有需要撤回的公开信息');
+    return this.date(i.date, 'date', today, { date: this.publication.publishedOn, label: '公开之日' });
   }
 
   checkDeferral(i: RequestDeferralInput, today: string): Rejection {
