@@ -845,6 +845,20 @@ const catalogue = [
     configurable: true,
   },
 
+  // ---- Statutory calendar ----
+  {
+    id: 'calendar.statutory-holidays',
+    law: '全国年节及纪念日放假办法',
+    article: '第二条',
+    description:
+      '全体公民放假的节日：元旦1天（1月1日），春节4天（农历除夕、正月初一至初三），清明节1天（农历清明当日），劳动节2天（5月1日、2日），端午节1天（农历端午当日），中秋节1天（农历中秋当日），国庆节3天（10月1日至3日）；放假通知未载入的年度，暂按上述节日和周末计算期限',
+    amount: null,
+    unit: null,
+    citation: '《全国年节及纪念日放假办法》第二条（国务院令第795号）',
+    confirmed: false,
+    reading: '条文据国务院公报的逐字转录核对，未能从法规库原文读取',
+  },
+
   // ---- Shared approval step ----
   {
     id: 'approval.step-default',

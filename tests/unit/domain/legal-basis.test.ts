@@ -43,6 +43,7 @@ describe('legal-basis catalogue', () => {
       'accident.publication',
       'entrustment.expiry-reminder-30',
       'entrustment.expiry-reminder-7',
+      'calendar.statutory-holidays',
       'approval.step-default',
     ]);
     for (const basis of legalBases) {
