@@ -58,6 +58,7 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   st.refreshPaymentDeadline();
   engine.onCalendarChanged(() => {
     st.refreshPaymentDeadline();
+    st.refreshChallengeDates();
     st.bump();
   });
 

@@ -14,6 +14,7 @@ import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
 import {
   enforcementViewQuery,
   recordChallengeUpdate,
+  recordDemandServiceUpdate,
   recordEnforcementAgreementUpdate,
   recordPublicationUpdate,
   requestDeferralUpdate,
@@ -347,6 +348,25 @@ describe('legal corrections on the enforcement case (issue 19)', { timeout: 180_
       expect(moved.money.pauses).toEqual([{ from: F, to: decisionDue }]);
       const after = await deadlineRows(handle, (x) => x['reconsideration-decision']?.status === 'missed');
       expect(after['court-application']!.dueDate).toBe(due(suitEnds, 'enforcement.court-application'));
+    });
+  });
+
+  it('6: a demand served by public notice counts as served 30 days after publication; the 10 working days run from then', async () => {
+    await t.withWorker(async () => {
+      const servedOn = addDays(await serverToday(), -200);
+      const { handle } = await start({ servedOn, decidedOn: servedOn });
+      const published = (await waitForStage(handle, 'demand')).balance.asOf;
+      await officerAct(handle, recordDemandServiceUpdate, { servedOn: published, method: 'public-notice' });
+      const waiting = await waitForStage(handle, 'demand-wait');
+      const served = addDays(published, 30);
+      expect(waiting.demand).toMatchObject({
+        noticePublishedOn: published,
+        servedOn: served,
+        serviceMethod: 'public-notice',
+        waitEnds: due(served, 'enforcement.demand-wait'),
+      });
+      const d = await deadlineRows(handle, (x) => Boolean(x['demand-wait']));
+      expect(d['demand-wait']!.dueDate).toBe(due(served, 'enforcement.demand-wait'));
     });
   });
 

@@ -81,6 +81,12 @@ export class EnforcementWindows {
     return finalDueDate(this.money);
   }
 
+  /** A newly loaded calendar year moves a running reconsideration's provisional decision date. */
+  refreshChallengeDates(): void {
+    const c = this.pendingChallenge();
+    if (c?.kind === 'reconsideration') c.decisionDue = this.reconsiderationDecisionDue(c);
+  }
+
   /** A challenge still running: not finally decided, and (a silent reconsideration) not lapsed. */
   pendingChallenge(): Challenge | undefined {
     return this.challenges.find((c) => !c.decidedOn && !c.lapsedOn);
