@@ -121,6 +121,14 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
     await enforcementActs.cancelOpenEnforcementTasks({ workflowId });
   }
   void payments;
+  // 行政处罚法 Art. 48 ¶2: a published decision that was revoked is withdrawn within 3 working days; the case stays
+  // open for that record (only when it had been published, so older runs take the same path).
+  const withdrawalDue = st.withdrawalDue();
+  if (outcome === 'decision-revoked' && withdrawalDue && !st.publication.withdrawnOn) {
+    await ctx.publish();
+    if (!(await ctx.untilOrEndOf(withdrawalDue, () => st.publication.withdrawnOn !== undefined)))
+      record.markMissed('publication-withdrawal');
+  }
 
   st.outcome = outcome;
   if (outcome === 'paid')

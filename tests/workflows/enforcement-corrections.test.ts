@@ -370,6 +370,34 @@ describe('legal corrections on the enforcement case (issue 19)', { timeout: 180_
     });
   });
 
+  it('8: a published decision revoked on reconsideration stays open until it is withdrawn (3 working days)', async () => {
+    await t.withWorker(async () => {
+      const { handle, input } = await start({ publishedOn: await serverToday() });
+      const opened = await deadlineRows(handle, (x) => x.publication?.status === 'met');
+      expect(opened.publication!.dueDate).toBe(due(input.decidedOn, 'enforcement.publication'));
+      await officerAct(handle, recordChallengeUpdate, {
+        kind: 'reconsideration',
+        event: 'filed',
+        date: input.servedOn,
+      });
+      await t.env.sleep('5 days');
+      const G = await serverToday();
+      await officerAct(handle, recordChallengeUpdate, {
+        kind: 'reconsideration',
+        event: 'decided',
+        date: G,
+        outcome: 'revoked',
+      });
+      const revoked = await waitFor(handle, (v) => Boolean(v.publication.withdrawalDue), 'withdrawal due');
+      expect(revoked.publication.withdrawalDue).toBe(due(G, 'enforcement.publication-withdrawal'));
+      await officerAct(handle, recordPublicationUpdate, { event: 'withdrawn', date: G });
+      const closed = await waitFor(handle, (v) => v.stage === 'closed', 'closed');
+      expect(closed.outcome).toBe('decision-revoked');
+      const d = await deadlineRows(handle, (x) => x['publication-withdrawal']?.status === 'met');
+      expect(d['publication-withdrawal']).toMatchObject({ dueDate: revoked.publication.withdrawalDue, status: 'met' });
+    });
+  });
+
   it('5, 6, 8: public notice served after 30 days; a decision without the remedies stated gets one-year windows; publication within 7 working days and withdrawal within 3', async () => {
     await t.withWorker(async () => {
       const published = await serverToday();
