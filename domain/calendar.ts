@@ -3,6 +3,7 @@
 // and replay identically; a newer notice produces a new snapshot with a higher version.
 import { addDays, isWeekend, requireIsoDate, toDayNumber, weekdayOf, fromDayNumber, type IsoDate } from './dates';
 import { inNewYearReachBack, validateCalendarFile, type CalendarDayKind, type CalendarYear } from './calendar-file';
+import { statutoryHolidayOn, statutoryHolidays } from './statutory-holidays';
 
 export interface CalendarSnapshot {
   version: number;
@@ -18,7 +19,10 @@ export interface DayStatus {
   date: IsoDate;
   working: boolean;
   kind: DayStatusKind;
-  /** The year's notice is not loaded yet (weekends only), so this may change. */
+  /**
+   * The year's notice is not loaded yet, so this may change: weekends and the holidays fixed by
+   * 放假办法 Art. 2 are rest days; the notice's extra rest days and adjusted working days are unknown.
+   */
   provisional: boolean;
 }
 
@@ -71,7 +75,7 @@ export function isProvisionalDate(snapshot: CalendarSnapshot, date: IsoDate): bo
 
 export function dayStatus(snapshot: CalendarSnapshot, date: IsoDate): DayStatus {
   const provisional = isProvisionalDate(snapshot, date);
-  const set = setKind(snapshot, date);
+  const set = setKind(snapshot, date) ?? lawKind(snapshot, date);
   if (set === 'holiday') return { date, working: false, kind: 'holiday', provisional };
   if (set === 'workday') return { date, working: true, kind: 'adjusted-workday', provisional };
   return isWeekend(date)
@@ -81,7 +85,7 @@ export function dayStatus(snapshot: CalendarSnapshot, date: IsoDate): DayStatus 
 
 export function isWorkingDay(snapshot: CalendarSnapshot, date: IsoDate): boolean {
   const weekday = weekdayOf(date); // validates the date first
-  const set = setKind(snapshot, date);
+  const set = setKind(snapshot, date) ?? lawKind(snapshot, date);
   if (set !== undefined) return set === 'workday';
   return weekday !== 0 && weekday !== 6;
 }
@@ -89,6 +93,15 @@ export function isWorkingDay(snapshot: CalendarSnapshot, date: IsoDate): boolean
 function setKind(snapshot: CalendarSnapshot, date: IsoDate): CalendarDayKind | undefined {
   return Object.prototype.hasOwnProperty.call(snapshot.days, date) ? snapshot.days[date] : undefined;
 }
+
+/** In a year whose notice is not loaded, a holiday fixed by 放假办法 Art. 2 is a rest day. */
+function lawKind(snapshot: CalendarSnapshot, date: IsoDate): CalendarDayKind | undefined {
+  if (snapshot.loadedYears.includes(Number(date.slice(0, 4)))) return undefined;
+  return statutoryHolidayOn(date) !== undefined ? 'holiday' : undefined;
+}
+
+/** Years for which the day index carries the Art. 2 holidays when their notice is missing. */
+const LAW_INDEX_YEARS = { first: 2000, last: 2060 } as const;
 
 // The longest real run of rest days is 10 (2020 Spring Festival); a year without a working day
 // can only be a corrupt snapshot, so walking stops there instead of looping forever.
@@ -144,8 +157,32 @@ const setDaysIndex = new WeakMap<object, Map<number, CalendarDayKind>>();
 function setDaysByNumber(snapshot: CalendarSnapshot): Map<number, CalendarDayKind> {
   let index = setDaysIndex.get(snapshot.days);
   if (!index) {
-    index = new Map(Object.entries(snapshot.days).map(([date, kind]) => [toDayNumber(date), kind]));
+    index = new Map<number, CalendarDayKind>();
+    for (let year = LAW_INDEX_YEARS.first; year <= LAW_INDEX_YEARS.last; year += 1) {
+      if (snapshot.loadedYears.includes(year)) continue;
+      for (const h of statutoryHolidays(year))
+        if (h.date.startsWith(`${year}-`)) index.set(toDayNumber(h.date), 'holiday');
+    }
+    for (const [date, kind] of Object.entries(snapshot.days)) index.set(toDayNumber(date), kind);
     setDaysIndex.set(snapshot.days, index);
   }
   return index;
+}
+
+/** From 1 November the administrator is reminded to load next year's notice, until it is loaded. */
+export const NOTICE_REMINDER_FROM = '11-01';
+
+export interface NoticeReminder {
+  year: number;
+  message: string;
+}
+
+/** The reminder due on `today` (Asia/Shanghai date), or null when next year's notice is loaded or it is before 1 November. */
+export function calendarNoticeReminder(snapshot: CalendarSnapshot, today: IsoDate): NoticeReminder | null {
+  const { year } = requireIsoDate(today);
+  if (today.slice(5) < NOTICE_REMINDER_FROM || snapshot.loadedYears.includes(year + 1)) return null;
+  return {
+    year: year + 1,
+    message: `请载入国务院办公厅关于${year + 1}年部分节假日安排的通知；载入前，${year + 1}年的期限按周末和《全国年节及纪念日放假办法》第二条规定的节日暂算（临时）`,
+  };
 }

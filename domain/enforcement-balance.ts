@@ -4,6 +4,23 @@
 import { surchargeAsOf, type FinePayment, type Instalment, type SurchargePause } from './surcharge';
 import type { IsoDate } from './dates';
 
+/**
+ * A recorded decision under an enforcement agreement (执行协议, 行政强制法 Art. 42) that reduces or waives
+ * surcharge already accrued, because the party took remedial measures. Never implied by a deferral.
+ */
+export interface SurchargeReduction {
+  /** The agreement's or decision's document number. */
+  agreementNo: string;
+  decidedOn: IsoDate;
+  /** Surcharge reduced, in fen (a waiver reduces all of it). */
+  amountFen: number;
+  /** The remedial measures the party took (补救措施). */
+  remedialMeasures: string;
+  /** Citation shown on the case. */
+  basis: string;
+  decidedBy: string;
+}
+
 export interface EnforcementMoney {
   fineFen: number;
   /** Last day to pay (enforcement.payment from service). */
@@ -11,6 +28,10 @@ export interface EnforcementMoney {
   pauses: SurchargePause[];
   deferredTo?: IsoDate;
   instalments?: Instalment[];
+  /** The day the deferral or instalments were approved (surcharge accrued before it stays). */
+  scheduleApprovedOn?: IsoDate;
+  /** 执行协议 decisions reducing accrued surcharge (行政强制法 Art. 42). */
+  reductions?: SurchargeReduction[];
   payments: FinePayment[];
 }
 
@@ -18,7 +39,12 @@ export interface EnforcementBalance {
   asOf: IsoDate;
   fineFen: number;
   paidFen: number;
+  /** Surcharge owed: accrued less reductions decided under 行政强制法 Art. 42. */
   surchargeFen: number;
+  /** Surcharge accrued under 行政处罚法 Art. 72, before any reduction. */
+  surchargeAccruedFen: number;
+  /** Surcharge reduced or waived by recorded 执行协议 decisions. */
+  surchargeReducedFen: number;
   overdueDays: number;
   capped: boolean;
   outstandingFineFen: number;
@@ -37,6 +63,8 @@ export function enforcementBalance(money: EnforcementMoney, asOf: IsoDate): Enfo
       fineFen: 0,
       paidFen,
       surchargeFen: 0,
+      surchargeAccruedFen: 0,
+      surchargeReducedFen: 0,
       overdueDays: 0,
       capped: false,
       outstandingFineFen: 0,
@@ -55,16 +83,24 @@ export function enforcementBalance(money: EnforcementMoney, asOf: IsoDate): Enfo
       : money.deferredTo
         ? { deferredTo: money.deferredTo }
         : {}),
+    ...(money.scheduleApprovedOn ? { scheduleApprovedOn: money.scheduleApprovedOn } : {}),
     payments,
   });
+  const surchargeReducedFen = Math.min(
+    s.surchargeFen,
+    (money.reductions ?? []).filter((r) => r.decidedOn <= asOf).reduce((sum, r) => sum + r.amountFen, 0),
+  );
+  const surchargeFen = s.surchargeFen - surchargeReducedFen;
   // Payments go to the fine first (surcharge.ts); what is paid beyond the fine goes to the surcharge.
-  const outstandingSurchargeFen = Math.max(0, s.surchargeFen - Math.max(0, paidFen - money.fineFen));
+  const outstandingSurchargeFen = Math.max(0, surchargeFen - Math.max(0, paidFen - money.fineFen));
   const totalDueFen = s.outstandingFineFen + outstandingSurchargeFen;
   return {
     asOf,
     fineFen: money.fineFen,
     paidFen,
-    surchargeFen: s.surchargeFen,
+    surchargeFen,
+    surchargeAccruedFen: s.surchargeFen,
+    surchargeReducedFen,
     overdueDays: s.overdueDays,
     capped: s.capped,
     outstandingFineFen: s.outstandingFineFen,

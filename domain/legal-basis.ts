@@ -15,6 +15,8 @@ const CHONGQING_REGULATION = '重庆市安全生产条例';
 const DISTRICT_POLICY = '重庆市北碚区人民政府办公室关于加强安全生产监管执法的意见'; // 北碚府办发〔2016〕65号
 const DISCLOSURE_GUIDANCE =
   '国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见'; // 国办发〔2018〕118号
+const CIVIL_PROCEDURE_LAW = '中华人民共和国民事诉讼法'; // 2023 revision
+const LITIGATION_INTERPRETATION = '最高人民法院关于适用《中华人民共和国行政诉讼法》的解释'; // 法释〔2018〕1号
 const SYSTEM_DEFAULT = '系统默认（非法定期限）';
 
 interface BasisCommon {
@@ -26,8 +28,13 @@ interface BasisCommon {
   description: string;
   /** Short citation shown beside a step, e.g. '《行政处罚法》第六十七条'. */
   citation: string;
-  /** False where the figure is a configurable default rather than fixed by the cited text. */
+  /**
+   * False where the figure is a configurable default rather than fixed by the cited text, or where the rule is
+   * our reading of the law, or its text could not be read from the statute itself (see `reading`).
+   */
   confirmed: boolean;
+  /** Why an unconfirmed, non-configurable rule is unconfirmed (a reading, or a text not read at source). */
+  reading?: string;
   /** The amount may be overridden by configuration (only for unconfirmed defaults). */
   configurable?: boolean;
 }
@@ -138,6 +145,158 @@ const catalogue = [
     amount: 15,
     unit: 'calendar-days',
     citation: '《行政诉讼法》第四十五条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.court-application-after-deferral',
+    law: PENALTY_LAW,
+    article: '第七十二条第二款',
+    description:
+      '行政机关批准延期、分期缴纳罚款的，申请人民法院强制执行的期限，自暂缓或者分期缴纳罚款期限结束之日起计算（仍不早于复议、诉讼期限届满之日）',
+    amount: 3,
+    unit: 'months',
+    citation: '《行政处罚法》第七十二条第二款；《行政强制法》第五十三条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.enforcement-agreement',
+    law: COMPULSION_LAW,
+    article: '第四十二条',
+    description:
+      '实施行政强制执行，行政机关可以在不损害公共利益和他人合法权益的情况下，与当事人达成执行协议；当事人采取补救措施的，可以减免加处的罚款；当事人不履行执行协议的，应当恢复强制执行',
+    amount: null,
+    unit: null,
+    citation: '《行政强制法》第四十二条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.reconsideration-first',
+    law: RECONSIDERATION_LAW,
+    article: '第二十三条第一款第（一）项',
+    description:
+      '对当场作出的行政处罚决定不服的，应当先申请行政复议，对复议决定不服的，再依法提起行政诉讼；不适用直接起诉的六个月期限',
+    amount: null,
+    unit: null,
+    citation: '《行政复议法》第二十三条第一款第（一）项；《行政处罚法》第五十一条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.reconsideration-window-unstated',
+    law: RECONSIDERATION_LAW,
+    article: '第二十条第三款',
+    description:
+      '行政机关作出行政行为时未告知申请行政复议的权利、复议机关和申请期限的，申请期限自知道或者应当知道之日起计算，但自知道或者应当知道行政行为内容之日起最长不得超过一年',
+    amount: 12,
+    unit: 'months',
+    citation: '《行政复议法》第二十条第三款',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.litigation-window-unstated',
+    law: LITIGATION_INTERPRETATION,
+    article: '第六十四条',
+    description:
+      '行政机关作出行政行为时未告知起诉期限的，起诉期限从知道或者应当知道起诉期限之日起计算，但从知道或者应当知道行政行为内容之日起最长不得超过一年',
+    amount: 12,
+    unit: 'months',
+    citation: '最高人民法院关于适用《行政诉讼法》的解释第六十四条',
+    confirmed: false,
+    reading: '司法解释原文未能从法规库读取核对，条文序号与内容待核实',
+  },
+  {
+    id: 'enforcement.reconsideration-acceptance',
+    law: RECONSIDERATION_LAW,
+    article: '第三十条',
+    description: '行政复议机关收到申请后应当在五日内审查；审查期限届满未作出不予受理决定的，视为受理（五日为工作日）',
+    amount: 5,
+    unit: 'working-days',
+    citation: '《行政复议法》第三十条、第八十八条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.reconsideration-decision',
+    law: RECONSIDERATION_LAW,
+    article: '第六十二条第一款',
+    description:
+      '适用普通程序的，行政复议机关应当自受理申请之日起六十日内作出行政复议决定；经批准延长的，最多不超过三十日',
+    amount: 60,
+    unit: 'calendar-days',
+    citation: '《行政复议法》第六十二条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.reconsideration-decision-simple',
+    law: RECONSIDERATION_LAW,
+    article: '第六十二条第二款',
+    description: '适用简易程序的，行政复议机关应当自受理申请之日起三十日内作出行政复议决定',
+    amount: 30,
+    unit: 'calendar-days',
+    citation: '《行政复议法》第六十二条第二款',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.reconsideration-extension',
+    law: RECONSIDERATION_LAW,
+    article: '第六十二条第一款',
+    description: '情况复杂的，经行政复议机构负责人批准可以适当延长，延长期限最多不得超过三十日',
+    amount: 30,
+    unit: 'calendar-days',
+    citation: '《行政复议法》第六十二条第一款',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.litigation-after-silence',
+    law: LITIGATION_LAW,
+    article: '第四十五条',
+    description:
+      '复议机关逾期不作决定的，申请人可以在复议期满之日起十五日内向人民法院提起诉讼；复议前置的案件同样自复议期限届满之日起十五日内起诉',
+    amount: 15,
+    unit: 'calendar-days',
+    citation: '《行政诉讼法》第四十五条；《行政复议法》第三十四条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.appeal-window',
+    law: LITIGATION_LAW,
+    article: '第八十五条',
+    description:
+      '当事人不服人民法院第一审判决的，有权在判决书送达之日起十五日内向上一级人民法院提起上诉；逾期不提起上诉的，第一审判决发生法律效力',
+    amount: 15,
+    unit: 'calendar-days',
+    citation: '《行政诉讼法》第八十五条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.public-notice-service',
+    law: CIVIL_PROCEDURE_LAW,
+    article: '第九十五条',
+    description:
+      '受送达人下落不明，或者用其他方式无法送达的，公告送达；自发出公告之日起，经过三十日，即视为送达（行政处罚决定书依照民事诉讼法送达）',
+    amount: null,
+    unit: null,
+    citation: '《民事诉讼法》第九十五条；《行政处罚法》第六十一条；《行政强制法》第三十八条',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.publication',
+    law: WORK_SAFETY_LAW,
+    article: '第七十八条第二款',
+    description: '对生产经营单位作出处罚决定后七个工作日内在监督管理部门公示系统予以公开曝光',
+    amount: 7,
+    unit: 'working-days',
+    unitBasis: 'stated-in-text',
+    citation: '《安全生产法》第七十八条第二款；国办发〔2018〕118号',
+    confirmed: true,
+  },
+  {
+    id: 'enforcement.publication-withdrawal',
+    law: PENALTY_LAW,
+    article: '第四十八条第二款',
+    description:
+      '公开的行政处罚决定被依法变更、撤销、确认违法或者确认无效的，行政机关应当在三日内撤回行政处罚决定信息并公开说明理由（三日为工作日）',
+    amount: 3,
+    unit: 'working-days',
+    citation: '《行政处罚法》第四十八条、第八十五条',
     confirmed: true,
   },
   {
@@ -684,6 +843,20 @@ const catalogue = [
     citation: '系统默认提醒，可配置',
     confirmed: false,
     configurable: true,
+  },
+
+  // ---- Statutory calendar ----
+  {
+    id: 'calendar.statutory-holidays',
+    law: '全国年节及纪念日放假办法',
+    article: '第二条',
+    description:
+      '全体公民放假的节日：元旦1天（1月1日），春节4天（农历除夕、正月初一至初三），清明节1天（农历清明当日），劳动节2天（5月1日、2日），端午节1天（农历端午当日），中秋节1天（农历中秋当日），国庆节3天（10月1日至3日）；放假通知未载入的年度，暂按上述节日和周末计算期限',
+    amount: null,
+    unit: null,
+    citation: '《全国年节及纪念日放假办法》第二条（国务院令第795号）',
+    confirmed: false,
+    reading: '条文据国务院公报的逐字转录核对，未能从法规库原文读取',
   },
 
   // ---- Shared approval step ----

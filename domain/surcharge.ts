@@ -1,6 +1,8 @@
 // Late-payment surcharge (加处罚款): 3 % of the fine per day overdue, never more than the fine
 // (行政处罚法 Art. 72; 行政强制法 Art. 45); not counted while reconsideration or litigation is pending
-// (行政处罚法 Art. 73 ¶3); an approved deferral or instalment plan moves the start (Art. 66).
+// (行政处罚法 Art. 73 ¶3); an approved deferral or instalment plan moves the dates still to come (Art. 66), but
+// surcharge already accrued before the approval stays: only a recorded 执行协议 decision reduces or waives it
+// (行政强制法 Art. 42, see enforcement-balance.ts).
 //
 // Rules chosen here, kept simple and explicit:
 // - Money is integer fen. The surcharge is 3 % of the overdue unpaid principal for each overdue
@@ -46,6 +48,12 @@ export interface SurchargeInput {
   deferredTo?: IsoDate;
   /** Approved instalments (分期缴纳); amounts must add up to the fine. */
   instalments?: readonly Instalment[];
+  /**
+   * The day the deferral or instalments were approved. Days up to and including it are counted on the
+   * original deadline (surcharge already accrued is not erased); later days on the new schedule.
+   * Omitted: the new schedule applies from the start (an approval before the deadline).
+   */
+  scheduleApprovedOn?: IsoDate;
   payments?: readonly FinePayment[];
 }
 
@@ -86,6 +94,11 @@ export function surchargeAsOf(input: SurchargeInput): SurchargeResult {
     throw new SurchargeInputError('give either deferredTo or instalments, not both');
   }
   const schedule = dueSchedule(input, deadline);
+  const original = [{ day: deadline, amountFen: fineFen }];
+  const approvedOn =
+    input.scheduleApprovedOn !== undefined && (input.deferredTo !== undefined || input.instalments !== undefined)
+      ? requireDay(input.scheduleApprovedOn, 'scheduleApprovedOn')
+      : Number.NEGATIVE_INFINITY;
 
   const payments = (input.payments ?? []).map((payment, i) => {
     requireFen(payment.amountFen, `payments[${i}].amountFen`, false);
@@ -102,13 +115,14 @@ export function surchargeAsOf(input: SurchargeInput): SurchargeResult {
     payments.reduce((sum, payment) => (payment.day <= dayInclusive ? sum + payment.amountFen : sum), 0);
   const outstandingFineFen = Math.max(0, fineFen - paidBy(asOf));
 
-  const firstDue = schedule[0]!.day;
+  const firstDue = Math.min(schedule[0]!.day, approvedOn > deadline ? deadline : Number.POSITIVE_INFINITY);
   let overdueDays = 0;
   let principalDays = 0; // Σ overdue principal over overdue days, in fen·days
   let capped = false;
   for (let day = firstDue + 1; day <= asOf; day += 1) {
     if (pauses.some((pause) => day >= pause.from && day <= pause.to)) continue;
-    const dueBefore = schedule.reduce((sum, item) => (item.day < day ? sum + item.amountFen : sum), 0);
+    const inForce = day <= approvedOn ? original : schedule;
+    const dueBefore = inForce.reduce((sum, item) => (item.day < day ? sum + item.amountFen : sum), 0);
     const overduePrincipal = Math.max(0, dueBefore - paidBy(day - 1));
     if (overduePrincipal === 0) continue;
     overdueDays += 1;

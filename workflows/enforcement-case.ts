@@ -10,7 +10,7 @@ import { CaseRecord } from './case/case-record';
 import { AgencyDesk } from './agency/agency-desk';
 import { EnforcementCaseState } from './enforcement/case-state';
 import { approvalActs, enforcementActs, EnforcementContext, todayOf } from './enforcement/context';
-import { applyPayment, registerEnforcementHandlers } from './enforcement/handlers';
+import { applyPayment, recordFinal, registerEnforcementHandlers } from './enforcement/handlers';
 import { serveDemand } from './enforcement/demand';
 import { applyToCourt } from './enforcement/court';
 import { endOfDay } from './approval/deadline';
@@ -58,19 +58,34 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   st.refreshPaymentDeadline();
   engine.onCalendarChanged(() => {
     st.refreshPaymentDeadline();
+    st.refreshChallengeDates();
     st.bump();
   });
 
   await enforcementActs.registerEnforcementRef({ caseRef: input.decisionNumber, workflowId });
-  const paymentDue = ctx.deadline('payment', '缴纳罚款', 'enforcement.payment', input.servedOn, '当事人');
+  // 公告送达: every window runs from the deemed service, 30 days after publication (民事诉讼法 Art. 95).
+  const knownOn = st.knownOn();
+  const paymentDue = ctx.deadline('payment', '缴纳罚款', 'enforcement.payment', knownOn, '当事人');
   ctx.deadline(
     'reconsideration-window',
-    '申请行政复议期限',
-    'enforcement.reconsideration-window',
-    input.servedOn,
+    st.remediesStated ? '申请行政复议期限' : '申请行政复议期限（决定未告知复议权利和期限，最长一年）',
+    st.reconsiderationBasis(),
+    knownOn,
     '当事人',
   );
-  ctx.deadline('litigation-window', '提起行政诉讼期限', 'enforcement.litigation-window', input.servedOn, '当事人');
+  // 复议前置 (行政复议法 Art. 23 ¶1(一)): an on-the-spot decision has no direct-suit window.
+  const directSuit = st.directSuitBasis();
+  if (directSuit)
+    ctx.deadline(
+      'litigation-window',
+      st.remediesStated ? '提起行政诉讼期限' : '提起行政诉讼期限（决定未告知起诉期限，最长一年）',
+      directSuit,
+      knownOn,
+      '当事人',
+    );
+  // 安全生产法 Art. 78 ¶2: the penalty decision is published within 7 working days.
+  ctx.deadline('publication', '公开行政处罚决定信息', 'enforcement.publication', input.decidedOn, '本机关');
+  if (input.publishedOn) record.settleDeadline('publication', endOfDay(input.publishedOn) - 1);
   await Promise.all([
     ctx.audit(
       'opened',
@@ -78,6 +93,9 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
       {
         servedOn: input.servedOn,
         serviceMethod: input.serviceMethod,
+        deemedServedOn: knownOn,
+        onTheSpot: st.onTheSpot,
+        remediesStated: st.remediesStated,
         fineFen: input.fineFen,
         paymentDue,
         actingOrgId: input.actingOrgId ?? null,
@@ -103,6 +121,14 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
     await enforcementActs.cancelOpenEnforcementTasks({ workflowId });
   }
   void payments;
+  // 行政处罚法 Art. 48 ¶2: a published decision that was revoked is withdrawn within 3 working days; the case stays
+  // open for that record (only when it had been published, so older runs take the same path).
+  const withdrawalDue = st.withdrawalDue();
+  if (outcome === 'decision-revoked' && withdrawalDue && !st.publication.withdrawnOn) {
+    await ctx.publish();
+    if (!(await ctx.untilOrEndOf(withdrawalDue, () => st.publication.withdrawnOn !== undefined)))
+      record.markMissed('publication-withdrawal');
+  }
 
   st.outcome = outcome;
   if (outcome === 'paid')
@@ -127,6 +153,32 @@ export async function enforcementCaseWorkflow(input: EnforcementCaseInput): Prom
   ]);
   await condition(allHandlersFinished);
   return { outcome, view: st.view(todayOf()) };
+}
+
+/** A first-instance judgment that became final unappealed, or a silent reconsideration body that lapsed. */
+async function settleChallengeByTime(ctx: EnforcementContext, today: string): Promise<void> {
+  const { st, record } = ctx;
+  const c = st.settleByTime(today);
+  if (!c) return;
+  st.bump();
+  if (c.kind === 'litigation') {
+    recordFinal(ctx, c);
+    await ctx.audit(
+      `judgment-final:${c.filedOn}`,
+      'enforcement.judgment-final',
+      { decidedOn: c.firstInstance!.decidedOn, finalOn: c.decidedOn!, outcome: c.outcome ?? null },
+      { legalBasis: getLegalBasis('enforcement.appeal-window').citation },
+    );
+  } else {
+    record.markMissed('reconsideration-decision');
+    record.markMissed('litigation-window');
+    await ctx.audit(
+      `reconsideration-lapsed:${c.filedOn}`,
+      'enforcement.reconsideration-lapsed',
+      { decisionDue: c.decisionDue!, suitEnded: c.lapsedOn! },
+      { legalBasis: getLegalBasis('enforcement.litigation-after-silence').citation },
+    );
+  }
 }
 
 /** Payment deadline, challenge windows, then (still unpaid) the demand and the court. */
@@ -156,11 +208,12 @@ async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome
         ),
       ]);
     }
+    await settleChallengeByTime(ctx, today);
     if (st.courtPathOpen(today)) break;
     await ctx.publish(st.paymentStage(today));
     // While the surcharge grows, wake each midnight so the case record shows the day's amount.
     const accruing = st.stage === 'overdue' && !st.balance(today).capped;
-    const wakeAt = [st.finalDue(), st.courtPathOpensAfter(), ...(accruing ? [today] : [])]
+    const wakeAt = [st.finalDue(), st.courtPathOpensAfter(), ...st.challengeMilestones(), ...(accruing ? [today] : [])]
       .map(endOfDay)
       .filter((t) => t > Date.now())
       .sort((a, b) => a - b)[0];
@@ -169,21 +222,23 @@ async function runProcedure(ctx: EnforcementContext): Promise<EnforcementOutcome
   }
 
   // 行政强制法 Art. 53: apply within 3 months of the end of the challenge period; remind and escalate.
+  // After an approved deferral or instalments, from the end of that period (行政处罚法 Art. 72 ¶2).
   const opensAfter = st.courtPathOpensAfter();
+  const { from: applicationFrom, basisId: applicationBasis } = st.courtApplicationFrom();
   for (const key of ['reconsideration-window', 'litigation-window']) record.markMissed(key);
   const applicationDue = ctx.deadline(
     'court-application',
     '申请人民法院强制执行',
-    'enforcement.court-application',
-    opensAfter,
+    applicationBasis,
+    applicationFrom,
     '本机关',
   );
   remindCourtApplication(ctx, applicationDue);
   await ctx.audit(
     'court-path-open',
     'enforcement.court-path-open',
-    { opensAfter, applicationDue },
-    { legalBasis: getLegalBasis('enforcement.court-application').citation },
+    { opensAfter, applicationFrom, applicationDue },
+    { legalBasis: getLegalBasis(applicationBasis).citation },
   );
 
   if ((await serveDemand(ctx)) === 'statement-upheld') return 'statement-upheld';
@@ -208,6 +263,8 @@ async function runDeferrals(ctx: EnforcementContext): Promise<never> {
     const approved = step.outcome?.kind === 'approved';
     st.deferral = { ...st.deferral!, status: approved ? 'approved' : 'rejected' };
     if (approved) {
+      // Only future dates move: surcharge accrued up to the approval stays (行政强制法 Art. 42 alone reduces it).
+      st.money.scheduleApprovedOn = todayOf();
       if (request.kind === 'deferral') st.money.deferredTo = request.deferredTo;
       else st.money.instalments = request.instalments;
       const due = st.finalDue();

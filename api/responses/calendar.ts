@@ -7,7 +7,13 @@ export const CalendarDay = z
     working: z.boolean(),
     kind: z.string(),
     provisional: z.boolean(),
-    notice: z.string().nullable(),
+    notice: z.string().nullable().openapi({ description: '确定该日状态的通知标题（补充通知改定的日期记入补充通知）' }),
+    noticeNumber: z.string().nullable(),
+    noticePublished: z.string().nullable(),
+    source: z.enum(['notice', 'amendment', 'year-notice', 'law', 'weekday-rule']).openapi({
+      description:
+        'notice/amendment：该日由（补充）通知列明；year-notice：所在年度通知未列明，按周一至周五；law：通知未载入，《全国年节及纪念日放假办法》第二条规定的节日；weekday-rule：通知未载入，按周末暂算',
+    }),
   })
   .openapi('CalendarDay');
 

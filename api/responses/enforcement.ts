@@ -8,7 +8,9 @@ export const EnforcementBalance = z
     asOf: z.string(),
     fineFen: z.number().int(),
     paidFen: z.number().int(),
-    surchargeFen: z.number().int().openapi({ description: '加处罚款（分），不超过罚款数额' }),
+    surchargeFen: z.number().int().openapi({ description: '应缴加处罚款（分）：已加处数额减去执行协议减免' }),
+    surchargeAccruedFen: z.number().int().openapi({ description: '已加处罚款（分），不超过罚款数额' }),
+    surchargeReducedFen: z.number().int().openapi({ description: '执行协议减免的加处罚款（分）' }),
     overdueDays: z.number().int(),
     capped: z.boolean(),
     outstandingFineFen: z.number().int(),
@@ -21,6 +23,17 @@ export type EnforcementBalance = z.infer<typeof EnforcementBalance>;
 
 const serviceMethod = z.enum(['direct', 'left-at-premises', 'post', 'electronic', 'public-notice']);
 const instalment = z.object({ dueDate: z.string(), amountFen: z.number().int() });
+const SurchargeReduction = z
+  .object({
+    agreementNo: z.string(),
+    decidedOn: z.string(),
+    amountFen: z.number().int(),
+    remedialMeasures: z.string(),
+    basis: z.string(),
+    decidedBy: z.string(),
+  })
+  .openapi('SurchargeReduction');
+const challengeOutcome = z.enum(['upheld', 'revoked', 'varied']);
 
 /** What the court has done with an application (receipt, acceptance, ruling, review, execution). */
 export const CourtTrack = z
@@ -63,6 +76,8 @@ export const EnforcementView = z
       pauses: z.array(z.object({ from: z.string(), to: z.string().optional() })),
       deferredTo: z.string().optional(),
       instalments: z.array(instalment).optional(),
+      scheduleApprovedOn: z.string().optional(),
+      reductions: z.array(SurchargeReduction).optional(),
       payments: z.array(z.object({ date: z.string(), amountFen: z.number().int() })),
     }),
     balance: EnforcementBalance,
@@ -71,14 +86,43 @@ export const EnforcementView = z
         kind: z.enum(['reconsideration', 'litigation']),
         filedOn: z.string(),
         decidedOn: z.string().optional(),
-        outcome: z.enum(['upheld', 'revoked', 'varied']).optional(),
+        outcome: challengeOutcome.optional(),
+        newFineFen: z.number().int().optional(),
+        acceptedOn: z.string().optional(),
+        simpleProcedure: z.boolean().optional(),
+        extendedDays: z.number().int().optional(),
+        decisionDue: z.string().optional(),
+        lapsedOn: z.string().optional(),
+        instance: z.enum(['first', 'second']).optional(),
+        firstInstance: z
+          .object({
+            decidedOn: z.string(),
+            servedOn: z.string(),
+            outcome: challengeOutcome,
+            newFineFen: z.number().int().optional(),
+            appealEnds: z.string(),
+          })
+          .optional(),
+        appealedOn: z.string().optional(),
       }),
     ),
+    deemedServedOn: z.string(),
+    noticePublishedOn: z.string().optional(),
+    onTheSpot: z.boolean(),
+    remediesStated: z.boolean(),
     windows: z.object({
       reconsiderationEnds: z.string(),
-      litigationEnds: z.string(),
+      litigationEnds: z.string().optional(),
+      reconsiderationFirst: z.boolean(),
       courtPathOpensAfter: z.string(),
+      courtApplicationFrom: z.string(),
       courtApplicationDue: z.string().optional(),
+    }),
+    surchargeReductions: z.array(SurchargeReduction),
+    publication: z.object({
+      due: z.string(),
+      publishedOn: z.string().optional(),
+      withdrawalDue: z.string().optional(),
     }),
     deferral: z
       .object({
@@ -105,6 +149,7 @@ export const EnforcementView = z
         text: z.string(),
         servedOn: z.string().optional(),
         serviceMethod: serviceMethod.optional(),
+        noticePublishedOn: z.string().optional(),
         waitEnds: z.string().optional(),
       })
       .optional()

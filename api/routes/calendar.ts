@@ -3,7 +3,11 @@ import { dayStatus } from '../../domain/calendar';
 import { addDays, daysBetween } from '../../domain/dates';
 import { computeDeadline, type PeriodUnit } from '../../domain/periods';
 import { deadlineFor, getLegalBasis, isLegalBasisId, legalBases } from '../../domain/legal-basis';
+import { desc } from 'drizzle-orm';
 import { calendarYearsLoaded, currentCalendarSnapshot, loadCalendarYear } from '../../db/calendar-store';
+import { calendarVersions } from '../../db/schema';
+import { calendarProvenance } from '../../domain/calendar-provenance';
+import { statutoryHolidayOn } from '../../domain/statutory-holidays';
 import { propagateCalendar } from '../../temporal/calendar-propagation';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
@@ -146,14 +150,41 @@ export const calendarRouter = createRouter()
     if (span < 0) throw HttpProblem.badRequest('query.to', 'reversed_range', '结束日期早于开始日期');
     if (span > 5 * 366) throw HttpProblem.badRequest('query.to', 'range_too_long', '区间不得超过 5 年');
     const db = c.get('deps').database.db;
-    const [snapshot, loaded] = await Promise.all([currentCalendarSnapshot(db), calendarYearsLoaded(db)]);
-    const notices = new Map(loaded.map((y) => [y.year, y.noticeTitle]));
+    // The newest file of every loaded year: a date is credited to the notice (or amendment) that set it, which
+    // may be next year's notice (a reach-back into December) or a later notice changing the year.
+    const [snapshot, files] = await Promise.all([
+      currentCalendarSnapshot(db),
+      db
+        .selectDistinctOn([calendarVersions.year], { file: calendarVersions.file })
+        .from(calendarVersions)
+        .orderBy(calendarVersions.year, desc(calendarVersions.version)),
+    ]);
+    const years = files.map((f) => f.file);
+    const setBy = calendarProvenance(years);
+    const byYear = new Map(years.map((y) => [y.year, y.notice]));
     const out = [];
     for (let i = 0; i <= span; i++) {
       const date = addDays(from, i);
       const s = dayStatus(snapshot, date);
-      const year = Number(date.slice(0, 4));
-      out.push({ ...s, notice: s.provisional ? null : (notices.get(year) ?? null) });
+      const set = setBy.get(date);
+      const yearNotice = byYear.get(Number(date.slice(0, 4)));
+      const notice = set?.notice ?? yearNotice ?? null;
+      const source = set
+        ? set.amendment
+          ? 'amendment'
+          : 'notice'
+        : yearNotice
+          ? 'year-notice'
+          : statutoryHolidayOn(date)
+            ? 'law'
+            : 'weekday-rule';
+      out.push({
+        ...s,
+        notice: notice?.title ?? null,
+        noticeNumber: notice?.number ?? null,
+        noticePublished: notice?.published ?? null,
+        source,
+      } as const);
     }
     return c.json(out, 200);
   })

@@ -62,6 +62,18 @@ const StartBody = z
     rectification: z.array(text(500)).max(50).optional(),
     servedOn: isoDate,
     serviceMethod: z.enum(serviceMethods),
+    noticePublishedOn: isoDate
+      .optional()
+      .openapi({ description: '公告送达：公告发出之日；自该日起经过三十日视为送达（民事诉讼法第九十五条）' }),
+    onTheSpot: z
+      .boolean()
+      .optional()
+      .openapi({ description: '当场作出的处罚决定（行政处罚法第五十一条）：复议前置，无直接起诉期限' }),
+    remediesStated: z
+      .boolean()
+      .optional()
+      .openapi({ description: '决定书是否告知了复议、诉讼的权利和期限；未告知的，期限最长一年（默认 true）' }),
+    publishedOn: isoDate.optional().openapi({ description: '处罚决定已公开之日（安全生产法第七十八条第二款）' }),
     departmentId: z.string().min(1).max(40),
     facts: text(5000).optional(),
     reasons: text(5000).optional(),
@@ -103,10 +115,14 @@ const ActBody = z
       action: z.literal('record-challenge'),
       ...base,
       kind: z.enum(['reconsideration', 'litigation']),
-      event: z.enum(['filed', 'decided']),
+      event: z.enum(['filed', 'decided', 'accepted', 'extended', 'appealed']),
       date: isoDate,
       outcome: z.enum(['upheld', 'revoked', 'varied']).optional(),
       newFineFen: fen.positive().optional(),
+      instance: z.enum(['first', 'second']).optional(),
+      servedOn: isoDate.optional().openapi({ description: '判决书送达之日（上诉期限自此起算）' }),
+      simpleProcedure: z.boolean().optional(),
+      extendedDays: z.number().int().min(1).max(30).optional(),
     }),
     z.object({
       action: z.literal('request-deferral'),
@@ -304,12 +320,10 @@ export const enforcementRouter = createRouter()
       user,
       { workflowId: row.workflowId, caseId: row.caseNumber, action: `enforcement.${action}` },
       () =>
-        temporal.workflow
-          .getHandle(row.workflowId)
-          .executeUpdate(updates[action] as typeof recordPaymentUpdate, {
-            args: [{ ...fields, actor } as never],
-            updateId: fields.requestId,
-          }),
+        temporal.workflow.getHandle(row.workflowId).executeUpdate(updates[action] as typeof recordPaymentUpdate, {
+          args: [{ ...fields, actor } as never],
+          updateId: fields.requestId,
+        }),
     );
     return c.json(result, 200);
   })

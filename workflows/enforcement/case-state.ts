@@ -1,32 +1,25 @@
-// The enforcement case's facts and the rules that read them (windows, surcharge, what an action may do now).
-// Plain TypeScript over domain/, no Temporal imports: the workflow owns one instance.
+// The enforcement case's facts and the rules that read them (what an action may do now, what the case shows);
+// the windows and dates are in windows.ts. Plain TypeScript over domain/, no Temporal imports.
 import type { CalendarSnapshot } from '../../domain/calendar';
-import { deadlineFor } from '../../domain/legal-basis';
-import {
-  enforcementBalance,
-  finalDueDate,
-  type EnforcementBalance,
-  type EnforcementMoney,
-} from '../../domain/enforcement-balance';
-import type { PaymentDemand } from '../../domain/payment-demand';
 import { courtApplicationMaterials, type CourtApplicationFacts } from '../../domain/court-application';
 import { parseIsoDate } from '../../domain/dates';
 import type { Instalment } from '../../domain/surcharge';
+import { EnforcementWindows } from './windows';
 import {
   serviceMethods,
-  type Challenge,
   type CourtTrack,
   type EnforcementCaseInput,
   type EnforcementOutcome,
   type EnforcementRejection,
   type EnforcementView,
   type RecordChallengeInput,
+  type RecordEnforcementAgreementInput,
+  type RecordPublicationInput,
   type RecordCourtReviewInput,
   type RecordDemandServiceInput,
   type RecordPaymentInput,
   type RecordStatementInput,
   type RequestDeferralInput,
-  type ServiceMethod,
   type StageId,
   type SupplementMaterialsInput,
 } from './types';
@@ -36,14 +29,13 @@ const reject = (code: EnforcementRejection, message: string, field?: string): Re
   field ? { code, message, field } : { code, message };
 const beforeCourt: StageId[] = ['payment', 'overdue', 'challenged'];
 
-export class EnforcementCaseState {
+export { deemedServiceDate, PUBLIC_NOTICE_DAYS } from './windows';
+
+export class EnforcementCaseState extends EnforcementWindows {
   stage: StageId = 'payment';
   outcome?: EnforcementOutcome;
-  money: EnforcementMoney;
-  challenges: Challenge[] = [];
-  deferral?: EnforcementView['deferral'];
   queuedDeferral?: RequestDeferralInput;
-  demand?: PaymentDemand & { servedOn?: string; serviceMethod?: ServiceMethod; waitEnds?: string };
+  demand?: EnforcementView['demand'];
   statement?: { receivedOn: string; summary: string; reviewed: boolean; upheld?: boolean };
   noStatement = false;
   materialsFacts: Pick<CourtApplicationFacts, 'facts' | 'reasons' | 'legalBasisText'>;
@@ -53,16 +45,8 @@ export class EnforcementCaseState {
   changes = 0;
   private requestIds = new Set<string>();
 
-  constructor(
-    readonly input: EnforcementCaseInput,
-    private calendar: () => CalendarSnapshot,
-  ) {
-    this.money = {
-      fineFen: input.fineFen,
-      paymentDeadline: this.periodEnd(input.servedOn, 'enforcement.payment'),
-      pauses: [],
-      payments: [],
-    };
+  constructor(input: EnforcementCaseInput, calendar: () => CalendarSnapshot) {
+    super(input, calendar);
     this.materialsFacts = { facts: input.facts, reasons: input.reasons, legalBasisText: input.legalBasisText };
   }
 
@@ -70,67 +54,8 @@ export class EnforcementCaseState {
     this.changes++;
   }
 
-  /** A reconsideration or court revoked the decision: nothing left to enforce. */
-  get revoked(): boolean {
-    return this.challenges.some((c) => c.outcome === 'revoked');
-  }
-
   get closed(): boolean {
     return this.outcome !== undefined;
-  }
-
-  periodEnd(from: string, basisId: Parameters<typeof deadlineFor>[2]): string {
-    return deadlineFor(this.calendar(), from, basisId).due;
-  }
-
-  /** Recomputed from the calendar in force (a newly loaded year moves provisional dates). */
-  refreshPaymentDeadline(): void {
-    this.money.paymentDeadline = this.periodEnd(this.input.servedOn, 'enforcement.payment');
-  }
-
-  balance(asOf: string): EnforcementBalance {
-    const lastPaid = this.money.payments
-      .map((p) => p.date)
-      .sort()
-      .at(-1);
-    return enforcementBalance(this.money, lastPaid && lastPaid > asOf ? lastPaid : asOf);
-  }
-
-  finalDue(): string {
-    return finalDueDate(this.money);
-  }
-
-  pendingChallenge(): Challenge | undefined {
-    return this.challenges.find((c) => !c.decidedOn);
-  }
-
-  reconsiderationEnds(): string {
-    return this.periodEnd(this.input.servedOn, 'enforcement.reconsideration-window');
-  }
-
-  /** 6 months from knowing of the decision, or 15 days after a reconsideration decision (行政诉讼法 Arts. 45, 46). */
-  litigationEnds(): string {
-    const decidedReconsideration = this.challenges.filter((c) => c.kind === 'reconsideration' && c.decidedOn).at(-1);
-    if (decidedReconsideration)
-      return this.periodEnd(decidedReconsideration.decidedOn!, 'enforcement.litigation-after-reconsideration');
-    return this.periodEnd(this.input.servedOn, 'enforcement.litigation-window');
-  }
-
-  /** The last day a challenge may still be brought or is running; the court path opens after it. */
-  courtPathOpensAfter(): string {
-    const reconsidered = this.challenges.some((c) => c.kind === 'reconsideration');
-    const litigation = this.challenges.filter((c) => c.kind === 'litigation' && c.decidedOn).at(-1);
-    const ends = [
-      this.litigationEnds(),
-      ...(reconsidered ? [] : [this.reconsiderationEnds()]),
-      ...(litigation ? [litigation.decidedOn!] : []),
-    ];
-    return ends.sort().at(-1)!;
-  }
-
-  /** 行政强制法 Art. 53: within 3 months of the expiry of the challenge period. */
-  courtApplicationDue(): string {
-    return this.periodEnd(this.courtPathOpensAfter(), 'enforcement.court-application');
   }
 
   owes(today: string): boolean {
@@ -186,6 +111,12 @@ export class EnforcementCaseState {
       party: this.input.party,
       servedOn: this.input.servedOn,
       serviceMethod: this.input.serviceMethod,
+      deemedServedOn: this.knownOn(),
+      ...(this.input.serviceMethod === 'public-notice'
+        ? { noticePublishedOn: this.input.noticePublishedOn ?? this.input.servedOn }
+        : {}),
+      onTheSpot: this.onTheSpot,
+      remediesStated: this.remediesStated,
       rectification: this.input.rectification ?? [],
       money: this.money,
       balance: this.balance(today),
@@ -193,8 +124,16 @@ export class EnforcementCaseState {
       windows: {
         reconsiderationEnds: this.reconsiderationEnds(),
         litigationEnds: this.litigationEnds(),
+        reconsiderationFirst: this.onTheSpot,
         courtPathOpensAfter: this.courtPathOpensAfter(),
+        courtApplicationFrom: this.courtApplicationFrom().from,
         courtApplicationDue: this.courtApplicationDue(),
+      },
+      surchargeReductions: this.money.reductions ?? [],
+      publication: {
+        due: this.publicationDue(),
+        ...(this.publication.publishedOn ? { publishedOn: this.publication.publishedOn } : {}),
+        ...(this.withdrawalDue() ? { withdrawalDue: this.withdrawalDue() } : {}),
       },
       deferral: this.deferral,
       demand: this.demand,
@@ -246,15 +185,56 @@ export class EnforcementCaseState {
     if (i.kind !== 'reconsideration' && i.kind !== 'litigation')
       return reject('INVALID_ACTION', 'kind 必须为 reconsideration 或 litigation');
     const name = i.kind === 'reconsideration' ? '行政复议' : '行政诉讼';
-    if (i.event === 'filed') {
-      if (!beforeCourt.includes(this.stage))
-        return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
-      if (this.pendingChallenge()) return reject('WRONG_STAGE', '已有尚未审结的复议或诉讼');
-      return this.date(i.date, 'date', today, { date: this.input.servedOn, label: '处罚决定送达之日' });
-    }
-    if (i.event !== 'decided') return reject('INVALID_ACTION', 'event 必须为 filed 或 decided');
     const pending = this.pendingChallenge();
-    if (!pending || pending.kind !== i.kind) return reject('WRONG_STAGE', `没有尚未审结的${name}`);
+    const ours = pending?.kind === i.kind ? pending : undefined;
+    switch (i.event) {
+      case 'filed': {
+        if (!beforeCourt.includes(this.stage))
+          return reject('WRONG_STAGE', `案件已进入${this.stage}阶段，不能再登记${name}申请`);
+        if (pending) return reject('WRONG_STAGE', '已有尚未审结的复议或诉讼');
+        const reconsiderationOver = this.challenges.some(
+          (c) => c.kind === 'reconsideration' && (c.decidedOn || c.lapsedOn),
+        );
+        if (i.kind === 'litigation' && this.onTheSpot && !reconsiderationOver)
+          return reject(
+            'NOT_ELIGIBLE',
+            '当场作出的行政处罚决定应当先申请行政复议，对复议决定不服的再提起行政诉讼（《行政复议法》第二十三条第一款第（一）项）',
+            'kind',
+          );
+        return this.date(i.date, 'date', today, { date: this.input.servedOn, label: '处罚决定送达之日' });
+      }
+      case 'accepted':
+      case 'extended': {
+        if (i.kind !== 'reconsideration' || !ours) return reject('WRONG_STAGE', '没有尚未审结的行政复议');
+        if (i.event === 'accepted' && ours.acceptedOn) return reject('WRONG_STAGE', '已登记受理');
+        if (i.event === 'extended') {
+          if (ours.extendedDays) return reject('WRONG_STAGE', '复议期限已延长过');
+          if (!Number.isSafeInteger(i.extendedDays) || i.extendedDays! < 1 || i.extendedDays! > 30)
+            return reject(
+              'INVALID_ACTION',
+              'extendedDays 必须为 1 至 30 的整数（《行政复议法》第六十二条）',
+              'extendedDays',
+            );
+        }
+        return this.date(i.date, 'date', today, { date: ours.filedOn, label: '申请之日' });
+      }
+      case 'appealed': {
+        if (i.kind !== 'litigation' || !ours?.firstInstance || ours.appealedOn)
+          return reject('WRONG_STAGE', '没有可以上诉的一审判决');
+        if (i.date > ours.firstInstance.appealEnds)
+          return reject(
+            'INVALID_DATE',
+            `上诉期限已于 ${ours.firstInstance.appealEnds} 届满，一审判决已发生法律效力`,
+            'date',
+          );
+        return this.date(i.date, 'date', today, { date: ours.firstInstance.decidedOn, label: '一审判决之日' });
+      }
+      case 'decided':
+        break;
+      default:
+        return reject('INVALID_ACTION', 'event 必须为 filed、accepted、extended、appealed 或 decided');
+    }
+    if (!ours) return reject('WRONG_STAGE', `没有尚未审结的${name}`);
     if (!i.outcome || !['upheld', 'revoked', 'varied'].includes(i.outcome))
       return reject('INVALID_ACTION', 'outcome 必须为 upheld、revoked 或 varied');
     if (
@@ -263,7 +243,50 @@ export class EnforcementCaseState {
     ) {
       return reject('INVALID_AMOUNT', 'newFineFen 必须为不超过原罚款的正整数（分）');
     }
-    return this.date(i.date, 'date', today, { date: pending.filedOn, label: '申请（起诉）之日' });
+    if (i.kind === 'litigation') {
+      const instance = i.instance ?? (ours.appealedOn ? 'second' : 'first');
+      if (instance === 'first' && ours.firstInstance) return reject('WRONG_STAGE', '一审判决已登记', 'instance');
+      if (instance === 'second' && !ours.appealedOn)
+        return reject('WRONG_STAGE', '未登记上诉，不能登记二审判决', 'instance');
+      if (i.servedOn !== undefined) {
+        const served = this.date(i.servedOn, 'servedOn', today, { date: i.date, label: '判决之日' });
+        if (served) return served;
+      }
+    }
+    return this.date(i.date, 'date', today, { date: ours.appealedOn ?? ours.filedOn, label: '申请（起诉、上诉）之日' });
+  }
+
+  checkAgreement(i: RecordEnforcementAgreementInput, today: string): Rejection {
+    const base = this.common(i);
+    if (base) return base;
+    if (!i.agreementNo?.trim()) return reject('INVALID_ACTION', 'agreementNo 不能为空', 'agreementNo');
+    if (!i.remedialMeasures?.trim())
+      return reject(
+        'INVALID_ACTION',
+        'remedialMeasures 不能为空（当事人采取的补救措施，《行政强制法》第四十二条）',
+        'remedialMeasures',
+      );
+    const dated = this.date(i.decidedOn, 'decidedOn', today, { date: this.input.decidedOn, label: '处罚决定作出之日' });
+    if (dated) return dated;
+    const owed = this.balance(i.decidedOn).surchargeFen;
+    if (owed <= 0) return reject('WRONG_STAGE', `截至 ${i.decidedOn} 没有可减免的加处罚款`);
+    if (i.waiveAll) return null;
+    if (!Number.isSafeInteger(i.reductionFen) || i.reductionFen! <= 0 || i.reductionFen! > owed)
+      return reject('INVALID_AMOUNT', `reductionFen 必须为不超过已加处罚款 ${owed} 分的正整数`, 'reductionFen');
+    return null;
+  }
+
+  checkPublication(i: RecordPublicationInput, today: string): Rejection {
+    const base = this.common(i);
+    if (base) return base;
+    if (i.event === 'published') {
+      if (this.publication.publishedOn) return reject('WRONG_STAGE', '已登记公开');
+      return this.date(i.date, 'date', today, { date: this.input.decidedOn, label: '处罚决定作出之日' });
+    }
+    if (i.event !== 'withdrawn') return reject('INVALID_ACTION', 'event 必须为 published 或 withdrawn');
+    if (!this.publication.publishedOn || this.publication.withdrawnOn)
+      return reject('WRONG_STAGE', '没有需要撤回的公开信息');
+    return this.date(i.date, 'date', today, { date: this.publication.publishedOn, label: '公开之日' });
   }
 
   checkDeferral(i: RequestDeferralInput, today: string): Rejection {

@@ -18,7 +18,7 @@ const retry = { initialInterval: '1s', maximumInterval: '1m' };
 export const approvalActs = proxyActivities<ApprovalActivities>({ startToCloseTimeout: '30 seconds', retry });
 export const enforcementActs = proxyActivities<EnforcementActivities>({ startToCloseTimeout: '30 seconds', retry });
 
-export type OwedBy = '当事人' | '本机关' | '法院' | '上一级法院';
+export type OwedBy = '当事人' | '本机关' | '复议机关' | '法院' | '上一级法院';
 
 export function todayOf(): string {
   return todayInShanghai(Date.now());

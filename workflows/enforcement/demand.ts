@@ -4,6 +4,7 @@ import { condition } from '@temporalio/workflow';
 import { buildPaymentDemand } from '../../domain/payment-demand';
 import { getLegalBasis } from '../../domain/legal-basis';
 import { todayOf, type EnforcementContext } from './context';
+import { deemedServiceDate } from './case-state';
 
 /** Returns false when the review upholds the party's statement (enforcement stops). */
 async function reviewStatement(ctx: EnforcementContext): Promise<boolean> {
@@ -48,7 +49,11 @@ export async function serveDemand(ctx: EnforcementContext): Promise<'continue' |
   st.bump();
   const citation = getLegalBasis('enforcement.demand').citation;
   if (prior) {
-    Object.assign(st.demand, { servedOn: prior.servedOn, serviceMethod: prior.method });
+    Object.assign(st.demand, {
+      servedOn: deemedServiceDate(prior.method, prior.servedOn),
+      serviceMethod: prior.method,
+      ...(prior.method === 'public-notice' ? { noticePublishedOn: prior.servedOn } : {}),
+    });
     await ctx.audit(
       'demand-served-before',
       'enforcement.demand-served',

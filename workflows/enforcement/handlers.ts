@@ -9,6 +9,8 @@ import { todayOf, type EnforcementContext } from './context';
 import {
   recordChallengeUpdate,
   recordCourtReviewUpdate,
+  recordEnforcementAgreementUpdate,
+  recordPublicationUpdate,
   recordDemandServiceUpdate,
   recordPaymentUpdate,
   recordStatementUpdate,
@@ -16,7 +18,42 @@ import {
   supplementMaterialsUpdate,
   enforcementViewQuery,
 } from './messages';
-import { enforcementRefusals, serviceMethodLabels, type ActionReceipt } from './types';
+import { enforcementRefusals, serviceMethodLabels, type ActionReceipt, type Challenge } from './types';
+import type { SurchargeReduction } from '../../domain/enforcement-balance';
+import { deemedServiceDate } from './case-state';
+
+/** A reconsideration's decision period (行政复议法 Arts. 30, 62) and the suit after a silent body (行政诉讼法 Art. 45). */
+export function trackReconsideration(ctx: EnforcementContext, c: Challenge): void {
+  c.decisionDue = ctx.st.reconsiderationDecisionDue(c);
+  ctx.record.deadline({
+    key: 'reconsideration-decision',
+    label: c.simpleProcedure ? '复议机关作出复议决定（简易程序）' : '复议机关作出复议决定',
+    basisId: c.simpleProcedure ? 'enforcement.reconsideration-decision-simple' : 'enforcement.reconsideration-decision',
+    citation: getLegalBasis('enforcement.reconsideration-decision').citation,
+    owedBy: '复议机关',
+    dueDate: c.decisionDue,
+    provisional: false,
+  });
+  ctx.deadline(
+    'litigation-window',
+    '起诉期限（复议机关逾期不作决定的，复议期满后十五日）',
+    'enforcement.litigation-after-silence',
+    c.decisionDue,
+    '当事人',
+  );
+}
+
+/** A final result that varied or revoked a published decision: withdraw it within 3 working days (行政处罚法 Art. 48). */
+export function recordFinal(ctx: EnforcementContext, c: Challenge): void {
+  if ((c.outcome === 'varied' || c.outcome === 'revoked') && ctx.st.publication.publishedOn)
+    ctx.deadline(
+      'publication-withdrawal',
+      '撤回已公开的行政处罚决定信息',
+      'enforcement.publication-withdrawal',
+      c.decidedOn!,
+      '本机关',
+    );
+}
 
 function guard<T>(check: (input: T, today: string) => Rejection): (input: T) => void {
   return (input: T) => {
@@ -89,41 +126,136 @@ export function registerEnforcementHandlers(ctx: EnforcementContext): void {
     async (i) => {
       st.remember(i.requestId);
       const windowKey = i.kind === 'reconsideration' ? 'reconsideration-window' : 'litigation-window';
-      if (i.event === 'filed') {
-        st.challenges.push({ kind: i.kind, filedOn: i.date });
-        record.settleDeadline(windowKey, shanghaiMidnight(i.date) + 12 * 3_600_000);
-      } else {
-        const c = st.pendingChallenge()!;
-        Object.assign(c, { decidedOn: i.date, outcome: i.outcome });
-        if (i.outcome === 'varied' && i.newFineFen) {
-          st.money.fineFen = i.newFineFen;
-          delete st.money.instalments;
+      const c = i.event === 'filed' ? undefined : st.pendingChallenge()!;
+      switch (i.event) {
+        case 'filed': {
+          const filed = { kind: i.kind, filedOn: i.date } as Challenge;
+          st.challenges.push(filed);
+          record.settleDeadline(windowKey, shanghaiMidnight(i.date) + 12 * 3_600_000);
+          if (i.kind === 'reconsideration') trackReconsideration(ctx, filed);
+          break;
         }
-        // 行政诉讼法 Art. 45: 15 days to sue after receiving the reconsideration decision.
-        if (i.kind === 'reconsideration' && i.outcome !== 'revoked')
-          ctx.deadline(
-            'litigation-window',
-            '起诉期限（收到复议决定后十五日）',
-            'enforcement.litigation-after-reconsideration',
-            i.date,
-            '当事人',
-          );
+        case 'accepted':
+        case 'extended':
+          if (i.event === 'accepted')
+            Object.assign(c!, { acceptedOn: i.date, simpleProcedure: i.simpleProcedure === true });
+          else c!.extendedDays = i.extendedDays;
+          trackReconsideration(ctx, c!);
+          break;
+        case 'appealed':
+          Object.assign(c!, { appealedOn: i.date, instance: 'second' });
+          record.settleDeadline('appeal-window', shanghaiMidnight(i.date) + 12 * 3_600_000);
+          break;
+        case 'decided':
+          if (i.kind === 'litigation' && !c!.appealedOn) {
+            // 行政诉讼法 Art. 85: a first-instance judgment is final only when the 15 days to appeal end unused.
+            const servedOn = i.servedOn ?? i.date;
+            const appealEnds = ctx.deadline(
+              'appeal-window',
+              '上诉期限（一审判决送达后十五日）',
+              'enforcement.appeal-window',
+              servedOn,
+              '当事人',
+            );
+            c!.instance = 'first';
+            c!.firstInstance = {
+              decidedOn: i.date,
+              servedOn,
+              outcome: i.outcome!,
+              ...(i.outcome === 'varied' ? { newFineFen: i.newFineFen } : {}),
+              appealEnds,
+            };
+          } else {
+            if (i.kind === 'reconsideration')
+              record.settleDeadline('reconsideration-decision', shanghaiMidnight(i.date) + 12 * 3_600_000);
+            st.finalise(c!, i.date, i.outcome, i.newFineFen);
+            recordFinal(ctx, c!);
+            // 行政诉讼法 Art. 45: 15 days to sue after receiving the reconsideration decision.
+            if (i.kind === 'reconsideration' && i.outcome !== 'revoked')
+              ctx.deadline(
+                'litigation-window',
+                '起诉期限（收到复议决定后十五日）',
+                'enforcement.litigation-after-reconsideration',
+                i.date,
+                '当事人',
+              );
+          }
+          break;
       }
-      // 行政处罚法 Art. 73 ¶3: no surcharge while reconsideration or litigation is pending.
-      st.money.pauses = st.challenges.map((c) =>
-        c.decidedOn ? { from: c.filedOn, to: c.decidedOn } : { from: c.filedOn },
-      );
+      st.recomputePauses();
       st.bump();
       await ctx.audit(
         `challenge:${i.requestId}`,
         `enforcement.${i.kind}-${i.event}`,
-        { date: i.date, outcome: i.outcome ?? null, newFineFen: i.newFineFen ?? null },
+        {
+          date: i.date,
+          outcome: i.outcome ?? null,
+          newFineFen: i.newFineFen ?? null,
+          instance: i.kind === 'litigation' ? (c?.instance ?? null) : null,
+          servedOn: i.servedOn ?? null,
+        },
         { actor: i.actor.id, comment: i.comment, legalBasis: getLegalBasis('enforcement.surcharge-pause').citation },
       );
       st.stage = st.paymentStage(todayOf());
       return done(i.requestId);
     },
     { validator: guard(st.checkChallenge.bind(st)) },
+  );
+
+  setHandler(
+    recordEnforcementAgreementUpdate,
+    async (i) => {
+      st.remember(i.requestId);
+      const owed = st.balance(i.decidedOn).surchargeFen;
+      const reduction: SurchargeReduction = {
+        agreementNo: i.agreementNo.trim(),
+        decidedOn: i.decidedOn,
+        amountFen: i.waiveAll ? owed : i.reductionFen!,
+        remedialMeasures: i.remedialMeasures.trim(),
+        basis: getLegalBasis('enforcement.enforcement-agreement').citation,
+        decidedBy: i.actor.name ?? i.actor.id,
+      };
+      (st.money.reductions ??= []).push(reduction);
+      st.bump();
+      await ctx.audit(
+        `agreement:${i.requestId}`,
+        'enforcement.surcharge-reduced',
+        { ...reduction },
+        { actor: i.actor.id, comment: i.comment, legalBasis: reduction.basis },
+      );
+      return done(i.requestId);
+    },
+    { validator: guard(st.checkAgreement.bind(st)) },
+  );
+
+  setHandler(
+    recordPublicationUpdate,
+    async (i) => {
+      st.remember(i.requestId);
+      const at = shanghaiMidnight(i.date) + 12 * 3_600_000;
+      if (i.event === 'published') {
+        st.publication.publishedOn = i.date;
+        record.settleDeadline('publication', at);
+      } else {
+        st.publication.withdrawnOn = i.date;
+        record.settleDeadline('publication-withdrawal', at);
+      }
+      st.bump();
+      await ctx.audit(
+        `publication:${i.requestId}`,
+        `enforcement.decision-${i.event}`,
+        { date: i.date },
+        {
+          actor: i.actor.id,
+          comment: i.comment,
+          legalBasis: getLegalBasis(
+            i.event === 'published' ? 'enforcement.publication' : 'enforcement.publication-withdrawal',
+          ).citation,
+        },
+      );
+      return done(i.requestId);
+    },
+    { validator: guard(st.checkPublication.bind(st)) },
   );
 
   setHandler(
@@ -148,7 +280,12 @@ export function registerEnforcementHandlers(ctx: EnforcementContext): void {
     recordDemandServiceUpdate,
     async (i) => {
       st.remember(i.requestId);
-      Object.assign(st.demand!, { servedOn: i.servedOn, serviceMethod: i.method });
+      // 公告送达: the date recorded is the publication; the demand counts as served 30 days later.
+      Object.assign(st.demand!, {
+        servedOn: deemedServiceDate(i.method, i.servedOn),
+        serviceMethod: i.method,
+        ...(i.method === 'public-notice' ? { noticePublishedOn: i.servedOn } : {}),
+      });
       st.bump();
       await ctx.audit(
         `demand-service:${i.requestId}`,

@@ -6,6 +6,8 @@ import type {
   RecordChallengeInput,
   RecordCourtReviewInput,
   RecordDemandServiceInput,
+  RecordEnforcementAgreementInput,
+  RecordPublicationInput,
   RecordPaymentInput,
   RecordStatementInput,
   RequestDeferralInput,
@@ -30,6 +32,13 @@ export const supplementMaterialsUpdate = defineUpdate<ActionReceipt, [Supplement
 );
 export const recordCourtReviewUpdate = defineUpdate<ActionReceipt, [RecordCourtReviewInput]>(
   'enforcement.record-court-review',
+);
+
+export const recordEnforcementAgreementUpdate = defineUpdate<ActionReceipt, [RecordEnforcementAgreementInput]>(
+  'enforcement.record-enforcement-agreement',
+);
+export const recordPublicationUpdate = defineUpdate<ActionReceipt, [RecordPublicationInput]>(
+  'enforcement.record-publication',
 );
 
 /** The case with its balance computed at the workflow's current time. */

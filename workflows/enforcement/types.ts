@@ -1,6 +1,6 @@
 // Plain data of the enforcement case: its input, officer actions and what the case reports. No Temporal imports.
 import type { Actor } from '../approval/types';
-import type { EnforcementBalance, EnforcementMoney } from '../../domain/enforcement-balance';
+import type { EnforcementBalance, EnforcementMoney, SurchargeReduction } from '../../domain/enforcement-balance';
 import type { PaymentDemand } from '../../domain/payment-demand';
 import type { CourtMaterial } from '../../domain/court-application';
 import type { Instalment } from '../../domain/surcharge';
@@ -23,8 +23,23 @@ export interface EnforcementCaseInput {
   party: { name: string; unifiedSocialCreditCode?: string; address?: string; phone?: string };
   fineFen: number;
   rectification?: string[];
+  /**
+   * The day the decision was served. For 'public-notice' service this is the day the notice was published
+   * (unless `noticePublishedOn` is given): the decision counts as served 30 days later (民事诉讼法 Art. 95).
+   */
   servedOn: string;
   serviceMethod: ServiceMethod;
+  /** 公告送达: the day the notice was published; the decision is deemed served 30 days after it. */
+  noticePublishedOn?: string;
+  /** Decided on the spot (行政处罚法 Art. 51): reconsideration first, no direct suit (行政复议法 Art. 23 ¶1(一)). */
+  onTheSpot?: boolean;
+  /**
+   * Whether the decision stated the right, the body and the period to challenge it (行政处罚法 Art. 59 ¶1(五)).
+   * False: the windows run up to one year (行政复议法 Art. 20 ¶3; 行诉解释 Art. 64). Default true.
+   */
+  remediesStated?: boolean;
+  /** The day the decision was published (安全生产法 Art. 78 ¶2), if already done. */
+  publishedOn?: string;
   departmentId: string;
   departmentName: string;
   initiatorId: string;
@@ -98,11 +113,37 @@ export const outcomeLabels: Record<EnforcementOutcome, string> = {
   'court-refused-enforcement': '法院裁定不予执行，结案',
 };
 
+export type ChallengeOutcome = 'upheld' | 'revoked' | 'varied';
+
 export interface Challenge {
   kind: 'reconsideration' | 'litigation';
   filedOn: string;
+  /** The day the challenge ended with a final result (a reconsideration decision, a final judgment). */
   decidedOn?: string;
-  outcome?: 'upheld' | 'revoked' | 'varied';
+  outcome?: ChallengeOutcome;
+  newFineFen?: number;
+  // ---- reconsideration (行政复议法 Arts. 30, 62) ----
+  /** Accepted on (recorded, or deemed 5 working days after filing). */
+  acceptedOn?: string;
+  simpleProcedure?: boolean;
+  /** Days the body extended its period by (at most 30). */
+  extendedDays?: number;
+  /** The last day the body may decide; after it the party may sue within 15 days (行政诉讼法 Art. 45). */
+  decisionDue?: string;
+  /** The body stayed silent and no suit was filed in the 15 days after its period: the case moves on. */
+  lapsedOn?: string;
+  // ---- litigation (行政诉讼法 Art. 85) ----
+  /** 'first' until an appeal is filed, then 'second'. */
+  instance?: 'first' | 'second';
+  firstInstance?: {
+    decidedOn: string;
+    servedOn: string;
+    outcome: ChallengeOutcome;
+    newFineFen?: number;
+    /** Last day to appeal; unappealed, the judgment is final after it. */
+    appealEnds: string;
+  };
+  appealedOn?: string;
 }
 
 export interface CourtTrack {
@@ -135,19 +176,37 @@ export interface EnforcementView {
   money: EnforcementMoney;
   balance: EnforcementBalance;
   challenges: Challenge[];
+  /** The day the decision counts as served (after 30 days for service by public notice). */
+  deemedServedOn: string;
+  noticePublishedOn?: string;
+  onTheSpot: boolean;
+  remediesStated: boolean;
   windows: {
     reconsiderationEnds: string;
-    litigationEnds: string;
+    /** Last day to sue; absent for an on-the-spot decision until reconsideration has ended (复议前置). */
+    litigationEnds?: string;
+    reconsiderationFirst: boolean;
     courtPathOpensAfter: string;
+    /** The 3 months of 行政强制法 Art. 53 run from here (after an approved deferral, its end: 行政处罚法 Art. 72 ¶2). */
+    courtApplicationFrom: string;
     courtApplicationDue?: string;
   };
+  /** 执行协议 decisions reducing accrued surcharge (行政强制法 Art. 42). */
+  surchargeReductions: SurchargeReduction[];
+  publication: { due: string; publishedOn?: string; withdrawalDue?: string };
   deferral?: {
     kind: 'deferral' | 'instalments';
     status: 'pending' | 'approved' | 'rejected';
     deferredTo?: string;
     instalments?: Instalment[];
   };
-  demand?: PaymentDemand & { servedOn?: string; serviceMethod?: ServiceMethod; waitEnds?: string };
+  demand?: PaymentDemand & {
+    servedOn?: string;
+    serviceMethod?: ServiceMethod;
+    /** 公告送达 of the demand: published on this day, deemed served 30 days later (servedOn). */
+    noticePublishedOn?: string;
+    waitEnds?: string;
+  };
   statement?: { receivedOn: string; summary: string; reviewed: boolean; upheld?: boolean };
   materials?: CourtMaterial[];
   court?: CourtTrack;
@@ -169,10 +228,35 @@ export interface RecordPaymentInput extends ActionBase {
 }
 export interface RecordChallengeInput extends ActionBase {
   kind: 'reconsideration' | 'litigation';
-  event: 'filed' | 'decided';
+  /**
+   * filed / decided; for reconsideration also accepted (with simpleProcedure) and extended (extendedDays);
+   * for litigation appealed (a first-instance judgment appealed within 15 days of service).
+   */
+  event: 'filed' | 'decided' | 'accepted' | 'extended' | 'appealed';
   date: string;
-  outcome?: 'upheld' | 'revoked' | 'varied';
+  outcome?: ChallengeOutcome;
   newFineFen?: number;
+  /** Litigation: which instance decided (default: second after an appeal, else first). */
+  instance?: 'first' | 'second';
+  /** Litigation: the day the judgment was served (default: `date`); the 15-day appeal runs from it. */
+  servedOn?: string;
+  /** Reconsideration accepted under the simple procedure (30 days, 行政复议法 Art. 62 ¶2). */
+  simpleProcedure?: boolean;
+  /** Reconsideration extended by this many days (at most 30). */
+  extendedDays?: number;
+}
+/** A decision under an enforcement agreement reducing or waiving accrued surcharge (行政强制法 Art. 42). */
+export interface RecordEnforcementAgreementInput extends ActionBase {
+  agreementNo: string;
+  decidedOn: string;
+  /** Surcharge reduced, in fen; omitted with `waiveAll` to waive all surcharge accrued by `decidedOn`. */
+  reductionFen?: number;
+  waiveAll?: boolean;
+  remedialMeasures: string;
+}
+export interface RecordPublicationInput extends ActionBase {
+  event: 'published' | 'withdrawn';
+  date: string;
 }
 export interface RequestDeferralInput extends ActionBase {
   kind: 'deferral' | 'instalments';

@@ -60,19 +60,27 @@ describe('day status', () => {
     expect(isWorkingDay(snapshot, date)).toBe(working);
   });
 
-  it('falls back to weekends, provisionally, where no notice is loaded', () => {
+  it('falls back to weekends and the holidays fixed by 放假办法 Art. 2, provisionally, where no notice is loaded', () => {
+    // 2027 春节: 除夕 02-05, 初一 02-06 (a Saturday), 初三 02-08 (a Monday) — rest days by law even without the notice.
     expect(dayStatus(snapshot, '2027-02-08')).toEqual({
       date: '2027-02-08',
-      working: true,
-      kind: 'workday',
+      working: false,
+      kind: 'holiday',
       provisional: true,
     });
     expect(dayStatus(snapshot, '2027-02-06')).toEqual({
       date: '2027-02-06',
       working: false,
-      kind: 'weekend',
+      kind: 'holiday',
       provisional: true,
     });
+    expect(dayStatus(snapshot, '2027-02-09')).toEqual({
+      date: '2027-02-09',
+      working: true,
+      kind: 'workday',
+      provisional: true,
+    });
+    expect(dayStatus(snapshot, '2027-02-13')).toMatchObject({ working: false, kind: 'weekend' });
     expect(dayStatus(snapshot, '2015-10-01').provisional).toBe(true);
   });
 

@@ -36,15 +36,21 @@ describe('legal-basis catalogue', () => {
     );
   });
 
-  it('marks only configurable defaults as unconfirmed', () => {
+  it('marks configurable defaults and unverified readings (with the reason) as unconfirmed', () => {
     const unconfirmed = legalBases.filter((b) => !b.confirmed).map((b) => b.id);
     expect(unconfirmed).toEqual([
+      'enforcement.litigation-window-unstated',
       'accident.publication',
       'entrustment.expiry-reminder-30',
       'entrustment.expiry-reminder-7',
+      'calendar.statutory-holidays',
       'approval.step-default',
     ]);
-    for (const basis of legalBases) expect(Boolean(basis.configurable)).toBe(!basis.confirmed);
+    for (const basis of legalBases) {
+      if (basis.configurable) expect(basis.confirmed).toBe(false);
+      if (!basis.confirmed && !basis.configurable)
+        expect((basis as { reading?: string }).reading).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it.each([

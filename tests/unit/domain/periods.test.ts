@@ -107,8 +107,9 @@ describe('provisional deadlines', () => {
   });
 
   it('marks working-day periods that pass through an unloaded year', () => {
+    // 2027-01-01 (元旦) is a rest day by law even before the 2027 notice is loaded.
     expect(computeDeadline(snapshot, '2026-12-21', 10, 'working-days')).toMatchObject({
-      due: '2027-01-04',
+      due: '2027-01-05',
       provisional: true,
     });
   });
