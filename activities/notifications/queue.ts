@@ -1,5 +1,6 @@
 // Writing a notification: the outbox row (the durable record), the recipient's row in the notification centre,
 // an escalation task for whoever a late step is escalated to, and the delivery workflow that sends it.
+import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -14,6 +15,9 @@ export interface QueuedNotification {
   template: string;
   params: Record<string, string>;
 }
+
+/** URL-safe id of a notification in the centre. */
+export const notificationId = (key: string) => `n_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 
 /** The delivery workflow's id: one run per outbox key, ever. */
 export const deliveryWorkflowId = (key: string) => `notify:${key}`;
@@ -54,7 +58,8 @@ async function recordInCentre(db: Db, items: QueuedNotification[]): Promise<void
     await db
       .insert(notifications)
       .values({
-        id: item.key,
+        id: notificationId(item.key),
+        key: item.key,
         userId: item.recipientId,
         kind,
         template: item.template,

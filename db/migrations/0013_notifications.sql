@@ -22,6 +22,7 @@ CREATE TABLE "notification_preferences" (
 --> statement-breakpoint
 CREATE TABLE "notifications" (
 	"id" text PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
 	"user_id" text NOT NULL,
 	"kind" text NOT NULL,
 	"template" text NOT NULL,
@@ -31,7 +32,8 @@ CREATE TABLE "notifications" (
 	"case_id" text,
 	"workflow_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"read_at" timestamp with time zone
+	"read_at" timestamp with time zone,
+	CONSTRAINT "notifications_key_unique" UNIQUE("key")
 );
 --> statement-breakpoint
 CREATE INDEX "notification_deliveries_status_idx" ON "notification_deliveries" USING btree ("status","updated_at");--> statement-breakpoint

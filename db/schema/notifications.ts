@@ -4,8 +4,10 @@ import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'd
 export const notifications = pgTable(
   'notifications',
   {
-    /** The outbox key (recipient, case, step, moment), so a message shows once however often it is queued. */
+    /** URL-safe id: a hash of the outbox key. */
     id: text('id').primaryKey(),
+    /** The outbox key (recipient, case, step, moment), so a message shows once however often it is queued. */
+    key: text('key').notNull().unique(),
     userId: text('user_id').notNull(),
     kind: text('kind', {
       enum: ['reminder', 'urge', 'escalation', 'return', 'decision', 'callback', 'digest', 'other'],

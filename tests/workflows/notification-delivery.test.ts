@@ -191,7 +191,7 @@ describe('notification delivery', () => {
       expect(task).toMatchObject({ status: 'open', overdue: true, stepName: '逾期督办：部门负责人审核', kind: 'action' });
       expect(task!.detail).toMatchObject({ escalation: true, originalAssignees: ['yjj-head'] });
       expect(task!.dueDate).toBe(reminders[0]!.params.dueDate);
-      const [inCentre] = await t.database.db.select().from(notifications).where(eq(notifications.id, escalation.key));
+      const [inCentre] = await t.database.db.select().from(notifications).where(eq(notifications.key, escalation.key));
       expect(inCentre).toMatchObject({ userId: 'aqb-head', kind: 'escalation', link: `/tasks/${task!.id}` });
 
       await handle.terminate('test done').catch(() => undefined); // the step has no timeout action
@@ -213,7 +213,7 @@ describe('notification delivery', () => {
       const result = await delivered(key);
       expect(result.sentAt! - urgedAt).toBeLessThan(60_000);
       expect((await notificationRecords(key)).filings).toHaveLength(1);
-      const [row] = await t.database.db.select().from(notifications).where(eq(notifications.id, key));
+      const [row] = await t.database.db.select().from(notifications).where(eq(notifications.key, key));
       expect(row).toMatchObject({ userId: 'yjj-head', kind: 'urge', title: '催办', readAt: null });
       await handle.terminate('test done');
     });
