@@ -11,6 +11,7 @@ import { createBlacklistActivities } from './blacklist';
 import { createAccidentActivities } from './accidents';
 import { createAnnualPlanActivities } from './annual-plan';
 import { createNotificationDeliveryActivities } from './notifications/delivery';
+import { createDigestActivities } from './notifications/digest';
 
 export interface ActivityDeps {
   db: Db;
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAccidentActivities(deps),
     ...createAnnualPlanActivities(deps),
     ...createNotificationDeliveryActivities(deps),
+    ...createDigestActivities(deps),
   };
 }
 

@@ -29,4 +29,17 @@ export async function ensureNotificationSchedules(client: Client, taskQueue = 'a
     { type: 'startWorkflow', workflowType: 'outboxSweepWorkflow', workflowId: 'notification-outbox-sweep', taskQueue, args: [] },
     '补发未送达的通知',
   );
+  await ensure(
+    client,
+    DAILY_DIGEST_SCHEDULE_ID,
+    { calendars: [{ hour: 8, minute: 30 }], timezone: 'Asia/Shanghai' },
+    {
+      type: 'startWorkflow',
+      workflowType: 'dailyDigestWorkflow',
+      workflowId: 'notification-daily-digest',
+      taskQueue,
+      args: [],
+    },
+    '每日待办摘要',
+  );
 }

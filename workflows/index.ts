@@ -11,3 +11,4 @@ export { randomInspectionWorkflow } from './random-inspection';
 export { enforcementCaseWorkflow } from './enforcement-case';
 export { notificationDeliveryWorkflow } from './notification-delivery';
 export { outboxSweepWorkflow } from './notification-sweep';
+export { dailyDigestWorkflow } from './daily-digest';

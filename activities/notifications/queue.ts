@@ -65,7 +65,12 @@ async function recordInCentre(db: Db, items: QueuedNotification[]): Promise<void
         template: item.template,
         title,
         body,
-        link: taskId ? `/tasks/${taskId}` : `/cases/${encodeURIComponent(workflowId)}`,
+        link:
+          kind === 'digest'
+            ? '/inbox'
+            : taskId
+              ? `/tasks/${taskId}`
+              : `/cases/${encodeURIComponent(workflowId)}`,
         caseId: item.params.caseId ?? null,
         workflowId,
       })
