@@ -21,7 +21,15 @@ export const WORK_END_HOUR = 18;
 export const hourCountedBases = ['accident.unit-report', 'accident.upward-report', 'criminal.transfer'] as const;
 const hourCountedSteps = ['unit-report', 'upward-report', 'criminal-transfer', 'transfer-24h'];
 
-export type NotificationKind = 'reminder' | 'urge' | 'escalation' | 'return' | 'decision' | 'callback' | 'digest' | 'other';
+export type NotificationKind =
+  | 'reminder'
+  | 'urge'
+  | 'escalation'
+  | 'return'
+  | 'decision'
+  | 'callback'
+  | 'digest'
+  | 'other';
 
 export interface QueuedMessage {
   key: string;

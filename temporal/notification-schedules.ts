@@ -1,12 +1,23 @@
 // Schedules of the notification service: the outbox sweep (every ten minutes) and the daily digest
 // (08:30 Asia/Shanghai; the workflow itself skips rest days of the statutory calendar). Idempotent.
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsAction } from '@temporalio/client';
-import type { ScheduleSpec } from '@temporalio/client';
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptionsAction,
+  type ScheduleSpec,
+} from '@temporalio/client';
 
 export const OUTBOX_SWEEP_SCHEDULE_ID = 'notification-outbox-sweep';
 export const DAILY_DIGEST_SCHEDULE_ID = 'notification-daily-digest';
 
-async function ensure(client: Client, scheduleId: string, spec: ScheduleSpec, action: ScheduleOptionsAction, purpose: string) {
+async function ensure(
+  client: Client,
+  scheduleId: string,
+  spec: ScheduleSpec,
+  action: ScheduleOptionsAction,
+  purpose: string,
+): Promise<void> {
   try {
     await client.schedule.create({
       scheduleId,
@@ -26,7 +37,13 @@ export async function ensureNotificationSchedules(client: Client, taskQueue = 'a
     client,
     OUTBOX_SWEEP_SCHEDULE_ID,
     { intervals: [{ every: '10 minutes' }] },
-    { type: 'startWorkflow', workflowType: 'outboxSweepWorkflow', workflowId: 'notification-outbox-sweep', taskQueue, args: [] },
+    {
+      type: 'startWorkflow',
+      workflowType: 'outboxSweepWorkflow',
+      workflowId: 'notification-outbox-sweep',
+      taskQueue,
+      args: [],
+    },
     '补发未送达的通知',
   );
   await ensure(

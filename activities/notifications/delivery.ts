@@ -52,7 +52,9 @@ export function createNotificationDeliveryActivities(deps: { db: Db; gateway: Ag
     key: string,
     recipientId: string,
     channel: NotificationChannel | 'none',
-    values: Partial<typeof notificationDeliveries.$inferInsert> & { status: 'scheduled' | 'sent' | 'failed' | 'undeliverable' },
+    values: Partial<typeof notificationDeliveries.$inferInsert> & {
+      status: 'scheduled' | 'sent' | 'failed' | 'undeliverable';
+    },
   ) {
     const row = { key, recipientId, channel, ...values, updatedAt: new Date().toISOString() };
     await db
@@ -187,7 +189,10 @@ export function createNotificationDeliveryActivities(deps: { db: Db; gateway: Ag
         });
       }
       if (input.undeliverable && !input.recipientId.startsWith('party:')) {
-        await setDelivery(input.key, input.recipientId, 'none', { status: 'undeliverable', error: input.undeliverable });
+        await setDelivery(input.key, input.recipientId, 'none', {
+          status: 'undeliverable',
+          error: input.undeliverable,
+        });
       }
       await db
         .update(outbox)

@@ -30,7 +30,9 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
  * `deliverNotifications`: start a delivery workflow per queued notification, as production does. Off by
  * default: deliveries sleeping until 09:00 stall time skipping in tests that await a workflow's result.
  */
-export async function createWorkflowTestEnv(options: { deliverNotifications?: boolean } = {}): Promise<WorkflowTestEnv> {
+export async function createWorkflowTestEnv(
+  options: { deliverNotifications?: boolean } = {},
+): Promise<WorkflowTestEnv> {
   const [env, database] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
