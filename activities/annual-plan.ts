@@ -11,7 +11,6 @@ import {
   departments,
   entrustedOrganisations,
   entrustments,
-  outbox,
   planCycles,
   plannedInspections,
   tasks,
@@ -21,6 +20,7 @@ import type { PlanContent, PlanDiff, QuarterProgress } from '../domain/annual-pl
 import type { ItemExecutionState, PlanningUnit, PlanReceipts, PlanStage } from '../workflows/annual-plan/types';
 import type { RoleId } from '../workflows/approval/types';
 import { createRandomInspectionActivities } from './random-inspection';
+import { queueNotifications } from './notifications/queue';
 
 const notSubmitted: PlanStage[] = ['awaiting-draft', 'drafting'];
 
@@ -40,7 +40,7 @@ export interface PlanRecord {
   version: number;
 }
 
-export function createAnnualPlanActivities(deps: { db: Db }) {
+export function createAnnualPlanActivities(deps: { db: Db; deliverNotifications?: boolean }) {
   const { db } = deps;
 
   async function activeUsers(departmentId: string, roles: RoleId[]) {
@@ -54,7 +54,7 @@ export function createAnnualPlanActivities(deps: { db: Db }) {
   async function notify(
     items: Array<{ key: string; recipientId: string; template: string; params: Record<string, string> }>,
   ) {
-    if (items.length > 0) await db.insert(outbox).values(items).onConflictDoNothing();
+    await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? true });
   }
 
   return {

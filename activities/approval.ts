@@ -2,8 +2,9 @@ import { and, arrayOverlaps, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { appendAudit, type AuditEntry } from '../db/audit-trail';
 import { taskRowId } from '../db/task-ids';
-import { outbox, substitutes, tasks, users } from '../db/schema';
+import { substitutes, tasks, users } from '../db/schema';
 import { versionedUpsert } from '../db/versioned-upsert';
+import { closeEscalationTasks, queueNotifications } from './notifications/queue';
 import { activeSlots } from '../workflows/approval/step-state';
 import type { CaseRef, ParticipantSpec, Slot, StepState } from '../workflows/approval/types';
 
@@ -19,7 +20,7 @@ export interface NotificationRequest {
   params: Record<string, string>;
 }
 
-export function createApprovalActivities(deps: { db: Db }) {
+export function createApprovalActivities(deps: { db: Db; deliverNotifications?: boolean }) {
   const { db } = deps;
   return {
     /**
@@ -140,6 +141,8 @@ export function createApprovalActivities(deps: { db: Db }) {
             'detail',
           ]),
         );
+      // A decided step ends the escalation tasks its lateness opened (the 安委办's 逾期督办).
+      if (step.outcome) await closeEscalationTasks(db, caseRef.workflowId, step.instanceId);
     },
 
     /** The initiator's task to revise and resubmit after a return (退回). */
@@ -183,13 +186,12 @@ export function createApprovalActivities(deps: { db: Db }) {
       for (const entry of entries) await appendAudit(db, entry);
     },
 
-    /** Queued in the outbox; the key makes a reminder for the same step and moment unique. */
+    /**
+     * Queued in the outbox (the key makes a reminder for the same step and moment unique), shown in the
+     * recipient's notification centre and handed to its delivery workflow (see activities/notifications/).
+     */
     async sendNotifications(items: NotificationRequest[]): Promise<void> {
-      if (items.length === 0) return;
-      await db
-        .insert(outbox)
-        .values(items.map((i) => ({ key: i.key, recipientId: i.recipientId, template: i.template, params: i.params })))
-        .onConflictDoNothing();
+      await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? true });
     },
   };
 }

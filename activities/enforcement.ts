@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { taskRowId } from '../db/task-ids';
 import { agencyRefs, tasks } from '../db/schema';
 import { versionedUpsert } from '../db/versioned-upsert';
 
@@ -35,7 +36,8 @@ export function createEnforcementActivities(deps: { db: Db }) {
       await db
         .insert(tasks)
         .values({
-          id: `${t.workflowId}/action/${t.key}`,
+          // Hashed: a case number holds '/' and '〔〕', which would break the task's URL.
+          id: taskRowId(`${t.workflowId}/action/${t.key}`),
           workflowId: t.workflowId,
           workflowKind: 'enforcement',
           caseId: t.caseId,

@@ -10,11 +10,18 @@ import { createEntrustmentActivities } from './entrustment';
 import { createBlacklistActivities } from './blacklist';
 import { createAccidentActivities } from './accidents';
 import { createAnnualPlanActivities } from './annual-plan';
+import { createNotificationDeliveryActivities } from './notifications/delivery';
+import { createDigestActivities } from './notifications/digest';
 
 export interface ActivityDeps {
   db: Db;
   gateway: AgencyGateway;
   workerIdentity: string;
+  /**
+   * Start a delivery workflow for each queued notification (default). The time-skipping tests of other
+   * procedures turn it off: sleeping deliveries there stall the test server's time skipping.
+   */
+  deliverNotifications?: boolean;
 }
 
 /** All activities, built from their dependencies (samples-typescript style). */
@@ -30,6 +37,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createBlacklistActivities(deps),
     ...createAccidentActivities(deps),
     ...createAnnualPlanActivities(deps),
+    ...createNotificationDeliveryActivities(deps),
+    ...createDigestActivities(deps),
   };
 }
 

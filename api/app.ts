@@ -39,6 +39,7 @@ import { annualPlansRouter } from './routes/annual-plans';
 import { publicRandomInspectionsRouter, randomInspectionsRouter } from './routes/random-inspections';
 import { accidentsRouter, publicAccidentReportsRouter } from './routes/accidents';
 import { enforcementRouter } from './routes/enforcement';
+import { notificationsRouter } from './routes/notifications';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -126,6 +127,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', randomInspectionsRouter);
   app.route('/api', accidentsRouter);
   app.route('/api', enforcementRouter);
+  app.route('/api', notificationsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -11,6 +11,7 @@ import { seedAll } from '../db/seed-all';
 import { connectClient } from '../temporal/connection';
 import { createWorker } from '../temporal/worker';
 import { ensurePlanCycleSchedule } from '../temporal/plan-cycle-schedule';
+import { ensureNotificationSchedules } from '../temporal/notification-schedules';
 import { assertPortFree, startDevServer } from './dev-server';
 import { startAgencySimulatorInProcess } from './agencies-in-process';
 import { createAgencyGateway } from '../agencies/gateway';
@@ -53,6 +54,8 @@ await runUntilSignal('start', async () => {
   const { client, connection } = await connectClient(env);
   // The yearly Schedule that opens the next year's annual inspection plan cycle (idempotent).
   await ensurePlanCycleSchedule(client, env.TEMPORAL_TASK_QUEUE);
+  // The outbox sweep and the daily digest of the notification service (idempotent).
+  await ensureNotificationSchedules(client, env.TEMPORAL_TASK_QUEUE);
   const api = await startApiServer({ env, database, temporal: client }, env.API_PORT, env.API_HOST);
 
   console.log(`

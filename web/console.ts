@@ -10,6 +10,7 @@ import { showNewAccident, showNewEnforcement, submitNewAccident, submitNewEnforc
 import { showNewBlacklist, showNewTransfer, submitNewBlacklist, submitNewTransfer } from './pages/new-sanction';
 import { showEnforcement, showOverview } from './pages/district';
 import { showInbox, submitBulkApprove } from './pages/inbox';
+import { openNotification, readAllNotifications, showNotifications } from './pages/notifications';
 import { showLogin, submitLogin } from './pages/login';
 import { showPublicAccidents, showPublicBlacklist } from './pages/public';
 import { showRegisters } from './pages/registers';
@@ -27,6 +28,8 @@ const privatePaths = [
   '/overview',
   '/registers',
   '/admin/*',
+  '/notifications',
+  '/notifications/*',
 ];
 
 export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
@@ -48,6 +51,9 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
 
   for (const path of privatePaths) app.use(path, requireSession(deps.verify), checkCsrf());
   app.get('/inbox', (c) => showInbox(c, deps));
+  app.get('/notifications', (c) => showNotifications(c, deps));
+  app.post('/notifications/read-all', (c) => readAllNotifications(c, deps));
+  app.post('/notifications/:id/open', (c) => openNotification(c, deps));
   app.post('/inbox/bulk-approve', (c) => submitBulkApprove(c, deps));
   app.get('/tasks/:id', (c) => showTask(c, deps));
   app.post('/tasks/:id', (c) => submitDecision(c, deps));

@@ -10,6 +10,8 @@ export interface PageProps {
   csrf?: string;
   /** The path of the page, to mark the current navigation entry. */
   path?: string;
+  /** Unread notifications of the signed-in user, shown as a badge in the header. */
+  unread?: number;
 }
 
 interface NavItem {
@@ -32,7 +34,7 @@ const nav: NavItem[] = [
   { href: '/admin/users', text: '用户与角色', show: any },
 ];
 
-export const Layout: FC<PropsWithChildren<PageProps>> = ({ title, user, csrf, path, children }) => (
+export const Layout: FC<PropsWithChildren<PageProps>> = ({ title, user, csrf, path, unread, children }) => (
   <html lang="zh-CN">
     <head>
       <meta charset="utf-8" />
@@ -82,6 +84,21 @@ export const Layout: FC<PropsWithChildren<PageProps>> = ({ title, user, csrf, pa
             </ul>
           </nav>
         )}
+        {user ? (
+          <a
+            class="notifications-link"
+            href="/notifications"
+            aria-current={path === '/notifications' ? 'page' : undefined}
+            aria-label={unread ? `通知（${unread} 条未读）` : '通知'}
+          >
+            通知
+            {unread ? (
+              <span class="badge danger" data-unread-count={String(unread)}>
+                {unread > 99 ? '99+' : unread}
+              </span>
+            ) : null}
+          </a>
+        ) : null}
         {user && csrf ? (
           <form class="who" method="post" action="/logout">
             <input type="hidden" name="_csrf" value={csrf} />

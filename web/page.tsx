@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { AuthUser } from '../api/context';
 import { apiClient, type ApiClient, type ApiFetch } from './api-client';
 import { Layout } from './layout';
+import { unreadCount } from './notification-reads';
 import type { ConsoleContext } from './session';
 
 export interface ConsoleDeps {
@@ -17,14 +18,16 @@ export const apiFor = (c: ConsoleContext, deps: ConsoleDeps): ApiClient =>
 export const dbOf = (c: ConsoleContext) => c.get('deps').database.db;
 
 /** A full page for the signed-in user; `status` lets a refused form answer 400/422 with the form re-rendered. */
-export function page(
+export async function page(
   c: ConsoleContext,
   title: string,
   body: Child,
   status: 200 | 400 | 403 | 404 | 409 | 422 = 200,
-): Response | Promise<Response> {
+): Promise<Response> {
+  const user = c.get('user');
+  const unread = user ? await unreadCount(dbOf(c), user.id) : 0;
   return c.html(
-    <Layout title={title} user={c.get('user')} csrf={c.get('csrf')} path={c.req.path}>
+    <Layout title={title} user={user} csrf={c.get('csrf')} path={c.req.path} unread={unread}>
       {body}
     </Layout>,
     status,

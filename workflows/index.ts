@@ -9,3 +9,6 @@ export { annualPlanWorkflow } from './annual-plan';
 export { planCycleWorkflow } from './plan-cycle';
 export { randomInspectionWorkflow } from './random-inspection';
 export { enforcementCaseWorkflow } from './enforcement-case';
+export { notificationDeliveryWorkflow } from './notification-delivery';
+export { outboxSweepWorkflow } from './notification-sweep';
+export { dailyDigestWorkflow } from './daily-digest';

@@ -9,3 +9,4 @@ export * from './annual-plan';
 export * from './accidents';
 export * from './blacklist';
 export * from './security';
+export * from './notifications';

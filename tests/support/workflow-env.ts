@@ -26,7 +26,13 @@ export interface WorkflowTestEnv {
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /** The time-skipping test server from the pinned binary, and a fresh in-memory database for the activities. */
-export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
+/**
+ * `deliverNotifications`: start a delivery workflow per queued notification, as production does. Off by
+ * default: deliveries sleeping until 09:00 stall time skipping in tests that await a workflow's result.
+ */
+export async function createWorkflowTestEnv(
+  options: { deliverNotifications?: boolean } = {},
+): Promise<WorkflowTestEnv> {
   const [env, database] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
@@ -67,7 +73,12 @@ export async function createWorkflowTestEnv(): Promise<WorkflowTestEnv> {
         taskQueue,
         workflowBundle,
         activities: {
-          ...createActivities({ db: database.db, gateway, workerIdentity: 'test-worker' }),
+          ...createActivities({
+            db: database.db,
+            gateway,
+            workerIdentity: 'test-worker',
+            deliverNotifications: options.deliverNotifications ?? false,
+          }),
           ...activityOverrides,
         },
       });

@@ -2,7 +2,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, taskKindLabels } from '../labels';
-import { apiFor, formOf, page, type ConsoleDeps } from '../page';
+import { apiFor, dbOf, formOf, page, type ConsoleDeps } from '../page';
+import { urgedTaskIds } from '../notification-reads';
 import type { ConsoleContext } from '../session';
 
 const views = [
@@ -57,6 +58,7 @@ export async function showInbox(
   );
   const who = (id: string) => names.get(id) ?? id;
   const items: TaskItem[] = res.ok ? res.body.items : [];
+  const urged = await urgedTaskIds(dbOf(c), user.id);
   const total: number = res.ok ? res.body.total : 0;
   const bulk =
     user.roles.includes('department-head') && items.some((t) => t.kind === 'approval' && t.assigneeId === user.id);
@@ -83,6 +85,11 @@ export async function showInbox(
       </td>
       <td data-label="环节">
         {t.stepName}
+        {urged.has(t.id) ? (
+          <span class="badge warn" title="发起人已催办">
+            已催办
+          </span>
+        ) : null}
         <div class="muted">{taskKindLabels[t.kind] ?? t.kind}</div>
       </td>
       <td data-label="办理人">
