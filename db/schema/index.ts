@@ -8,3 +8,4 @@ export * from './entrustment';
 export * from './annual-plan';
 export * from './accidents';
 export * from './blacklist';
+export * from './documents';
