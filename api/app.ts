@@ -32,6 +32,7 @@ import { annualPlansRouter } from './routes/annual-plans';
 import { publicRandomInspectionsRouter, randomInspectionsRouter } from './routes/random-inspections';
 import { accidentsRouter, publicAccidentReportsRouter } from './routes/accidents';
 import { enforcementRouter } from './routes/enforcement';
+import { documentsRouter } from './routes/documents';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', randomInspectionsRouter);
   app.route('/api', accidentsRouter);
   app.route('/api', enforcementRouter);
+  app.route('/api', documentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -81,7 +81,7 @@ export async function insertDraft(db: Db, d: NewDraft): Promise<CaseDocumentRow>
       .select({ id: caseDocuments.id, status: caseDocuments.status, replacesId: caseDocuments.replacesId })
       .from(caseDocuments)
       .where(and(eq(caseDocuments.workflowId, d.workflowId), eq(caseDocuments.kind, d.content.kind)));
-    const open = live.filter((r) => r.status !== 'issued' && r.status !== 'superseded');
+    const open = live.filter((r) => r.status !== 'issued' && r.status !== 'superseded' && r.id !== d.replaces?.id);
     if (open.length)
       throw new DocumentRuleError('conflict', 'kind', 'one_open_draft', '本案已有该文书的草稿或待签发版本，请先办结');
     if (!d.replaces && live.some((r) => r.status === 'issued'))
@@ -182,6 +182,13 @@ export async function issueDocument(
         'all_officers_sign',
         `承办执法人员尚未全部签名（未签名：${missing.join('、')}），不能加盖印章`,
       );
+    const [pending] = await tx
+      .select({ id: caseDocuments.id })
+      .from(caseDocuments)
+      .where(eq(caseDocuments.replacesId, id))
+      .limit(1);
+    if (pending)
+      throw new DocumentRuleError('conflict', 'status', 'correction_pending', '该文书已有更正版本，请签发更正版本');
     await recheck?.(doc);
     const kind = doc.kind as DocumentKind;
     const year = yearOf(today);
