@@ -172,6 +172,35 @@ describe('official documents of an enforcement case', () => {
     expect(printView.body).toContain('@media print');
     expect(printView.body).toContain('更正理由：当事人名称有误');
 
+    // The case page of the console lists both versions with 预览 / 下载 / 打印; the head seals from there.
+    const cookie = (token: string) => ({ cookie: `af_session=${token}; af_csrf=t0k3n` });
+    const wf = encodeURIComponent(started.body.workflowId as string);
+    const casePage = await fetch(`${system.baseUrl}/cases/${wf}`, { headers: cookie(officer) });
+    const html = await casePage.text();
+    expect(casePage.status).toBe(200);
+    expect(html).toContain('<h2 id="documents-h">文书</h2>');
+    expect(html).toContain(reissued.body.number);
+    expect(html).toContain(`/cases/${wf}/documents/${id2}/pdf?download=1`);
+    const consolePdf = await fetch(`${system.baseUrl}/cases/${wf}/documents/${id2}/pdf?download=1`, {
+      headers: cookie(officer),
+    });
+    expect(consolePdf.status).toBe(200);
+    expect(consolePdf.headers.get('content-disposition')).toMatch(/^attachment/);
+    const consolePrint = await (
+      await fetch(`${system.baseUrl}/cases/${wf}/documents/${id2}/print`, { headers: cookie(officer) })
+    ).text();
+    expect(consolePrint).toContain(`href="/cases/${wf}/documents/${id2}/pdf?download=1"`);
+    const consoleDraft = await fetch(`${system.baseUrl}/cases/${wf}/documents`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...cookie(officer), 'content-type': 'application/x-www-form-urlencoded', origin: system.baseUrl },
+      body: new URLSearchParams({ _csrf: 't0k3n', kind: 'enforcement-application' }).toString(),
+    });
+    expect(consoleDraft.status).toBe(303);
+    expect(decodeURIComponent(consoleDraft.headers.get('location') ?? '')).toContain(
+      '催告书送达前不能制作强制执行申请书',
+    );
+
     // Served today: the 10-working-day wait still runs, so the court application is still refused.
     const served = await system.http('POST', `${casePath(n)}/actions`, {
       token: officer,
