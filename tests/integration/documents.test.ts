@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, documentNumbers } from '../../db/schema';
 import { addDays, todayInShanghai, yearOf } from '../../domain/dates';
-import { formatChineseDate } from '../../domain/documents';
+import { formatChineseDate, serviceReceiptDocument } from '../../domain/documents';
+import { insertDraft, issueDocument, signDocument } from '../../db/document-store';
 import { startSystem, type RunningSystem } from '../support/system';
 import { until } from '../support/poll';
 
@@ -212,5 +213,46 @@ describe('official documents of an enforcement case', () => {
       return res.body?.errors?.[0]?.rule === 'demand_wait_running' ? res : undefined;
     }, 'demand served, wait running');
     expect(waiting.status).toBe(409);
+  });
+
+  it('keeps numbers gapless when two heads issue at once', async () => {
+    const db = system.database.db;
+    const year = yearOf(today());
+    const drafts = await Promise.all(
+      ['A', 'B', 'C', 'D'].map((tag) =>
+        insertDraft(db, {
+          workflowId: `concurrency-${tag}-${randomUUID()}`,
+          caseNumber: `并发测试${tag}`,
+          departmentId: 'jxw',
+          content: serviceReceiptDocument({
+            departmentName: '区经济信息委',
+            documentName: '催告书',
+            documentNumber: '测试',
+            addressee: '某公司',
+            servers: ['杨某'],
+          }),
+          officers: ['jxw-officer1'],
+          createdBy: 'jxw-officer1',
+        }),
+      ),
+    );
+    for (const d of drafts) await signDocument(db, d.id, { id: 'jxw-officer1', name: '测试' });
+    const issued = await Promise.all(drafts.map((d) => issueDocument(db, d.id, { id: 'jxw-head' }, today())));
+    const register = await db
+      .select()
+      .from(documentNumbers)
+      .where(
+        and(
+          eq(documentNumbers.departmentId, 'jxw'),
+          eq(documentNumbers.kind, 'service-receipt'),
+          eq(documentNumbers.year, year),
+        ),
+      );
+    expect(register.map((r) => r.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    expect(new Set(issued.map((d) => d.number))).toEqual(
+      new Set([1, 2, 3, 4].map((n) => `北碚经济信息委送〔${year}〕${n}号`)),
+    );
+    // The register and a signed document's content cannot be altered.
+    await expect(db.delete(documentNumbers).where(eq(documentNumbers.departmentId, 'jxw'))).rejects.toThrow();
   });
 });
