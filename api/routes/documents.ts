@@ -353,7 +353,7 @@ export const documentsRouter = createRouter()
       replaces: replaced
         ? { number: replaced.number, version: replaced.version, reason: doc.correctionReason ?? '' }
         : null,
-      links: { pdf: `/api/documents/${doc.id}/pdf`, back: `/cases/${encodeURIComponent(doc.caseNumber)}` },
+      links: { pdf: `/api/documents/${doc.id}/pdf`, back: `/cases/${encodeURIComponent(doc.workflowId)}` },
     });
     return c.html(html, 200);
   })
