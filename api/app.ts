@@ -40,6 +40,7 @@ import { publicRandomInspectionsRouter, randomInspectionsRouter } from './routes
 import { accidentsRouter, publicAccidentReportsRouter } from './routes/accidents';
 import { enforcementRouter } from './routes/enforcement';
 import { notificationsRouter } from './routes/notifications';
+import { documentsRouter } from './routes/documents';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', accidentsRouter);
   app.route('/api', enforcementRouter);
   app.route('/api', notificationsRouter);
+  app.route('/api', documentsRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,6 +1,7 @@
 // The criminal case transfer letter (涉嫌犯罪案件移送书) and its Art. 6 materials. Pure: no I/O, no clock.
 import { getLegalBasis } from './legal-basis';
 import { yearOf, type IsoDate } from './dates';
+import { formatChineseDate } from './documents/chinese-format';
 
 export interface TransferDocument {
   title: string;
@@ -47,8 +48,15 @@ export interface TransferLetter {
   citation: string;
 }
 
-/** Letter number: 北碚<agency>移〔<year>〕<case number>号, unique because case numbers are. */
+/** A number already in official form: <prefix>〔<year>〕<sequence>号. */
+const OFFICIAL_NUMBER = /^\S+〔\d{4}〕\S+号$/u;
+
+/**
+ * Letter number, formed once: a case number already in official form (北碚应急移〔2026〕1号) is the letter's
+ * number; any other case number is wrapped as 北碚<agency>移〔<year>〕<case number>号.
+ */
 export function transferLetterNumber(agencyShortName: string, caseNumber: string, approvedOn: IsoDate): string {
+  if (OFFICIAL_NUMBER.test(caseNumber)) return caseNumber;
   return `北碚${agencyShortName}移〔${yearOf(approvedOn)}〕${caseNumber}号`;
 }
 
@@ -67,11 +75,11 @@ export function buildCriminalTransferLetter(input: TransferLetterInput): Transfe
     `${input.receivingAgency}：`,
     `我单位在查处${suspect}一案（案件编号：${input.caseNumber}）中，发现其涉嫌${input.allegedOffence}。`,
     `主要事实：${input.facts}`,
-    `经本机关负责人${input.approvedBy}于${input.approvedOn}批准，根据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条的规定，现将该案移送你单位，请依法审查，并自接受之日起三日内作出是否立案的决定，书面通知我单位。`,
+    `经本机关负责人${input.approvedBy}于${formatChineseDate(input.approvedOn)}批准，根据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条的规定，现将该案移送你单位，请依法审查，并自接受之日起三日内作出是否立案的决定，书面通知我单位。`,
     `附件：${attachments.map((a, i) => `${i + 1}. ${a.title}`).join('；')}`,
     `抄送：${input.copiedTo}`,
     input.transferringAgency,
-    input.approvedOn,
+    formatChineseDate(input.approvedOn),
   ].join('\n');
   return {
     letterNo,

@@ -1,6 +1,7 @@
 // The entrustment letter (委托书): number, scope, powers and term, in the form both sides publish
 // (行政处罚法 Art. 20: 书面形式，载明委托的具体事项、权限、期限，并向社会公布). Pure.
 import { POWER_NAMES, type PowerType } from './powers';
+import { formatChineseDate } from './documents/chinese-format';
 
 export interface LetterPower {
   id: string;
@@ -50,21 +51,25 @@ export function draftNumberFor(agencyId: string, year: number, seq: number): str
 export function buildEntrustmentLetter(input: EntrustmentLetterInput): EntrustmentLetter {
   const number = entrustmentLetterNumber(input.draftNumber, input.agency.name, input.edition);
   const powerLines = input.powers.map((p, i) => `${i + 1}. ${p.name}（${POWER_NAMES[p.type]}；依据：${p.legalBasis}）`);
-  const scope = `在${input.territory}范围内，以${input.agency.name}的名义实施下列${input.powers.length}项职权`;
+  // A territory may already say 范围 (北碚高新区规划范围): the word is written once.
+  const area = input.territory.endsWith('范围') ? input.territory : `${input.territory}范围`;
+  const scope = `在${area}内，以${input.agency.name}的名义实施下列${input.powers.length}项职权`;
+  const title = `${input.agency.name}关于委托${input.org.name}实施行政执法的公告`;
+  // The published text is the notice its title names, carrying the letter's contents.
   const text = [
-    `${input.agency.name}行政执法委托书`,
-    number,
+    title,
+    `现将${input.agency.name}行政执法委托书（${number}）公告如下：`,
     `受委托组织：${input.org.name}（${input.org.legalStatus}）`,
     `委托范围：${scope}：`,
     ...powerLines,
-    `委托期限：${input.termStart}至${input.termEnd}`,
+    `委托期限：${formatChineseDate(input.termStart)}至${formatChineseDate(input.termEnd)}`,
     '受委托组织应当以委托机关名义实施，不得再委托其他任何组织或者个人实施；委托机关对受委托组织的行为负责监督，并对该行为的后果承担法律责任。',
     '依据：《行政处罚法》第二十条、第二十一条；《重庆市安全生产条例》第六十条；北碚府办发〔2016〕65号第十六条。',
-    `${input.agency.name}　${input.approvedOn}`,
+    `${input.agency.name}　${formatChineseDate(input.approvedOn)}`,
   ].join('\n');
   return {
     number,
-    title: `${input.agency.name}关于委托${input.org.name}实施行政执法的公告`,
+    title,
     scope,
     powers: [...input.powers],
     term: { start: input.termStart, end: input.termEnd },
@@ -96,7 +101,7 @@ export function entrustmentChangeNotice(input: {
   return {
     title: `${input.agencyName}关于${label}${input.orgName}行政执法委托的公告`,
     text: [
-      `经${input.agencyName}负责人批准，自${input.effectiveOn}起${label}${input.letterNumber}委托书，${input.orgName}${effect}。`,
+      `经${input.agencyName}负责人批准，自${formatChineseDate(input.effectiveOn)}起${label}${input.letterNumber}委托书，${input.orgName}${effect}。`,
       `理由：${input.reason}`,
       '依据：《行政处罚法》第二十条；北碚府办发〔2016〕65号第十六条。',
     ].join('\n'),

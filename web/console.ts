@@ -6,6 +6,7 @@ import { serveAsset } from './assets';
 import type { ConsoleDeps } from './page';
 import { showCalendar, showSubstitutes, showUsers, submitCalendar, submitSubstitute } from './pages/admin';
 import { showCases, showTimeline } from './pages/cases';
+import { showDocumentFile, submitDocumentAction } from './pages/documents';
 import { showNewAccident, showNewEnforcement, submitNewAccident, submitNewEnforcement } from './pages/new-case';
 import { showNewBlacklist, showNewTransfer, submitNewBlacklist, submitNewTransfer } from './pages/new-sanction';
 import { showEnforcement, showOverview } from './pages/district';
@@ -67,6 +68,10 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.get('/cases/new/blacklist', (c) => showNewBlacklist(c, deps));
   app.post('/cases/new/blacklist', (c) => submitNewBlacklist(c, deps));
   app.get('/cases/:workflowId', showTimeline);
+  app.post('/cases/:workflowId/documents', (c) => submitDocumentAction(c, deps));
+  app.post('/cases/:workflowId/documents/:id/:action', (c) => submitDocumentAction(c, deps));
+  app.get('/cases/:workflowId/documents/:id/print', (c) => showDocumentFile(c, deps, 'print'));
+  app.get('/cases/:workflowId/documents/:id/pdf', (c) => showDocumentFile(c, deps, 'pdf'));
   app.get('/enforcement', showEnforcement);
   app.get('/overview', (c) => showOverview(c, deps));
   app.get('/registers', (c) => showRegisters(c, deps));

@@ -10,3 +10,4 @@ export * from './accidents';
 export * from './blacklist';
 export * from './security';
 export * from './notifications';
+export * from './documents';

@@ -13,6 +13,7 @@ import {
   type DeadlineRow,
 } from '../../db/queries/cases';
 import { Notice, fmtTime } from '../layout';
+import { CaseDocuments } from './documents';
 import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
@@ -259,6 +260,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
           ))}
         </ol>
       </section>
+      <CaseDocuments c={c} row={row} />
     </>,
   );
 }

@@ -118,7 +118,7 @@ describe('the entrustment letter', () => {
       approvedOn: '2026-02-20',
     });
     expect(letter.number).toBe('北碚应急管理局委〔2026〕7号');
-    expect(letter.text).toContain('委托期限：2026-03-01至2027-02-28');
+    expect(letter.text).toContain('委托期限：2026年3月1日至2027年2月28日');
     expect(letter.text).toContain('1. 安全培训处罚（行政处罚；依据：《安全生产法》第九十七条）');
     expect(letter.scope).toContain('以区应急管理局的名义');
     expect(entrustmentLetterNumber('WT-yjj-2026-007', '区应急管理局', 2)).toBe('北碚应急管理局委〔2026〕7号之二');
