@@ -7,6 +7,9 @@ export const departments = pgTable('departments', {
   kind: text('kind', { enum: ['department', 'town', 'park', 'office', 'government'] }).notNull(),
   supervisoryDomain: text('supervisory_domain'),
   hasSupervisoryDuty: boolean('has_supervisory_duty').notNull().default(false),
+  /** The unit's head and legal reviewer (法制审核人员) as kept in the register; null: by role. */
+  headUserId: text('head_user_id'),
+  legalReviewerId: text('legal_reviewer_id'),
 });
 
 export const roleIds = [
@@ -31,6 +34,12 @@ export const users = pgTable(
     title: text('title'),
     hasEnforcementCredential: boolean('has_enforcement_credential').notNull().default(false),
     active: boolean('active').notNull().default(true),
+    /** 执法证: number, issuing authority, last valid day. An expired one is never drawn. */
+    credentialNumber: text('credential_number'),
+    credentialAuthority: text('credential_authority'),
+    credentialValidUntil: date('credential_valid_until', { mode: 'string' }),
+    mobile: text('mobile'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'string' }),
   },
   (t) => [index('users_department_idx').on(t.departmentId)],
 );
