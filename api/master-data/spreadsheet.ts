@@ -168,3 +168,27 @@ export async function toXlsx(sheetName: string, headers: string[], rows: string[
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
+
+/**
+ * The request body up to IMPORT_MAX_BYTES; past it the rest is read and dropped (so the client gets the answer rather
+ * than a reset connection) up to 16 times the limit, then the read is abandoned.
+ */
+export async function readUpload(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+  if (!body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size <= IMPORT_MAX_BYTES) chunks.push(value);
+    else if (size > IMPORT_MAX_BYTES * 16) {
+      await reader.cancel();
+      break;
+    }
+  }
+  if (size > IMPORT_MAX_BYTES)
+    refuse('file-size', `文件大小 ${size} 字节，超过上限 ${IMPORT_MAX_BYTES} 字节（4 MiB），请分批导入`);
+  return Buffer.concat(chunks);
+}

@@ -16,7 +16,7 @@ import {
   type EnterpriseFields,
   type PlannedChange,
 } from '../../master-data/enterprise-rows';
-import { FileRefused, readRegisterFile, toCsv, toXlsx, XLSX_MIME } from '../../master-data/spreadsheet';
+import { FileRefused, readRegisterFile, readUpload, toCsv, toXlsx, XLSX_MIME } from '../../master-data/spreadsheet';
 import { isAdmin, readableUnits, registerActor, requireKeeper } from '../../master-data/access';
 import { createRouter } from '../../openapi';
 import { HttpProblem } from '../../problem';
@@ -115,8 +115,8 @@ enterpriseFilesRouter.post('/registers/enterprises/import', async (c) => {
   const action = dryRun ? 'register.enterprise.import-dry-run' : 'register.enterprise.import';
   if (!isAdmin(actor))
     await requireKeeper(db, actor, actor.roles.includes('department-head') ? actor.departmentId : undefined, action);
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  const fileHash = createHash('sha256').update(bytes).digest('hex');
+  let bytes: Uint8Array = new Uint8Array();
+  let fileHash = '';
   const rejected = async (comment: string, detail: Record<string, unknown>) =>
     appendAudit(db, {
       actor: actor.id,
@@ -128,6 +128,8 @@ enterpriseFilesRouter.post('/registers/enterprises/import', async (c) => {
 
   let sheet;
   try {
+    bytes = await readUpload(c.req.raw.body);
+    fileHash = createHash('sha256').update(bytes).digest('hex');
     sheet = await readRegisterFile(bytes, ENTERPRISE_SHEET);
   } catch (err) {
     if (!(err instanceof FileRefused)) throw err;
