@@ -1,3 +1,13 @@
+CREATE TABLE "catalogue_versions" (
+	"kind" text NOT NULL,
+	"record_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"content" jsonb NOT NULL,
+	"changed_by" text NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "catalogue_versions_kind_record_id_version_pk" PRIMARY KEY("kind","record_id","version")
+);
+--> statement-breakpoint
 CREATE TABLE "enterprise_history" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"enterprise_id" text NOT NULL,

@@ -1,4 +1,4 @@
-import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Units of the district: departments with supervisory duties, towns/streets (镇街), parks (园区), offices. */
 export const departments = pgTable('departments', {
@@ -58,3 +58,21 @@ export const substitutes = pgTable('substitutes', {
   reason: text('reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Versions of the administrator-kept catalogues: the power catalogue (权力清单) and the random-inspection item list
+ * (随机抽查事项清单). Version 1 is the record as first seen; each edit appends the next. A running case keeps the
+ * copy it started with (an entrustment carries its powers in its workflow input).
+ */
+export const catalogueVersions = pgTable(
+  'catalogue_versions',
+  {
+    kind: text('kind', { enum: ['power', 'inspection-item'] }).notNull(),
+    recordId: text('record_id').notNull(),
+    version: integer('version').notNull(),
+    content: jsonb('content').$type<Record<string, unknown>>().notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.recordId, t.version] })],
+);

@@ -312,6 +312,35 @@ describe('master data (主数据)', () => {
     expect(after.status).toBe(403);
   });
 
+  it('versions the inspection item list and the power catalogue; only the administrator edits them', async () => {
+    const edited = await call('admin', 'PUT', '/api/registers/inspection-items/ri-jxw-001', {
+      departmentId: 'jxw',
+      name: '工业企业安全生产条件检查',
+      sector: '工业',
+      legalBasis: '《安全生产法》第六十五条、第九十条',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.version).toBe(2);
+    const versions = await call('admin', 'GET', '/api/registers/inspection-items/ri-jxw-001/versions');
+    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions.body[1].content.legalBasis).toBe('《安全生产法》第六十五条');
+    const noBasis = await call('admin', 'PUT', '/api/registers/powers/jxw-new-power', {
+      departmentId: 'jxw',
+      name: '对工业企业的行政检查',
+      type: 'inspection',
+      legalBasis: '',
+    });
+    expect(noBasis.status).toBe(400);
+    expect(noBasis.body.errors[0].field).toBe('body.legalBasis');
+    const denied = await call('jxw-head', 'PUT', '/api/registers/inspection-items/ri-jxw-001', {
+      departmentId: 'jxw',
+      name: '改名',
+      sector: '工业',
+      legalBasis: '《安全生产法》第六十五条',
+    });
+    expect(denied.status).toBe(403);
+  });
+
   it("hands a disabled officer's open approval task to the unit head through the running workflow", async () => {
     const created = await call('admin', 'POST', '/api/registers/people', {
       id: 'jxw-md-leaving',
