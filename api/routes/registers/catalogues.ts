@@ -92,7 +92,7 @@ async function saveVersion(
     await write(tx as unknown as Db);
     const [row] = await tx
       .insert(catalogueVersions)
-      .values({ kind, recordId: id, version: ++version, content: after, changedBy: actorId, changedAt: at })
+      .values({ kind, recordId: id, version: version + 1, content: after, changedBy: actorId, changedAt: at })
       .returning();
     return row!;
   });
