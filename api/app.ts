@@ -41,6 +41,7 @@ import { accidentsRouter, publicAccidentReportsRouter } from './routes/accidents
 import { enforcementRouter } from './routes/enforcement';
 import { notificationsRouter } from './routes/notifications';
 import { documentsRouter } from './routes/documents';
+import { registersRouter } from './routes/registers';
 
 /** The one place routers are composed; public routes first, then everything behind authentication. */
 export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
@@ -64,13 +65,14 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     c.set('limits', limits);
     await next();
   });
-  // API and console bodies alike: a console form is no larger than an API request.
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }),
-    }),
+  const bodyLimit1MiB = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => problemJson(c, { status: 413, title: '请求体过大', detail: '请求体不得超过 1 MiB' }),
+  });
+  // API and console bodies alike: a console form is no larger than an API request. Register imports read their
+  // own body up to IMPORT_MAX_BYTES and answer 422 (file-size) past it.
+  app.use('*', (c, next) =>
+    /^\/api\/registers\/[a-z-]+\/import$/.test(c.req.path) ? next() : bodyLimit1MiB(c, next),
   );
   app.use('*', inputGuard());
   // A request never hangs on an outage: past 20 s it is answered 503.
@@ -130,6 +132,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.route('/api', enforcementRouter);
   app.route('/api', notificationsRouter);
   app.route('/api', documentsRouter);
+  app.route('/api', registersRouter);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -17,3 +17,4 @@ export * from './enforcement-balance';
 export * from './payment-demand';
 export * from './court-application';
 export * from './entrustment';
+export * from './master-data';

@@ -15,6 +15,7 @@ import { openNotification, readAllNotifications, showNotifications } from './pag
 import { showLogin, submitLogin } from './pages/login';
 import { showPublicAccidents, showPublicBlacklist } from './pages/public';
 import { showRegisters } from './pages/registers';
+import * as masterData from './pages/registers-admin';
 import { showTask, submitDecision } from './pages/task';
 import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
 
@@ -80,5 +81,13 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.get('/admin/users', (c) => showUsers(c, deps));
   app.get('/admin/substitutes', (c) => showSubstitutes(c, deps));
   app.post('/admin/substitutes', (c) => submitSubstitute(c, deps));
+  app.get('/admin/people', (c) => masterData.showPeople(c, deps));
+  app.post('/admin/people', (c) => masterData.submitPerson(c, deps));
+  app.post('/admin/people/:id/disable', (c) => masterData.submitDisable(c, deps));
+  app.get('/admin/enterprises', (c) => masterData.showEnterprises(c, deps));
+  app.post('/admin/enterprises', (c) => masterData.submitEnterprise(c, deps));
+  app.post('/admin/enterprises/import', (c) => masterData.submitImport(c, deps));
+  app.get('/admin/enterprises/export', (c) => masterData.download(c, deps, 'export'));
+  app.get('/admin/enterprises/template', (c) => masterData.download(c, deps, 'template'));
   return app as unknown as Hono<AppEnv>;
 }

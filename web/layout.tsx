@@ -32,6 +32,11 @@ const nav: NavItem[] = [
   { href: '/admin/substitutes', text: '代理设置', show: any },
   { href: '/admin/calendar', text: '法定日历', show: any },
   { href: '/admin/users', text: '用户与角色', show: any },
+  {
+    href: '/admin/enterprises',
+    text: '主数据',
+    show: (u) => u.roles.some((r) => r === 'admin' || r === 'department-head'),
+  },
 ];
 
 export const Layout: FC<PropsWithChildren<PageProps>> = ({ title, user, csrf, path, unread, children }) => (

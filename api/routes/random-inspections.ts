@@ -2,7 +2,7 @@
 // and a public verification that re-runs any draw from its seed and lists.
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, arrayOverlaps, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../../db/audit-trail';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
@@ -203,6 +203,8 @@ export const randomInspectionsRouter = createRouter()
           eq(users.departmentId, item.departmentId),
           eq(users.active, true),
           eq(users.hasEnforcementCredential, true),
+          // An expired 执法证 is never drawn (issue 24); a credential without a recorded date is taken as valid.
+          or(isNull(users.credentialValidUntil), gte(users.credentialValidUntil, todayInShanghai(Date.now()))),
           arrayOverlaps(users.roles, ['officer', 'department-head', 'legal-reviewer']),
         ),
       )

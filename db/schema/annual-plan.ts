@@ -6,6 +6,7 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
   uniqueIndex,
@@ -27,8 +28,32 @@ export const enterprises = pgTable(
     departmentId: text('department_id').notNull(),
     town: text('town'),
     active: boolean('active').notNull().default(true),
+    address: text('address'),
+    /** 行业 (broad) beside the sector (行业领域) used by the draws. */
+    industry: text('industry'),
+    /** A–D, for the yearly inspection cap and key-sector coverage. */
+    riskClass: text('risk_class'),
+    status: text('status', { enum: ['operating', 'suspended', 'closed'] })
+      .notNull()
+      .default('operating'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }),
   },
-  (t) => [index('enterprises_department_idx').on(t.departmentId)],
+  (t) => [index('enterprises_department_idx').on(t.departmentId), index('enterprises_name_idx').on(t.name)],
+);
+
+/** Every change to an enterprise's record (企业台账变更记录): who, when, before and after. */
+export const enterpriseHistory = pgTable(
+  'enterprise_history',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: text('enterprise_id').notNull(),
+    change: text('change', { enum: ['create', 'update', 'import'] }).notNull(),
+    changedBy: text('changed_by').notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    before: jsonb('before').$type<Record<string, unknown> | null>(),
+    after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('enterprise_history_enterprise_idx').on(t.enterpriseId, t.id)],
 );
 
 /** Recusal (回避): an inspector related to an enterprise (relative employed, former employee, shareholding). */
