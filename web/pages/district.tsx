@@ -1,6 +1,12 @@
 // Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
 import { BarChart } from '../charts';
-import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines } from '../../db/queries/cases';
+import {
+  casesByKindAndStage,
+  casesFor,
+  deadlineTally,
+  deadlinesOf,
+  overdueDeadlines,
+} from '../../api/cases/console-reads';
 import { Notice } from '../layout';
 import { kindLabels, label, owedByLabels } from '../labels';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
@@ -13,7 +19,7 @@ const owedByCourt = (owedBy: string) => owedBy === 'court' || owedBy.includes('�
 /** Applications to the court by stage; what the court owes and by when; overdue replies highlighted. */
 export async function showEnforcement(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
-  const { rows } = await listCases(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
+  const { rows } = await casesFor(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
   const deadlines = await deadlinesOf(
     db,
     rows.map((r) => r.workflowId),
