@@ -18,7 +18,7 @@ import { may, needsParticipation, participates, type CaseKind, type Purpose } fr
 
 export type CaseRow = typeof cases.$inferSelect;
 /** Where a case is: enough to act on it and to audit the act. */
-export type CaseRef = Pick<CaseRow, 'workflowId' | 'caseNumber' | 'kind'>;
+export type CaseRef = Pick<CaseRow, 'workflowId' | 'caseNumber' | 'kind'> & { status?: CaseRow['status'] };
 
 const titles = { 403: '无权执行此操作', 409: '状态冲突', 422: '请求无法处理' } as const;
 
@@ -40,12 +40,17 @@ export interface ActOptions {
   step?: string | null;
   /** False when the Update's input names its actor otherwise (agency attention tasks). */
   withActor?: boolean;
+  /** Refuse (409) without asking the workflow when the projection already reads closed, with this message. */
+  whenClosed?: string;
 }
 
 /** The problem+json of a workflow's refusal: 403/409/422 by category, with the fields it names. */
-export function refusalProblem(refusal: UpdateRefusal, fields: Record<string, string> = {}): HttpProblem {
-  if (refusal.kind !== 'rejected')
-    return new HttpProblem(409, titles[409], '案件已办结，不能再办理', undefined, { code: 'CASE_CLOSED' });
+export function refusalProblem(
+  refusal: UpdateRefusal,
+  fields: Record<string, string> = {},
+  closed = '案件已办结，不能再办理',
+): HttpProblem {
+  if (refusal.kind !== 'rejected') return new HttpProblem(409, titles[409], closed, undefined, { code: 'CASE_CLOSED' });
   const code = refusal.code ?? 'INVALID_ACTION';
   const message = refusal.reason ?? '操作被拒绝';
   const field = fields[code] ?? (refusal.field ? `body.${refusal.field}` : 'body');
@@ -126,19 +131,11 @@ export function createDesk(db: Db, temporal: Client) {
       input: Omit<In, 'actor'>,
       options: ActOptions = {},
     ): Promise<Ret> {
-      const action = options.action ?? `${row.kind}.${update.name}`;
-      try {
-        const args = options.withActor === false ? input : { ...input, actor: await actorOf(db, user) };
-        return await temporal.workflow
-          .getHandle(row.workflowId)
-          .executeUpdate(update, { args: [args as In], updateId: input.requestId });
-      } catch (err) {
-        const refusal = updateRefusalOf(err);
-        if (!refusal) throw err;
-        const problem = refusalProblem(refusal, options.fields);
+      const refused = async (refusal: UpdateRefusal): Promise<never> => {
+        const problem = refusalProblem(refusal, options.fields, options.whenClosed);
         await appendAudit(db, {
           actor: user.id,
-          action,
+          action: options.action ?? `${row.kind}.${update.name}`,
           outcome: problem.status === 403 ? 'denied' : 'rejected',
           comment: problem.detail,
           workflowId: row.workflowId,
@@ -147,6 +144,17 @@ export function createDesk(db: Db, temporal: Client) {
           detail: { rule: problem.extensions.code, requestId: input.requestId },
         });
         throw problem;
+      };
+      if (options.whenClosed && row.status === 'closed') return refused({ kind: 'closed' });
+      try {
+        const args = options.withActor === false ? input : { ...input, actor: await actorOf(db, user) };
+        return await temporal.workflow
+          .getHandle(row.workflowId)
+          .executeUpdate(update, { args: [args as In], updateId: input.requestId });
+      } catch (err) {
+        const refusal = updateRefusalOf(err);
+        if (!refusal) throw err;
+        return refused(refusal);
       }
     },
 
