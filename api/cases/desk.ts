@@ -14,11 +14,11 @@ import { actorOf } from '../actor';
 import type { AppEnv, AuthUser } from '../context';
 import { HttpProblem } from '../problem';
 import { updateRefusalOf, type UpdateRefusal } from '../update-refusal';
-import { may, needsParticipation, participates, type CaseKind, type Purpose } from './policy';
+import { may, needsParticipation, participates, type CaseKind, type PolicyKind, type Purpose } from './policy';
 
 export type CaseRow = typeof cases.$inferSelect;
 /** Where a case is: enough to act on it and to audit the act. */
-export type CaseRef = Pick<CaseRow, 'workflowId' | 'caseNumber' | 'kind'> & { status?: CaseRow['status'] };
+export type CaseRef = Pick<CaseRow, 'workflowId' | 'caseNumber'> & { kind: PolicyKind; status?: CaseRow['status'] };
 
 const titles = { 403: '无权执行此操作', 409: '状态冲突', 422: '请求无法处理' } as const;
 
@@ -35,7 +35,7 @@ export interface ActOptions {
   /** The audit action (default `<kind>.<update name>`). */
   action?: string;
   /** The request field a refusal code is about, where the workflow does not name one (e.g. COMMENT_REQUIRED). */
-  fields?: Record<string, string>;
+  fields?: Partial<Record<string, string>>;
   /** The approval step the act concerns, for the audit entry. */
   step?: string | null;
   /** False when the Update's input names its actor otherwise (agency attention tasks). */
@@ -47,7 +47,7 @@ export interface ActOptions {
 /** The problem+json of a workflow's refusal: 403/409/422 by category, with the fields it names. */
 export function refusalProblem(
   refusal: UpdateRefusal,
-  fields: Record<string, string> = {},
+  fields: Partial<Record<string, string>> = {},
   closed = '案件已办结，不能再办理',
 ): HttpProblem {
   if (refusal.kind !== 'rejected') return new HttpProblem(409, titles[409], closed, undefined, { code: 'CASE_CLOSED' });
@@ -63,17 +63,24 @@ export function refusalProblem(
 }
 
 export function createDesk(db: Db, temporal: Client) {
-  /** Refuses `user` on a case: the denial is audited with the case, then thrown (403, or 404 when hidden). */
-  async function deny(user: AuthUser, row: CaseRef, action: string, reason: string, hide = false): Promise<never> {
+  /** Refuses `user` on a case: the refusal is audited with the case (denied for 403/404, else rejected), then thrown. */
+  async function refuse(
+    user: AuthUser,
+    row: CaseRef,
+    action: string,
+    problem: HttpProblem,
+    extra = {},
+  ): Promise<never> {
     await appendAudit(db, {
       actor: user.id,
       action,
-      outcome: 'denied',
-      comment: reason,
+      outcome: problem.status === 403 || problem.status === 404 ? 'denied' : 'rejected',
+      comment: problem.detail,
       workflowId: row.workflowId,
       caseId: row.caseNumber,
+      ...extra,
     });
-    throw hide ? HttpProblem.notFound(`案件 ${row.caseNumber} 不存在或您无权查看`) : HttpProblem.forbidden(reason);
+    throw problem;
   }
 
   /** Whether the policy lets `user` reach the loaded case for `purpose` (asking the database for participation). */
@@ -88,25 +95,30 @@ export function createDesk(db: Db, temporal: Client) {
   }
 
   /** Lets the user through to the case, or audits and refuses. `hide`: answer 404, existence being private. */
-  async function admit(user: AuthUser, row: CaseRow, purpose: Purpose, hide = false): Promise<CaseRow> {
+  async function admit(user: AuthUser, row: CaseRow, purpose: Purpose, hide: boolean, action?: string) {
     if (await allows(user, purpose, row)) return row;
-    const reason = purpose === 'act' ? '您无权办理该案件' : '该案件不属于您所在的单位';
-    return deny(user, row, `${row.kind}.${purpose}`, reason, hide);
+    const problem = hide
+      ? HttpProblem.notFound(`案件 ${row.caseNumber} 不存在或您无权查看`)
+      : HttpProblem.forbidden(purpose === 'act' ? '您无权办理该案件' : '该案件不属于您所在的单位');
+    return refuse(user, row, action ?? `${row.kind}.${purpose}`, problem);
   }
 
   return {
     allows,
-    deny,
+    refuse,
 
-    /** A case of `kind` by its number: 404 if unknown, 403 (audited) if the policy refuses `purpose`. */
-    async find(user: AuthUser, kind: CaseKind, caseNumber: string, purpose: Purpose): Promise<CaseRow> {
+    /**
+     * A case of `kind` by its number: 404 if unknown, 403 if the policy refuses `purpose` (audited as `action`,
+     * by default `<kind>.<purpose>`).
+     */
+    async find(user: AuthUser, kind: CaseKind, caseNumber: string, purpose: Purpose, action?: string) {
       const [row] = await db
         .select()
         .from(cases)
         .where(and(eq(cases.kind, kind), eq(cases.caseNumber, caseNumber)))
         .limit(1);
       if (!row) throw HttpProblem.notFound(`案件 ${caseNumber} 不存在`);
-      return admit(user, row, purpose);
+      return admit(user, row, purpose, false, action);
     },
 
     /** A case of any kind by workflow id or case number; 404 both when unknown and when refused (audited). */
@@ -131,19 +143,13 @@ export function createDesk(db: Db, temporal: Client) {
       input: Omit<In, 'actor'>,
       options: ActOptions = {},
     ): Promise<Ret> {
-      const refused = async (refusal: UpdateRefusal): Promise<never> => {
+      const refused = (refusal: UpdateRefusal) => {
         const problem = refusalProblem(refusal, options.fields, options.whenClosed);
-        await appendAudit(db, {
-          actor: user.id,
-          action: options.action ?? `${row.kind}.${update.name}`,
-          outcome: problem.status === 403 ? 'denied' : 'rejected',
-          comment: problem.detail,
-          workflowId: row.workflowId,
-          caseId: row.caseNumber,
-          step: options.step ?? undefined,
-          detail: { rule: problem.extensions.code, requestId: input.requestId },
+        const detail = { rule: problem.extensions.code, requestId: input.requestId };
+        return refuse(user, row, options.action ?? `${row.kind}.${update.name}`, problem, {
+          step: options.step,
+          detail,
         });
-        throw problem;
       };
       if (options.whenClosed && row.status === 'closed') return refused({ kind: 'closed' });
       try {
