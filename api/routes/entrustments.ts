@@ -17,6 +17,7 @@ import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { isoDate, problem } from '../schemas';
 import { deskOf } from '../cases/desk';
+import { may } from '../cases/policy';
 
 const statuses = Object.keys(ENTRUSTMENT_STATUS_LABELS) as [EntrustmentStatus, ...EntrustmentStatus[]];
 
@@ -323,11 +324,18 @@ export const entrustmentsRouter = createRouter()
     const db = c.get('deps').database.db;
     const desk = deskOf(c);
     const action = `entrustment.change-${body.kind}`;
-    // Only the entrusting agency asks for a change (the case's own department; the policy's `act`).
-    const item = await desk.find(user, 'entrustment', draftNumber, 'act', action);
     const [row] = await db.select().from(entrustments).where(eq(entrustments.draftNumber, draftNumber)).limit(1);
     if (!row) throw HttpProblem.notFound(`委托 ${draftNumber} 不存在`);
     const label = CHANGE_LABELS[body.kind];
+    // The register, not the case list, holds every entrustment; only the entrusting agency asks for a change.
+    const item = { workflowId: row.workflowId, caseNumber: draftNumber, kind: 'entrustment' as const };
+    if (!may(user, 'act', { kind: 'entrustment', departmentId: row.agencyId }))
+      await desk.refuse(
+        user,
+        item,
+        action,
+        HttpProblem.forbidden(`只有委托机关（${row.agencyName}）可以申请${label}委托`),
+      );
     const conflict = (message: string) =>
       desk.refuse(
         user,
