@@ -1,5 +1,6 @@
 // Case list for every kind, and one case's timeline: every step, actor, acting-for, time, legal basis,
 // and each deadline met or missed (cases + case_deadlines + audit records).
+import { mayStart } from '../../api/cases/policy';
 import {
   auditOf,
   caseFor,
@@ -34,7 +35,7 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
   const { rows, total } = await casesFor(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
   const qs = (p: number) =>
     `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
-  const starts = c.get('user').roles.some((r) => r === 'officer' || r === 'department-head');
+  const starts = mayStart(c.get('user'), 'approval-request');
   return page(
     c,
     '案件',

@@ -1,5 +1,6 @@
 // Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
 import { BarChart } from '../charts';
+import { seesDistrict } from '../../api/cases/policy';
 import {
   casesByKindAndStage,
   casesFor,
@@ -122,7 +123,7 @@ const yes = (b: boolean) => (b ? '✓' : '—');
 
 /** For the 安委办: cases by kind and stage, deadlines missed, plans by department, inspections, entrustments expiring. */
 export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
-  if (!c.get('user').roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin')) {
+  if (!seesDistrict(c.get('user'))) {
     return page(c, '全区概览', <Notice kind="error">全区概览仅供安委办、区政府领导和管理员查看。</Notice>, 403);
   }
   const db = dbOf(c);
