@@ -1,18 +1,11 @@
-// Shared by the annual plan routes: request schemas, pre-checks that answer 4xx before anything changes,
-// and carrying an Update to a plan workflow with its rejections mapped to HTTP.
+// Shared by the annual plan routes: request schemas and pre-checks that answer 4xx before anything changes.
 import { z } from '@hono/zod-openapi';
-import type { Client } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { appendAudit } from '../db/audit-trail';
 import { currentCalendarSnapshot } from '../db/calendar-store';
 import { annualPlans, enterprises, planCycles } from '../db/schema';
 import { checkPlan, inspectionKinds, type PlanContent } from '../domain/annual-plan';
-import type { PlanRejectionCode } from '../workflows/annual-plan/types';
-import type { AuthUser } from './context';
 import { HttpProblem } from './problem';
-import { updateRefusalOf } from './update-refusal';
 
 export const PlanItemSchema = z.object({
   itemId: z.string().trim().min(1).max(40),
@@ -74,58 +67,4 @@ export async function requireValidPlan(
       problems.map((p) => ({ field: `${field}.${p.field}`, rule: p.rule, message: p.message })),
     );
   }
-}
-
-/** Sends a plan Update; a validator's refusal becomes 403/409/422 and is audited, changing nothing. */
-export async function sendPlanUpdate<T, R extends { requestId: string }>(
-  deps: { db: Db; temporal: Client },
-  user: AuthUser,
-  workflowId: string,
-  update: UpdateDefinition<T, [R]>,
-  req: R,
-): Promise<T> {
-  try {
-    return await deps.temporal.workflow
-      .getHandle(workflowId)
-      .executeUpdate(update, { args: [req], updateId: req.requestId });
-  } catch (err) {
-    const refusal = updateRefusalOf(err);
-    if (!refusal) throw err;
-    if (refusal.kind === 'rejected') {
-      const code = (refusal.code ?? 'WRONG_STAGE') as PlanRejectionCode;
-      const status = refusal.status;
-      const reason = refusal.reason ?? '操作被拒绝';
-      await appendAudit(deps.db, {
-        actor: user.id,
-        action: update.name,
-        outcome: status === 403 ? 'denied' : 'rejected',
-        comment: reason,
-        workflowId,
-      });
-      const errors = refusal.errors.map((d) => ({ ...d, field: `body.${d.field}` }));
-      throw new HttpProblem(
-        status,
-        status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理',
-        reason,
-        errors.length ? errors : undefined,
-        { code },
-      );
-    }
-    throw new HttpProblem(409, '状态冲突', '该年度计划流程已结束');
-  }
-}
-
-/** Unit officers and heads act on their own unit's plan; anyone else is refused (403, audited). */
-export async function requireUnitMember(
-  db: Db,
-  user: AuthUser,
-  headDepartmentId: string,
-  action: string,
-  workflowId?: string,
-): Promise<void> {
-  if (user.departmentId === headDepartmentId && user.roles.some((r) => r === 'officer' || r === 'department-head'))
-    return;
-  const reason = '只有本单位执法人员或负责人可以办理本单位的年度监督检查计划';
-  await appendAudit(db, { actor: user.id, action, outcome: 'denied', comment: reason, workflowId: workflowId ?? null });
-  throw HttpProblem.forbidden(reason);
 }

@@ -1,7 +1,11 @@
-// Why a case's Update did not run, read from the Temporal client's error in one place; each route
-// turns it into its own problem+json (and audit entry).
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+// Why a case's Update did not run, read from the Temporal client's error in one place (by error class and gRPC
+// status, never by message); the case desk turns it into problem+json and an audit entry.
+import { isGrpcServiceError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FieldRule, RefusalCategory, RefusalDetail } from '../workflows/refusal';
+
+// gRPC status codes (grpc/status.h) the service answers an Update with when the workflow is closed or gone.
+const grpcNotFound = 5;
+const grpcFailedPrecondition = 9;
 
 const statusOfCategory = { forbidden: 403, conflict: 409, invalid: 422 } as const;
 
@@ -39,8 +43,10 @@ export function updateRefusalOf(err: unknown): UpdateRefusal | undefined {
     };
   }
   if (err instanceof WorkflowNotFoundError) return { kind: 'missing' };
-  const message = (err as Error | undefined)?.message ?? '';
-  if (/already completed/i.test(message)) return { kind: 'closed' };
-  if (/not found/i.test(message)) return { kind: 'missing' };
+  const grpc = err instanceof ServiceError ? err.cause : err;
+  if (isGrpcServiceError(grpc)) {
+    if (grpc.code === grpcFailedPrecondition) return { kind: 'closed' };
+    if (grpc.code === grpcNotFound) return { kind: 'missing' };
+  }
   return undefined;
 }

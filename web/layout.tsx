@@ -1,5 +1,6 @@
 // The page frame: skip link, navigation by role, main landmark; htmx sends the CSRF token as a header.
 import type { Child, FC, PropsWithChildren } from 'hono/jsx';
+import { seesDistrict } from '../api/cases/policy';
 import type { AuthUser } from '../api/context';
 import { formatShanghaiDateTime } from '../domain/dates';
 import { roleLabels } from './labels';
@@ -21,12 +22,11 @@ interface NavItem {
 }
 
 const any = () => true;
-const watches = (u: AuthUser) => u.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin');
 const nav: NavItem[] = [
   { href: '/inbox', text: '待办', show: any },
   { href: '/cases', text: '案件', show: any },
   { href: '/enforcement', text: '法院强制执行', show: any },
-  { href: '/overview', text: '全区概览', show: watches },
+  { href: '/overview', text: '全区概览', show: seesDistrict },
   { href: '/registers', text: '登记簿', show: any },
   { href: '/public/accidents', text: '公开信息', show: any },
   { href: '/admin/substitutes', text: '代理设置', show: any },

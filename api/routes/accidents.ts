@@ -1,22 +1,20 @@
 // Accident cases (§九): register, read, act; and the public list of published reports (no login).
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import { appendAudit } from '../../db/audit-trail';
-import type { Db } from '../../db/client';
-import { auditLog, caseDeadlines, cases, departments, publishedReports } from '../../db/schema';
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { cases, departments, publishedReports } from '../../db/schema';
 import { checkOccurredAt } from '../../domain/accident-case';
 import { classifyAccident } from '../../domain/accident-level';
 import { accidentCaseWorkflow } from '../../workflows/accident-case';
 import * as m from '../../workflows/accident/messages';
 import type { AccidentCaseInput } from '../../workflows/accident/types';
-import { approvalStateQuery } from '../../workflows/approval/messages';
-import type { AuthUser } from '../context';
+import { caseView, deskOf } from '../cases/desk';
+import { caseAccess } from '../cases/policy';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, text } from '../schemas';
 import {
   AccidentActResult,
   AccidentDetail,
@@ -25,9 +23,6 @@ import {
   PublishedAccidentReport,
 } from '../responses/accidents';
 import { errors, ok, problem } from '../responses/http';
-import { caseNumber, creditCode, text } from '../schemas';
-import { actorOf } from '../actor';
-import { updateRefusalOf } from '../update-refusal';
 
 const count0 = (what: string) =>
   z
@@ -209,73 +204,6 @@ const publicList = createRoute({
   },
 });
 
-const overseeing = ['safety-office', 'district-leader', 'admin'];
-const oversees = (u: AuthUser) => u.roles.some((r) => overseeing.includes(r));
-
-async function findCase(db: Db, user: AuthUser, caseNumber: string, copiedMayRead = false) {
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.kind, 'accident'), eq(cases.caseNumber, caseNumber)))
-    .limit(1);
-  if (!row) throw HttpProblem.notFound(`事故案件 ${caseNumber} 不存在`);
-  const copied = Object.keys((row.summary.copies as Record<string, unknown> | undefined) ?? {}).includes(
-    user.departmentId,
-  );
-  if (user.departmentId !== row.departmentId && !oversees(user) && !(copiedMayRead && copied)) {
-    await appendAudit(db, {
-      actor: user.id,
-      action: 'accident.access',
-      outcome: 'denied',
-      comment: '不属于本单位的案件',
-      workflowId: row.workflowId,
-      caseId: caseNumber,
-    });
-    throw HttpProblem.forbidden('该案件不属于您所在的单位');
-  }
-  return row;
-}
-
-async function sendAct(db: Db, temporal: Client, user: AuthUser, row: typeof cases.$inferSelect, body: Act) {
-  const { action, ...rest } = body;
-  const deny = async (status: number, reason: string, code?: string): Promise<never> => {
-    await appendAudit(db, {
-      actor: user.id,
-      action: `accident.${action}`,
-      outcome: status === 403 ? 'denied' : 'rejected',
-      comment: reason,
-      workflowId: row.workflowId,
-      caseId: row.caseNumber,
-    });
-    throw new HttpProblem(
-      status,
-      status === 403 ? '无权执行此操作' : status === 409 ? '状态冲突' : '请求无法处理',
-      reason,
-      status === 422 ? [{ field: 'body', rule: (code ?? 'invalid').toLowerCase(), message: reason }] : undefined,
-      code ? { code } : {},
-    );
-  };
-  if (row.status === 'closed')
-    return deny(
-      409,
-      `案件 ${row.caseNumber} 已结案，不能再${action === 'submit-report' ? '提交调查报告' : '办理'}`,
-      'CASE_CLOSED',
-    );
-  try {
-    const input = { ...rest, actor: await actorOf(db, user) } as never;
-    return await temporal.workflow
-      .getHandle(row.workflowId)
-      .executeUpdate(updates[action], { args: [input], updateId: body.requestId });
-  } catch (err) {
-    const refusal = updateRefusalOf(err);
-    if (!refusal) throw err;
-    if (refusal.kind !== 'rejected') return deny(409, '案件已结案', 'CASE_CLOSED');
-    const code = refusal.code ?? 'INVALID_INPUT';
-    const status = refusal.status;
-    return deny(status, refusal.reason ?? '操作被拒绝', code);
-  }
-}
-
 export const accidentsRouter = createRouter()
   .openapi(register, async (c) => {
     const body = c.req.valid('json');
@@ -340,7 +268,7 @@ export const accidentsRouter = createRouter()
       eq(cases.kind, 'accident'),
       q.stage ? eq(cases.stage, q.stage) : undefined,
       q.status ? eq(cases.status, q.status) : undefined,
-      oversees(user) ? undefined : eq(cases.departmentId, user.departmentId),
+      caseAccess(user, 'read', ['accident']),
     );
     const [rows, [total]] = await Promise.all([
       db
@@ -371,62 +299,27 @@ export const accidentsRouter = createRouter()
     );
   })
   .openapi(detail, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const db = database.db;
-    const row = await findCase(db, c.get('user'), c.req.valid('param').caseNumber, true);
-    const [deadlines, audit] = await Promise.all([
-      db
-        .select()
-        .from(caseDeadlines)
-        .where(eq(caseDeadlines.workflowId, row.workflowId))
-        .orderBy(asc(caseDeadlines.dueDate)),
-      db.select().from(auditLog).where(eq(auditLog.workflowId, row.workflowId)).orderBy(asc(auditLog.seq)),
-    ]);
-    const handle = temporal.workflow.getHandle(row.workflowId);
-    const [live, approval] =
-      row.status === 'open'
-        ? await Promise.all([
-            handle.query(m.accidentStateQuery).catch(() => null),
-            handle.query(approvalStateQuery).catch(() => null),
-          ])
-        : [null, null];
-    return c.json(
-      {
-        case: row,
-        deadlines: deadlines.map((d) => ({
-          key: d.key,
-          label: d.label,
-          basisId: d.basisId,
-          citation: d.citation,
-          owedBy: d.owedBy,
-          dueDate: d.dueDate,
-          dueAt: d.dueAt,
-          provisional: d.provisional,
-          status: d.status,
-          metAt: d.metAt,
-        })),
-        audit: audit.map((a) => ({
-          seq: a.seq,
-          at: a.at,
-          actor: a.actor,
-          action: a.action,
-          outcome: a.outcome,
-          comment: a.comment,
-          legalBasis: a.legalBasis,
-          detail: a.detail,
-        })),
-        live,
-        approval,
-      },
-      200,
-    );
+    const desk = deskOf(c);
+    const row = await desk.find(c.get('user'), 'accident', c.req.valid('param').caseNumber, 'read');
+    const { timeline, ...view } = caseView(await desk.detail(row, m.accidentStateQuery));
+    return c.json({ ...view, audit: timeline }, 200);
   })
   .openapi(actRoute, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const desk = deskOf(c);
     const user = c.get('user');
-    const body = c.req.valid('json');
-    const row = await findCase(database.db, user, c.req.valid('param').caseNumber, body.action === 'copy-receipt');
-    return c.json(await sendAct(database.db, temporal, user, row, body), 200);
+    const { action, ...input } = c.req.valid('json');
+    // A copied-to department may read the case, and only confirms receipt of its copy; the rest is the unit's.
+    const row = await desk.find(
+      user,
+      'accident',
+      c.req.valid('param').caseNumber,
+      action === 'copy-receipt' ? 'read' : 'act',
+    );
+    const whenClosed = `案件 ${row.caseNumber} 已结案，不能再${action === 'submit-report' ? '提交调查报告' : '办理'}`;
+    return c.json(
+      await desk.act(user, row, updates[action], input as never, { action: `accident.${action}`, whenClosed }),
+      200,
+    );
   });
 
 export const publicAccidentReportsRouter = createRouter().openapi(publicList, async (c) => {

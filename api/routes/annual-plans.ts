@@ -1,7 +1,9 @@
 // Annual supervision-inspection plans (§十四): plan cycles and their overview for the 安委办, drafting,
 // submission, amendment, filing receipts, on-site inspection plans and quarterly completion.
 import { createRoute, z } from '@hono/zod-openapi';
+import type { UpdateDefinition } from '@temporalio/common';
 import { and, asc, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
 import type { Db } from '../../db/client';
 import {
   annualPlanAmendments,
@@ -26,9 +28,7 @@ import {
   planOf,
   requestId,
   requireOpenYear,
-  requireUnitMember,
   requireValidPlan,
-  sendPlanUpdate,
   unitParam,
   yearParam,
 } from '../annual-plan-support';
@@ -36,6 +36,10 @@ import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { isoDate, problem } from '../schemas';
+import { deskOf } from '../cases/desk';
+import { may } from '../cases/policy';
+import type { AppEnv } from '../context';
 import {
   AnnualPlanDetail,
   AnnualPlanRecord,
@@ -45,8 +49,6 @@ import {
   PlanView,
 } from '../responses/annual-plans';
 import { errors, ok } from '../responses/http';
-import { isoDate } from '../schemas';
-import { actorOf } from '../actor';
 
 const tags = ['年度监督检查计划'];
 const security = [{ bearer: [] }];
@@ -57,6 +59,32 @@ const planPath = z.object({ year: yearParam, departmentId: unitParam });
 const itemPath = planPath.extend({ itemId: z.string().trim().min(1).max(40) });
 // An action on a plan: its Update may be refused (403/409/422); every plan action has a body.
 const actErrors = errors(400, 401, 403, 404, 409, 413, 422, 503);
+
+type Plan = Awaited<ReturnType<typeof planOf>>;
+const planRef = (plan: Plan) => ({ workflowId: plan.workflowId, caseNumber: plan.id, kind: 'annual-plan' as const });
+
+/** The unit's plan, for the officers and heads of the unit that heads it (the policy's `act`); others 403, audited. */
+async function ownPlan(c: Context<AppEnv>, year: number, unitId: string, update: { name: string }): Promise<Plan> {
+  const db = c.get('deps').database.db;
+  const plan = await planOf(db, year, unitId);
+  if (!may(c.get('user'), 'act', { kind: 'annual-plan', departmentId: await headDepartmentOf(db, plan) })) {
+    const reason = '只有本单位执法人员或负责人可以办理本单位的年度监督检查计划';
+    await deskOf(c).refuse(c.get('user'), planRef(plan), update.name, HttpProblem.forbidden(reason));
+  }
+  return plan;
+}
+
+/** Sends a plan Update through the desk (actor, idempotency, one refusal mapping, audited with the plan). */
+const sendPlan = <R, I extends { requestId: string }>(
+  c: Context<AppEnv>,
+  plan: Plan,
+  update: UpdateDefinition<R, [I]>,
+  input: Omit<I, 'actor'>,
+) =>
+  deskOf(c).act(c.get('user'), planRef(plan), update, input, {
+    action: update.name,
+    whenClosed: '该年度计划流程已结束',
+  });
 
 async function headDepartmentOf(db: Db, plan: { departmentId: string; approver: string }): Promise<string> {
   if (plan.approver === 'district') return plan.departmentId;
@@ -315,121 +343,57 @@ export const annualPlansRouter = createRouter()
     return c.json({ ...plan, amendments, executions }, 200);
   })
   .openapi(saveDraft, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const db = database.db;
     const req = c.req.valid('json');
-    await requireOpenYear(db, req.year, 'body.year');
-    const plan = await planOf(db, req.year, req.departmentId);
-    await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), saveDraftUpdate.name, plan.workflowId);
-    await requireValidPlan(db, req.year, req.content as PlanContent);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, saveDraftUpdate, {
+    await requireOpenYear(c.get('deps').database.db, req.year, 'body.year');
+    const plan = await ownPlan(c, req.year, req.departmentId, saveDraftUpdate);
+    await requireValidPlan(c.get('deps').database.db, req.year, req.content as PlanContent);
+    const view = await sendPlan(c, plan, saveDraftUpdate, {
       requestId: req.requestId,
-      actor: await actorOf(db, c.get('user')),
       content: req.content as PlanContent,
     });
     return c.json(view, 200);
   })
   .openapi(submit, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const db = database.db;
+    const db = c.get('deps').database.db;
     const { year, departmentId } = c.req.valid('param');
     const req = c.req.valid('json');
     await requireOpenYear(db, year);
-    const plan = await planOf(db, year, departmentId);
-    await requireUnitMember(
-      db,
-      c.get('user'),
-      await headDepartmentOf(db, plan),
-      submitPlanUpdate.name,
-      plan.workflowId,
-    );
+    const plan = await ownPlan(c, year, departmentId, submitPlanUpdate);
     const content = (req.content ?? plan.content) as PlanContent | null;
     if (!content) throw HttpProblem.unprocessable('body.content', 'required', '尚未编制计划内容');
     await requireValidPlan(db, year, content);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, submitPlanUpdate, {
-      requestId: req.requestId,
-      actor: await actorOf(db, c.get('user')),
-      content,
-    });
-    return c.json(view, 200);
+    return c.json(await sendPlan(c, plan, submitPlanUpdate, { requestId: req.requestId, content }), 200);
   })
   .openapi(amend, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const db = database.db;
+    const db = c.get('deps').database.db;
     const { year, departmentId } = c.req.valid('param');
     const req = c.req.valid('json');
     await requireOpenYear(db, year);
-    const plan = await planOf(db, year, departmentId);
-    await requireUnitMember(db, c.get('user'), await headDepartmentOf(db, plan), amendPlanUpdate.name, plan.workflowId);
-    await requireValidPlan(db, year, req.content as PlanContent);
-    const view = await sendPlanUpdate({ db, temporal }, c.get('user'), plan.workflowId, amendPlanUpdate, {
-      requestId: req.requestId,
-      actor: await actorOf(db, c.get('user')),
-      content: req.content as PlanContent,
-      reason: req.reason,
-    });
-    return c.json(view, 202);
+    const plan = await ownPlan(c, year, departmentId, amendPlanUpdate);
+    const content = req.content as PlanContent;
+    await requireValidPlan(db, year, content);
+    return c.json(
+      await sendPlan(c, plan, amendPlanUpdate, { requestId: req.requestId, content, reason: req.reason }),
+      202,
+    );
   })
   .openapi(filing, async (c) => {
-    const { database, temporal } = c.get('deps');
     const { year, departmentId } = c.req.valid('param');
-    const req = c.req.valid('json');
-    const plan = await planOf(database.db, year, departmentId);
-    const view = await sendPlanUpdate(
-      { db: database.db, temporal },
-      c.get('user'),
-      plan.workflowId,
-      recordFilingUpdate,
-      { requestId: req.requestId, actor: await actorOf(database.db, c.get('user')), receiptNo: req.receiptNo },
-    );
-    return c.json(view, 200);
+    const { requestId, receiptNo } = c.req.valid('json');
+    const plan = await planOf(c.get('deps').database.db, year, departmentId);
+    return c.json(await sendPlan(c, plan, recordFilingUpdate, { requestId, receiptNo }), 200);
   })
   .openapi(onSitePlan, async (c) => {
-    const { database, temporal } = c.get('deps');
     const { year, departmentId, itemId } = c.req.valid('param');
-    const req = c.req.valid('json');
-    const plan = await planOf(database.db, year, departmentId);
-    await requireUnitMember(
-      database.db,
-      c.get('user'),
-      await headDepartmentOf(database.db, plan),
-      onSitePlanUpdate.name,
-      plan.workflowId,
-    );
-    const view = await sendPlanUpdate({ db: database.db, temporal }, c.get('user'), plan.workflowId, onSitePlanUpdate, {
-      requestId: req.requestId,
-      actor: await actorOf(database.db, c.get('user')),
-      itemId,
-      plannedDate: req.plannedDate,
-      inspectorIds: req.inspectorIds,
-      content: req.content,
-    });
-    return c.json(view, 200);
+    const { requestId, plannedDate, inspectorIds, content } = c.req.valid('json');
+    const plan = await ownPlan(c, year, departmentId, onSitePlanUpdate);
+    const input = { requestId, itemId, plannedDate, inspectorIds, content };
+    return c.json(await sendPlan(c, plan, onSitePlanUpdate, input), 200);
   })
   .openapi(done, async (c) => {
-    const { database, temporal } = c.get('deps');
     const { year, departmentId, itemId } = c.req.valid('param');
-    const req = c.req.valid('json');
-    const plan = await planOf(database.db, year, departmentId);
-    await requireUnitMember(
-      database.db,
-      c.get('user'),
-      await headDepartmentOf(database.db, plan),
-      inspectionDoneUpdate.name,
-      plan.workflowId,
-    );
-    const view = await sendPlanUpdate(
-      { db: database.db, temporal },
-      c.get('user'),
-      plan.workflowId,
-      inspectionDoneUpdate,
-      {
-        requestId: req.requestId,
-        actor: await actorOf(database.db, c.get('user')),
-        itemId,
-        completedOn: req.completedOn,
-        findings: req.findings,
-      },
-    );
-    return c.json(view, 200);
+    const { requestId, completedOn, findings } = c.req.valid('json');
+    const plan = await ownPlan(c, year, departmentId, inspectionDoneUpdate);
+    const input = { requestId, itemId, completedOn, findings };
+    return c.json(await sendPlan(c, plan, inspectionDoneUpdate, input), 200);
   });

@@ -5,16 +5,16 @@ import { blacklistEntries, departments } from '../../db/schema';
 import { blacklistRestrictions, restrictionPeriodProblem } from '../../domain/blacklist';
 import { blacklistWorkflow } from '../../workflows/blacklist';
 import { blacklistRemovalUpdate } from '../../workflows/blacklist/messages';
-import { caseDetail, findCase, runCaseUpdate } from '../criminal-transfer-view';
+import { caseView, deskOf } from '../cases/desk';
+import { caseStateQuery } from '../../workflows/case/case-record';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, isoDate, text } from '../schemas';
 import { BlacklistCaseView } from '../responses/case-view';
 import { CaseStarted } from '../responses/cases';
 import { errors, ok, problem } from '../responses/http';
-import { caseNumber, creditCode, isoDate, text } from '../schemas';
-import { actorOf } from '../actor';
 
 const StartBody = z
   .object({
@@ -118,33 +118,22 @@ export const blacklistRouter = createRouter()
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
   .openapi(get, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const row = await findCase(database.db, c.get('user'), 'blacklist', c.req.valid('param').caseNumber);
-    const [entry] = await database.db
-      .select()
+    const desk = deskOf(c);
+    const row = await desk.find(c.get('user'), 'blacklist', c.req.valid('param').caseNumber, 'read');
+    const [entry] = await c
+      .get('deps')
+      .database.db.select()
       .from(blacklistEntries)
       .where(eq(blacklistEntries.workflowId, row.workflowId))
       .limit(1);
-    return c.json({ ...(await caseDetail(database.db, temporal, row)), entry: entry ?? null }, 200);
+    return c.json({ ...caseView(await desk.detail(row, caseStateQuery)), entry: entry ?? null }, 200);
   })
   .openapi(removal, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const desk = deskOf(c);
     const user = c.get('user');
-    const row = await findCase(database.db, user, 'blacklist', c.req.valid('param').caseNumber);
+    const row = await desk.find(user, 'blacklist', c.req.valid('param').caseNumber, 'act');
     const body = c.req.valid('json');
-    const requestId = body.requestId ?? randomUUID();
-    const actor = await actorOf(database.db, user);
-    const result = await runCaseUpdate(
-      database.db,
-      user,
-      { workflowId: row.workflowId, caseId: row.caseNumber, action: 'blacklist.request-removal' },
-      () =>
-        temporal.workflow
-          .getHandle(row.workflowId)
-          .executeUpdate(blacklistRemovalUpdate, {
-            args: [{ requestId, actor, reason: body.reason }],
-            updateId: requestId,
-          }),
-    );
-    return c.json(result, 200);
+    const input = { requestId: body.requestId ?? randomUUID(), reason: body.reason };
+    const options = { action: 'blacklist.request-removal', fields: { COMMENT_REQUIRED: 'body.reason' } };
+    return c.json(await desk.act(user, row, blacklistRemovalUpdate, input, options), 200);
   });

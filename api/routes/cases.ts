@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { auditOf, deadlinesOf, findCase, listCases } from '../../db/queries/cases';
-import { createRouter } from '../openapi';
-import { HttpProblem } from '../problem';
+import { auditOf, deadlinesOf, listCases } from '../../db/queries/cases';
+import { deskOf } from '../cases/desk';
+import { caseAccess } from '../cases/policy';
+import { createRouter, problemResponses } from '../openapi';
+import { problem } from '../schemas';
 import { CaseDetail, CaseList } from '../responses/cases';
 import { errors, ok } from '../responses/http';
 
@@ -47,13 +49,12 @@ const detail = createRoute({
 export const casesRouter = createRouter()
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
-    const { rows, total } = await listCases(c.get('deps').database.db, c.get('user'), q);
+    const { rows, total } = await listCases(c.get('deps').database.db, caseAccess(c.get('user'), 'read'), q);
     return c.json({ items: rows, total, page: q.page, pageSize: q.pageSize }, 200);
   })
   .openapi(detail, async (c) => {
     const db = c.get('deps').database.db;
-    const found = await findCase(db, c.get('user'), c.req.valid('param').workflowId);
-    if (!found) throw HttpProblem.notFound('案件不存在或您无权查看');
+    const found = await deskOf(c).lookup(c.get('user'), { workflowId: c.req.valid('param').workflowId }, 'read');
     const [deadlines, history] = await Promise.all([deadlinesOf(db, [found.workflowId]), auditOf(db, found)]);
     return c.json({ case: found, deadlines, history: history.map(({ prevHash: _p, ...r }) => r) }, 200);
   });

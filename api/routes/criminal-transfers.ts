@@ -5,16 +5,17 @@ import { imposedMeasureKinds, transferReportProblem } from '../../domain/crimina
 import { criminalTransferWorkflow } from '../../workflows/criminal-transfer';
 import { criminalTransferActUpdate } from '../../workflows/criminal-transfer/messages';
 import { transferSourceKinds, type CriminalTransferAction } from '../../workflows/criminal-transfer/types';
-import { canSeeDepartment, caseDetail, findCase, oversees, runCaseUpdate } from '../criminal-transfer-view';
+import { caseView, deskOf } from '../cases/desk';
+import { caseAccess } from '../cases/policy';
+import { caseStateQuery } from '../../workflows/case/case-record';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { caseNumber, creditCode, isoDate, text } from '../schemas';
 import { ActionAccepted, CaseRowList, CaseView } from '../responses/case-view';
 import { CaseStarted } from '../responses/cases';
 import { errors, ok, problem } from '../responses/http';
-import { caseNumber, creditCode, isoDate, text } from '../schemas';
-import { actorOf } from '../actor';
 
 const documentRef = z.object({ title: text(200), url: z.url().optional() });
 
@@ -207,14 +208,14 @@ export const criminalTransfersRouter = createRouter()
     return c.json({ workflowId, caseNumber: body.caseNumber }, 201);
   })
   .openapi(get, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const row = await findCase(database.db, c.get('user'), 'criminal-transfer', c.req.valid('param').caseNumber);
-    return c.json(await caseDetail(database.db, temporal, row), 200);
+    const desk = deskOf(c);
+    const row = await desk.find(c.get('user'), 'criminal-transfer', c.req.valid('param').caseNumber, 'read');
+    return c.json(caseView(await desk.detail(row, caseStateQuery)), 200);
   })
   .openapi(act, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const desk = deskOf(c);
     const user = c.get('user');
-    const row = await findCase(database.db, user, 'criminal-transfer', c.req.valid('param').caseNumber);
+    const row = await desk.find(user, 'criminal-transfer', c.req.valid('param').caseNumber, 'act');
     const body = c.req.valid('json');
     const action: CriminalTransferAction =
       body.action === 'record-exhibits-handover'
@@ -228,18 +229,12 @@ export const criminalTransfersRouter = createRouter()
         : body.action === 'accept-refusal'
           ? { kind: body.action, comment: body.comment }
           : { kind: body.action, reasons: body.reasons! };
-    const actor = await actorOf(database.db, user);
-    const result = await runCaseUpdate(
-      database.db,
+    const result = await desk.act(
       user,
-      { workflowId: row.workflowId, caseId: row.caseNumber, action: `criminal-transfer.${body.action}` },
-      () =>
-        temporal.workflow
-          .getHandle(row.workflowId)
-          .executeUpdate(criminalTransferActUpdate, {
-            args: [{ requestId: body.requestId, actor, action }],
-            updateId: body.requestId,
-          }),
+      row,
+      criminalTransferActUpdate,
+      { requestId: body.requestId, action },
+      { action: `criminal-transfer.${body.action}`, fields: { COMMENT_REQUIRED: 'body.reasons' } },
     );
     return c.json(result, 200);
   })
@@ -247,10 +242,9 @@ export const criminalTransfersRouter = createRouter()
     const q = c.req.valid('query');
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const departmentId = q.departmentId ?? (oversees(user) ? undefined : user.departmentId);
-    if (departmentId && !canSeeDepartment(user, departmentId)) throw HttpProblem.forbidden('只能查看本单位的移送案件');
-    const where: SQL[] = [eq(cases.kind, 'criminal-transfer')];
-    if (departmentId) where.push(eq(cases.departmentId, departmentId));
+    const visible = caseAccess(user, 'read', ['criminal-transfer']);
+    const where: SQL[] = [eq(cases.kind, 'criminal-transfer'), ...(visible ? [visible] : [])];
+    if (q.departmentId) where.push(eq(cases.departmentId, q.departmentId));
     if (q.stage) where.push(eq(cases.stage, q.stage));
     if (q.status) where.push(eq(cases.status, q.status));
     const [items, [total]] = await Promise.all([

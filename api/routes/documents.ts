@@ -28,7 +28,7 @@ import {
 import type { AppEnv, AuthUser } from '../context';
 import { draftableKinds, draftFromEnforcement, enforcementFacts, enforcementSource } from '../document-sources';
 import { renderDocumentPdf } from '../document-pdf';
-import { seesAllDepartments } from '../enforcement-view';
+import { seesDistrict as seesAllDepartments } from '../cases/policy';
 import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { caseNumber as caseNumberField, problem, text } from '../schemas';

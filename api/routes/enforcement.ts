@@ -11,6 +11,7 @@ import { todayInShanghai } from '../../domain/dates';
 import { authoriseEntrustedAct } from '../../domain/entrustment';
 import { enforcementCaseWorkflow } from '../../workflows/enforcement-case';
 import {
+  enforcementViewQuery,
   recordChallengeUpdate,
   recordCourtReviewUpdate,
   recordDemandServiceUpdate,
@@ -20,24 +21,18 @@ import {
   supplementMaterialsUpdate,
 } from '../../workflows/enforcement/messages';
 import { serviceMethods } from '../../workflows/enforcement/types';
-import {
-  courtTracker,
-  enforcementDetail,
-  findEnforcementCase,
-  liveBalance,
-  runEnforcementUpdate,
-  seesAllDepartments,
-} from '../enforcement-view';
+import { deskOf } from '../cases/desk';
+import { caseAccess, seesDistrict } from '../cases/policy';
+import { courtTracker, enforcementDetail, liveBalance } from '../enforcement-view';
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
+import { isoDate, text } from '../schemas';
 import { CaseStarted } from '../responses/cases';
 import { ActionAccepted } from '../responses/case-view';
 import { CourtTrackerEntry, EnforcementCaseDetail, EnforcementCaseList } from '../responses/enforcement';
 import { errors, ok, problem } from '../responses/http';
-import { isoDate, text } from '../schemas';
-import { actorOf } from '../actor';
 
 const fen = z.number().int('金额必须为整数（分）');
 const decisionNumber = z.string().regex(/^[\p{L}\p{N}〔〕()（）[\]\-_.]{3,80}$/u, '文号含不允许的字符');
@@ -305,40 +300,32 @@ export const enforcementRouter = createRouter()
     return c.json({ workflowId, caseNumber: body.decisionNumber }, 201);
   })
   .openapi(get, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const row = await findEnforcementCase(database.db, c.get('user'), c.req.valid('param').caseNumber, 'read');
-    return c.json(await enforcementDetail(database.db, temporal, row, await currentCalendarSnapshot(database.db)), 200);
+    const desk = deskOf(c);
+    const row = await desk.find(c.get('user'), 'enforcement', c.req.valid('param').caseNumber, 'read');
+    const calendar = await currentCalendarSnapshot(c.get('deps').database.db);
+    return c.json(enforcementDetail(await desk.detail(row, enforcementViewQuery), calendar), 200);
   })
   .openapi(act, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const desk = deskOf(c);
     const user = c.get('user');
-    const row = await findEnforcementCase(database.db, user, c.req.valid('param').caseNumber, 'act');
+    const row = await desk.find(user, 'enforcement', c.req.valid('param').caseNumber, 'act');
     const { action, ...fields } = c.req.valid('json');
-    const actor = await actorOf(database.db, user);
-    const result = await runEnforcementUpdate(
-      database.db,
-      user,
-      { workflowId: row.workflowId, caseId: row.caseNumber, action: `enforcement.${action}` },
-      () =>
-        temporal.workflow.getHandle(row.workflowId).executeUpdate(updates[action] as typeof recordPaymentUpdate, {
-          args: [{ ...fields, actor } as never],
-          updateId: fields.requestId,
-        }),
-    );
+    const update = updates[action] as typeof recordPaymentUpdate;
+    const result = await desk.act(user, row, update, fields as never, { action: `enforcement.${action}` });
     return c.json(result, 200);
   })
   .openapi(list, async (c) => {
     const q = c.req.valid('query');
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const departmentId = q.departmentId ?? (seesAllDepartments(user) ? undefined : user.departmentId);
-    if (departmentId && departmentId !== user.departmentId && !seesAllDepartments(user)) {
+    if (q.departmentId && q.departmentId !== user.departmentId && !seesDistrict(user)) {
       await recordDenial(c, user.id, 'enforcement.list', '只能查看本单位的执行案件');
       throw HttpProblem.forbidden('只能查看本单位的执行案件');
     }
     const today = todayInShanghai(Date.now());
-    const where: SQL[] = [eq(cases.kind, 'enforcement')];
-    if (departmentId) where.push(eq(cases.departmentId, departmentId));
+    const visible = caseAccess(user, 'read', ['enforcement']);
+    const where: SQL[] = [eq(cases.kind, 'enforcement'), ...(visible ? [visible] : [])];
+    if (q.departmentId) where.push(eq(cases.departmentId, q.departmentId));
     if (q.stage) where.push(eq(cases.stage, q.stage));
     if (q.status) where.push(eq(cases.status, q.status));
     const late = exists(
@@ -387,10 +374,13 @@ export const enforcementRouter = createRouter()
     const user = c.get('user');
     const db = c.get('deps').database.db;
     const q = c.req.valid('query');
-    const departmentId = q.departmentId ?? (seesAllDepartments(user) ? undefined : user.departmentId);
-    if (departmentId !== user.departmentId && !seesAllDepartments(user)) {
+    if (q.departmentId && q.departmentId !== user.departmentId && !seesDistrict(user)) {
       await recordDenial(c, user.id, 'enforcement.court-tracker', '只能查看本单位的强制执行申请');
       throw HttpProblem.forbidden('只能查看本单位的强制执行申请');
     }
-    return c.json(await courtTracker(db, await currentCalendarSnapshot(db), departmentId), 200);
+    const visible = and(
+      caseAccess(user, 'read', ['enforcement']),
+      q.departmentId ? eq(cases.departmentId, q.departmentId) : undefined,
+    );
+    return c.json(await courtTracker(db, await currentCalendarSnapshot(db), visible), 200);
   });

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { and, asc, count, eq, inArray, lte, type SQL } from 'drizzle-orm';
-import { appendAudit } from '../../db/audit-trail';
 import { entrustmentRecordsOf, nextDraftSequence } from '../../db/entrustment-store';
 import { departments, entrustedOrganisations, entrustments, powerCatalogue } from '../../db/schema';
 import { addDays, todayInShanghai } from '../../domain/dates';
@@ -16,6 +15,9 @@ import { resolveEntrustmentDraft } from '../entrustment-draft';
 import { recordDenial, requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
+import { isoDate } from '../schemas';
+import { deskOf } from '../cases/desk';
+import { may } from '../cases/policy';
 import {
   EntrustedOrganisation,
   EntrustmentAuthorisation,
@@ -26,9 +28,6 @@ import {
   Power,
 } from '../responses/entrustments';
 import { errors, ok, problem } from '../responses/http';
-import { isoDate } from '../schemas';
-import { actorOf } from '../actor';
-import { updateRefusalOf } from '../update-refusal';
 
 const statuses = Object.keys(ENTRUSTMENT_STATUS_LABELS) as [EntrustmentStatus, ...EntrustmentStatus[]];
 
@@ -323,58 +322,44 @@ export const entrustmentsRouter = createRouter()
     const { draftNumber } = c.req.valid('param');
     const body = c.req.valid('json');
     const user = c.get('user');
-    const { database, temporal } = c.get('deps');
-    const db = database.db;
+    const db = c.get('deps').database.db;
+    const desk = deskOf(c);
+    const action = `entrustment.change-${body.kind}`;
     const [row] = await db.select().from(entrustments).where(eq(entrustments.draftNumber, draftNumber)).limit(1);
     if (!row) throw HttpProblem.notFound(`委托 ${draftNumber} 不存在`);
     const label = CHANGE_LABELS[body.kind];
-    const rejected = async (status: number, code: string, message: string, field?: string): Promise<never> => {
-      await appendAudit(db, {
-        actor: user.id,
-        action: `entrustment.change-${body.kind}`,
-        outcome: 'rejected',
-        comment: message,
-        workflowId: row.workflowId,
-        caseId: draftNumber,
-      });
-      throw new HttpProblem(
-        status,
-        status === 409 ? '状态冲突' : '请求无法处理',
-        message,
-        field ? [{ field, rule: code.toLowerCase(), message }] : undefined,
-        { code },
+    // The register, not the case list, holds every entrustment; only the entrusting agency asks for a change.
+    const item = { workflowId: row.workflowId, caseNumber: draftNumber, kind: 'entrustment' as const };
+    if (!may(user, 'act', { kind: 'entrustment', departmentId: row.agencyId }))
+      await desk.refuse(
+        user,
+        item,
+        action,
+        HttpProblem.forbidden(`只有委托机关（${row.agencyName}）可以申请${label}委托`),
       );
-    };
-    if (user.departmentId !== row.agencyId) {
-      const reason = `只有委托机关（${row.agencyName}）可以申请${label}委托`;
-      await recordDenial(c, user.id, `entrustment.change-${body.kind}`, reason);
-      throw HttpProblem.forbidden(reason);
-    }
-    if (row.status === 'lapsed')
-      await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.termEnd} 届满失效，不能${label}`, 'path.draftNumber');
-    if (row.status === 'revoked')
-      await rejected(409, 'NOT_IN_FORCE', `委托已于 ${row.revokedOn} 撤销，不能${label}`, 'path.draftNumber');
+    const conflict = (message: string) =>
+      desk.refuse(
+        user,
+        item,
+        action,
+        new HttpProblem(409, '状态冲突', message, [{ field: 'path.draftNumber', rule: 'not_in_force', message }], {
+          code: 'NOT_IN_FORCE',
+        }),
+      );
+    if (row.status === 'lapsed') await conflict(`委托已于 ${row.termEnd} 届满失效，不能${label}`);
+    if (row.status === 'revoked') await conflict(`委托已于 ${row.revokedOn} 撤销，不能${label}`);
     if (body.kind === 'renew' && !body.newTermEnd)
-      await rejected(422, 'INVALID_TERM', '续期必须填写新的委托期限结束日', 'body.newTermEnd');
-    try {
-      const result = await temporal.workflow.getHandle(row.workflowId).executeUpdate(requestEntrustmentChangeUpdate, {
-        args: [
-          {
-            requestId: body.requestId,
-            kind: body.kind,
-            reason: body.reason,
-            newTermEnd: body.newTermEnd,
-            actor: await actorOf(database.db, user),
-          },
-        ],
-        updateId: body.requestId,
-      });
-      return c.json(result, 202);
-    } catch (err) {
-      const refusal = updateRefusalOf(err);
-      if (!refusal) throw err;
-      if (refusal.kind !== 'rejected') return rejected(409, 'NOT_IN_FORCE', `委托已办结，不能${label}`);
-      const code = (refusal.code ?? 'INVALID_ACTION') as ChangeRejectionCode;
-      return rejected(refusal.status, code, refusal.reason ?? '变更被拒绝', changeField[code]);
-    }
+      await desk.refuse(
+        user,
+        item,
+        action,
+        HttpProblem.unprocessable('body.newTermEnd', 'invalid_term', '续期必须填写新的委托期限结束日'),
+      );
+    const { requestId, kind, reason, newTermEnd } = body;
+    const input = { requestId, kind, reason, newTermEnd };
+    const whenClosed = `委托已办结，不能${label}`;
+    return c.json(
+      await desk.act(user, item, requestEntrustmentChangeUpdate, input, { action, fields: changeField, whenClosed }),
+      202,
+    );
   });

@@ -18,7 +18,8 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { CaseNumber, DepartmentId, WorkflowKind } from '../../temporal/search-attributes';
 import { randomInspectionWorkflow } from '../../workflows/random-inspection';
 import { recordResultsUpdate } from '../../workflows/random-inspection/messages';
-import { sendPlanUpdate } from '../annual-plan-support';
+import { deskOf } from '../cases/desk';
+import { may } from '../cases/policy';
 import { todayInShanghai } from '../../domain/dates';
 import { deadlineFor } from '../../domain/legal-basis';
 import {
@@ -33,6 +34,7 @@ import {
 } from '../../domain/random-draw';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
+import { isoDate, problem } from '../schemas';
 import { errors, ok } from '../responses/http';
 import {
   DrawPublication,
@@ -41,8 +43,6 @@ import {
   RandomDrawSummary,
   RandomInspectionItem,
 } from '../responses/random-inspections';
-import { isoDate } from '../schemas';
-import { actorOf } from '../actor';
 
 const tags = ['双随机一公开'];
 const security = [{ bearer: [] }];
@@ -176,10 +176,7 @@ export const randomInspectionsRouter = createRouter()
     const [item] = await db.select().from(randomInspectionItems).where(eq(randomInspectionItems.id, req.itemId));
     if (!item)
       throw HttpProblem.unprocessable('body.itemId', 'unknown_item', `随机抽查事项清单中没有事项 ${req.itemId}`);
-    if (
-      user.departmentId !== item.departmentId ||
-      !user.roles.some((r) => r === 'officer' || r === 'department-head')
-    ) {
+    if (!may(user, 'act', { kind: 'random-inspection', departmentId: item.departmentId })) {
       const reason = '只有该事项所属部门的执法人员或负责人可以发起抽查';
       await appendAudit(db, { actor: user.id, action: 'random-draw.create', outcome: 'denied', comment: reason });
       throw HttpProblem.forbidden(reason);
@@ -282,7 +279,7 @@ export const randomInspectionsRouter = createRouter()
     const { id } = c.req.valid('param');
     const { seed } = c.req.valid('json');
     const draw = await drawOf(db, id);
-    if (user.departmentId !== draw.departmentId) {
+    if (!may(user, 'act', { kind: 'random-inspection', departmentId: draw.departmentId })) {
       await appendAudit(db, {
         actor: user.id,
         action: 'random-draw.run',
@@ -352,18 +349,18 @@ export const randomInspectionsRouter = createRouter()
     return c.json(updated, 200);
   })
   .openapi(results, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const { database } = c.get('deps');
     const user = c.get('user');
     const { id } = c.req.valid('param');
     const req = c.req.valid('json');
     const draw = await drawOf(database.db, id);
     if (draw.status !== 'drawn') throw HttpProblem.conflict('该抽查尚未抽取');
-    const publication = await sendPlanUpdate(
-      { db: database.db, temporal },
+    const publication = await deskOf(c).act(
       user,
-      `random-inspection-${id}`,
+      { workflowId: `random-inspection-${id}`, caseNumber: id, kind: 'random-inspection' },
       recordResultsUpdate,
-      { requestId: req.requestId, actor: await actorOf(database.db, user), results: req.results },
+      { requestId: req.requestId, results: req.results },
+      { action: recordResultsUpdate.name, whenClosed: '该抽查流程已结束' },
     );
     return c.json(publication, 200);
   })

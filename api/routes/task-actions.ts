@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { deskOf } from '../cases/desk';
 import { actOnApproval, actOnTask, type ActionRequest } from '../approval-actions';
 import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
@@ -127,19 +128,13 @@ const caseAct = createRoute({
 
 export const taskActionsRouter = createRouter()
   .openapi(caseAct, async (c) => {
-    const { database, temporal } = c.get('deps');
-    const result = await actOnApproval(
-      { db: database.db, temporal },
-      c.get('user'),
-      c.req.valid('param').workflowId,
-      c.req.valid('json'),
-    );
+    const result = await actOnApproval(deskOf(c), c.get('user'), c.req.valid('param').workflowId, c.req.valid('json'));
     return c.json(result, 200);
   })
   .openapi(act, async (c) => {
-    const { database, temporal } = c.get('deps');
     const result = await actOnTask(
-      { db: database.db, temporal },
+      deskOf(c),
+      c.get('deps').database.db,
       c.get('user'),
       c.req.valid('param').id,
       c.req.valid('json') as ActionRequest,
@@ -147,13 +142,13 @@ export const taskActionsRouter = createRouter()
     return c.json(result, 200);
   })
   .openapi(bulk, async (c) => {
-    const { database, temporal } = c.get('deps');
+    const [desk, db] = [deskOf(c), c.get('deps').database.db];
     const { items, comment } = c.req.valid('json');
     const results = [];
     // One Update and one audit record per task, in order, so each decision stands on its own.
     for (const item of items) {
       try {
-        await actOnTask({ db: database.db, temporal }, c.get('user'), item.taskId, {
+        await actOnTask(desk, db, c.get('user'), item.taskId, {
           action: 'approve',
           requestId: item.requestId,
           comment,

@@ -5,9 +5,11 @@ import { todayInShanghai } from '../../domain/dates';
 import { computeDeadline } from '../../domain/periods';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { auditOfCase } from '../../db/audit-trail';
-import { tasks } from '../../db/schema';
+import { cases, tasks } from '../../db/schema';
 import { approvalStateQuery, type ApprovalView } from '../../workflows/approval/messages';
-import { createRouter } from '../openapi';
+import { deskOf } from '../cases/desk';
+import { seesDepartmentInbox } from '../cases/policy';
+import { createRouter, problemResponses } from '../openapi';
 import { HttpProblem } from '../problem';
 import { errors, ok } from '../responses/http';
 import { TaskDetail, TaskList } from '../responses/tasks';
@@ -47,10 +49,8 @@ export const tasksRouter = createRouter()
     const { view, page, pageSize } = c.req.valid('query');
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const seesDepartment = user.roles.some(
-      (r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader',
-    );
-    if (view === 'department' && !seesDepartment) throw HttpProblem.forbidden('只有部门负责人可以查看本部门待办');
+    if (view === 'department' && !seesDepartmentInbox(user))
+      throw HttpProblem.forbidden('只有部门负责人可以查看本部门待办');
     const snapshot = await currentCalendarSnapshot(db);
     const now = today();
     const scope: SQL =
@@ -96,14 +96,12 @@ export const tasksRouter = createRouter()
     const { database, temporal } = c.get('deps');
     const [task] = await database.db.select().from(tasks).where(eq(tasks.id, id)).limit(1);
     if (!task) throw HttpProblem.notFound(`待办 ${id} 不存在`);
-    const privileged = user.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin');
-    const related =
-      task.assigneeId === user.id ||
-      task.actingForId === user.id ||
-      task.detail?.initiatorId === user.id ||
-      (user.roles.includes('department-head') &&
-        (task.assigneeDepartmentId === user.departmentId || task.caseDepartmentId === user.departmentId));
-    if (!privileged && !related) throw HttpProblem.forbidden('您无权查看此待办');
+    // A task is for its holder, the head of the unit it sits in, and whoever the policy lets read its case.
+    const [row] = await database.db.select().from(cases).where(eq(cases.workflowId, task.workflowId)).limit(1);
+    const holds = task.assigneeId === user.id || task.actingForId === user.id || task.detail?.initiatorId === user.id;
+    const heads = user.roles.includes('department-head') && task.assigneeDepartmentId === user.departmentId;
+    if (!holds && !heads && !(row && (await deskOf(c).allows(user, 'read', row))))
+      throw HttpProblem.forbidden('您无权查看此待办');
     const siblings = await database.db
       .select()
       .from(tasks)

@@ -1,25 +1,13 @@
 // Read-only queries over the case projections (cases, case_deadlines, audit_log) for the console's lists,
-// timelines and trackers. Same visibility rule as GET /api/tasks/:id: supervisors see all, others their own.
-import { and, asc, count, desc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { AuthUser } from '../../api/context';
+// timelines and trackers. Who may see which case is the API's access policy; it hands these queries the SQL
+// condition (`visible`) a row must meet.
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { auditLog, caseDeadlines, cases, tasks, users } from '../schema';
+import { auditLog, caseDeadlines, cases, users } from '../schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type DeadlineRow = typeof caseDeadlines.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
-
-export const seesAllCases = (u: AuthUser): boolean =>
-  u.roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin' || r === 'legal-reviewer');
-
-function visibleTo(db: Db, u: AuthUser): SQL | undefined {
-  if (seesAllCases(u)) return undefined;
-  const involved = db
-    .select({ one: sql`1` })
-    .from(tasks)
-    .where(and(eq(tasks.workflowId, cases.workflowId), or(eq(tasks.assigneeId, u.id), eq(tasks.actingForId, u.id))));
-  return or(eq(cases.departmentId, u.departmentId), exists(involved));
-}
 
 export interface CaseFilter {
   kind?: string;
@@ -31,8 +19,13 @@ export interface CaseFilter {
 
 export const casePageSize = 30;
 
-export async function listCases(db: Db, u: AuthUser, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
-  const filters: (SQL | undefined)[] = [visibleTo(db, u)];
+/** A page of the cases meeting `visible` (the access policy's condition) and the filter. */
+export async function listCases(
+  db: Db,
+  visible: SQL | undefined,
+  f: CaseFilter,
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const filters: (SQL | undefined)[] = [visible];
   if (f.kind) filters.push(eq(cases.kind, f.kind as CaseRow['kind']));
   if (f.status) filters.push(eq(cases.status, f.status));
   if (f.q) filters.push(or(ilike(cases.caseNumber, `%${f.q}%`), ilike(cases.title, `%${f.q}%`)));
@@ -52,18 +45,13 @@ export async function listCases(db: Db, u: AuthUser, f: CaseFilter): Promise<{ r
   return { rows, total: Number(total) };
 }
 
-/** One case the user may see, by workflow id; undefined when it does not exist or is not theirs to see. */
-export async function findCase(db: Db, u: AuthUser, workflowId: string): Promise<CaseRow | undefined> {
+/** One case meeting `visible`, by workflow id; undefined when it does not exist or is not theirs to see. */
+export async function findCase(db: Db, visible: SQL | undefined, workflowId: string): Promise<CaseRow | undefined> {
   const [row] = await db
     .select()
     .from(cases)
-    .where(and(eq(cases.workflowId, workflowId), visibleTo(db, u)))
+    .where(and(eq(cases.workflowId, workflowId), visible))
     .limit(1);
-  return row;
-}
-
-export async function caseByNumber(db: Db, caseNumber: string): Promise<CaseRow | undefined> {
-  const [row] = await db.select().from(cases).where(eq(cases.caseNumber, caseNumber)).limit(1);
   return row;
 }
 

@@ -115,6 +115,18 @@ describe('approval through the inbox, over HTTP', () => {
     expect(await auditCount(caseNumber)).toBe(before + 3);
     expect((await inbox('yjj-head')).some((t) => t.id === task.id)).toBe(true);
 
+    // A withdrawal by someone other than the initiator is refused and lands in the case's audit export too.
+    const approvals = (userId: string) =>
+      system.http('POST', `/api/approvals/approval-${caseNumber}/actions`, {
+        token: tokens[userId],
+        body: { action: 'withdraw', requestId: randomUUID() },
+      });
+    const notInitiator = await approvals('yjj-head');
+    expect(notInitiator.status).toBe(403);
+    expect(notInitiator.body.code).toBe('NOT_INITIATOR');
+    expect((await approvals('jxw-head')).status).toBe(404);
+    expect(await auditCount(caseNumber)).toBe(before + 5);
+
     expect((await act('yjj-head', task.id, { action: 'approve', comment: '同意' })).status).toBe(200);
     const again = await act('yjj-head', task.id, { action: 'approve' });
     expect(again.status).toBe(409);

@@ -2,7 +2,8 @@
 // case's own department and of another. Denials are 403 (or 404 where existence itself is private).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoleId } from '../../db/schema';
+import { accessPolicy, may, type PolicyKind } from '../../api/cases/policy';
+import { users, type RoleId } from '../../db/schema';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const usersByRole: Record<RoleId, string> = {
@@ -16,19 +17,23 @@ const usersByRole: Record<RoleId, string> = {
 const roles = Object.keys(usersByRole) as RoleId[];
 const everyone = roles;
 
-// The policy: route → roles allowed. Bodies are deliberately empty: an allowed role gets past the
-// role check and is stopped by validation (4xx, not 401/403); a refused role never reaches it.
-const policy: Array<{ route: string; allowed: RoleId[] }> = [
-  { route: 'POST /api/approval-requests', allowed: ['officer', 'department-head'] },
+// Who may open each kind of case is the access policy's (api/cases/policy.ts); the rest are route-level roles.
+// Bodies are deliberately empty: an allowed role gets past the role check and is stopped by validation (4xx, not
+// 401/403); a refused role never reaches it.
+const starts: Array<[string, PolicyKind]> = [
+  ['POST /api/approval-requests', 'approval-request'],
+  ['POST /api/enforcement-cases', 'enforcement'],
+  ['POST /api/criminal-transfers', 'criminal-transfer'],
+  ['POST /api/accidents', 'accident'],
+  ['POST /api/blacklist', 'blacklist'],
+  ['POST /api/entrustments', 'entrustment'],
+  ['POST /api/plan-cycles', 'plan-cycle'],
+];
+const policy: Array<{ route: string; allowed: readonly RoleId[] }> = [
+  ...starts.map(([route, kind]) => ({ route, allowed: accessPolicy[kind].start })),
   { route: 'POST /api/tasks/bulk-approve', allowed: ['department-head'] },
   { route: 'GET /api/audit/verify', allowed: ['admin', 'safety-office'] },
   { route: 'POST /api/calendar/years', allowed: ['admin'] },
-  { route: 'POST /api/enforcement-cases', allowed: ['officer', 'department-head'] },
-  { route: 'POST /api/criminal-transfers', allowed: ['officer', 'department-head'] },
-  { route: 'POST /api/accidents', allowed: ['officer', 'department-head'] },
-  { route: 'POST /api/blacklist', allowed: ['officer', 'department-head'] },
-  { route: 'POST /api/entrustments', allowed: ['officer', 'department-head'] },
-  { route: 'POST /api/plan-cycles', allowed: ['safety-office', 'admin'] },
   { route: 'POST /api/annual-plans/2027/yjj/filing', allowed: ['safety-office'] },
   { route: 'GET /api/tasks', allowed: everyone },
   { route: 'GET /api/cases', allowed: everyone },
@@ -95,5 +100,21 @@ describe('authorization matrix', () => {
     expect(
       (await system.http('GET', `/api/cases/${caseNumber}/audit.csv`, { token: tokens['aqb-staff'] })).status,
     ).toBe(200);
+
+    // Every role against the policy's answer, the legal reviewer included: the case, and its audit export.
+    const people = await system.database.db.select().from(users);
+    for (const role of roles) {
+      const user = people.find((p) => p.id === usersByRole[role])!;
+      const facts = { kind: 'approval-request' as const, departmentId: 'yjj', participant: user.id.startsWith('yjj') };
+      for (const [purpose, path] of [
+        ['read', `/api/cases/approval-${caseNumber}`],
+        ['export', `/api/cases/${caseNumber}/audit.csv`],
+      ] as const) {
+        const expected = may(user, purpose, facts) ? 200 : 404;
+        expect((await system.http('GET', path, { token: tokens[user.id] })).status, `${role} ${purpose}`).toBe(
+          expected,
+        );
+      }
+    }
   });
 });

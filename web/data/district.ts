@@ -1,7 +1,7 @@
 // Reads of registers that have no API route yet (published accident reports) for the public pages. The table is
 // owned by the accident feature and may not exist in a given database, so the read answers `null` ("not available").
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db } from '../../api/cases/console-reads';
 
 type Row = Record<string, unknown>;
 
@@ -18,9 +18,7 @@ const str = (v: unknown): string =>
   v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
 
 /** Accident investigation reports disclosed to the public (published_reports). */
-export async function publishedAccidentReports(
-  db: Db,
-): Promise<Array<{
+export async function publishedAccidentReports(db: Db): Promise<Array<{
   caseNumber: string;
   title: string;
   levelName: string;

@@ -1,7 +1,7 @@
 // The form that starts a case from the console, described by a list of fields. The API validates;
 // its field errors are mapped back to the form's fields and shown beside them, in Chinese.
 import type { FC } from 'hono/jsx';
-import { findCase } from '../../db/queries/cases';
+import { caseFor } from '../../api/cases/console-reads';
 import { errorsByField } from '../api-client';
 import { Field, Notice, describedBy } from '../layout';
 import { apiFor, dbOf, done, problemStatus, type ConsoleDeps } from '../page';
@@ -159,7 +159,7 @@ export async function submitCase(
   const res = await apiFor(c, deps).post(path, body);
   if (res.ok) {
     const workflowId = res.body.workflowId as string;
-    for (let i = 0; i < 25 && !(await findCase(dbOf(c), c.get('user'), workflowId)); i++)
+    for (let i = 0; i < 25 && !(await caseFor(dbOf(c), c.get('user'), workflowId)); i++)
       await new Promise((r) => setTimeout(r, 200));
     return done(c, `/cases/${encodeURIComponent(workflowId)}`);
   }

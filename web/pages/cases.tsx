@@ -1,17 +1,17 @@
 // Case list for every kind, and one case's timeline: every step, actor, acting-for, time, legal basis,
 // and each deadline met or missed (cases + case_deadlines + audit records).
-import { eq } from 'drizzle-orm';
-import { tasks } from '../../db/schema';
-import { todayInShanghai } from '../../domain/dates';
+import { mayStart } from '../../api/cases/policy';
 import {
   auditOf,
+  caseFor,
   casePageSize,
+  casesFor,
   deadlinesOf,
-  findCase,
-  listCases,
+  stepNamesOf,
   userNames,
   type DeadlineRow,
-} from '../../db/queries/cases';
+} from '../../api/cases/console-reads';
+import { todayInShanghai } from '../../domain/dates';
 import { Notice, fmtTime } from '../layout';
 import { CaseDocuments } from './documents';
 import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
@@ -33,10 +33,10 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
       : undefined;
   const q = (c.req.query('q') ?? '').trim().slice(0, 60) || undefined;
   const pageNo = Math.max(1, Number(c.req.query('page')) || 1);
-  const { rows, total } = await listCases(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
+  const { rows, total } = await casesFor(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
   const qs = (p: number) =>
     `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
-  const starts = c.get('user').roles.some((r) => r === 'officer' || r === 'department-head');
+  const starts = mayStart(c.get('user'), 'approval-request');
   return page(
     c,
     '案件',
@@ -135,18 +135,14 @@ interface Event {
 
 export async function showTimeline(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
-  const row = await findCase(db, c.get('user'), c.req.param('workflowId') ?? '');
+  const row = await caseFor(db, c.get('user'), c.req.param('workflowId') ?? '');
   if (!row) return page(c, '案件', <Notice kind="error">案件不存在，或您无权查看。</Notice>, 404);
-  const [deadlines, audit, names, steps] = await Promise.all([
+  const [deadlines, audit, names, stepName] = await Promise.all([
     deadlinesOf(db, [row.workflowId]),
     auditOf(db, row),
     userNames(db),
-    db
-      .select({ instance: tasks.stepInstance, name: tasks.stepName })
-      .from(tasks)
-      .where(eq(tasks.workflowId, row.workflowId)),
+    stepNamesOf(db, row.workflowId),
   ]);
-  const stepName = new Map(steps.map((s) => [s.instance, s.name]));
   const who = (id: string | null) => (id ? (names.get(id) ?? (id === 'system' ? '系统' : id)) : '');
   const today = todayInShanghai(Date.now());
   const events: Event[] = audit.map((a) => ({

@@ -1,6 +1,13 @@
 // Court enforcement tracker and the 安委办's district overview, with server-rendered SVG charts.
 import { BarChart } from '../charts';
-import { casesByKindAndStage, deadlineTally, deadlinesOf, listCases, overdueDeadlines } from '../../db/queries/cases';
+import { seesDistrict } from '../../api/cases/policy';
+import {
+  casesByKindAndStage,
+  casesFor,
+  deadlineTally,
+  deadlinesOf,
+  overdueDeadlines,
+} from '../../api/cases/console-reads';
 import { Notice } from '../layout';
 import { kindLabels, label, owedByLabels } from '../labels';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
@@ -13,7 +20,7 @@ const owedByCourt = (owedBy: string) => owedBy === 'court' || owedBy.includes('�
 /** Applications to the court by stage; what the court owes and by when; overdue replies highlighted. */
 export async function showEnforcement(c: ConsoleContext): Promise<Response> {
   const db = dbOf(c);
-  const { rows } = await listCases(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
+  const { rows } = await casesFor(db, c.get('user'), { kind: 'enforcement', pageSize: 500 });
   const deadlines = await deadlinesOf(
     db,
     rows.map((r) => r.workflowId),
@@ -116,7 +123,7 @@ const yes = (b: boolean) => (b ? '✓' : '—');
 
 /** For the 安委办: cases by kind and stage, deadlines missed, plans by department, inspections, entrustments expiring. */
 export async function showOverview(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {
-  if (!c.get('user').roles.some((r) => r === 'safety-office' || r === 'district-leader' || r === 'admin')) {
+  if (!seesDistrict(c.get('user'))) {
     return page(c, '全区概览', <Notice kind="error">全区概览仅供安委办、区政府领导和管理员查看。</Notice>, 403);
   }
   const db = dbOf(c);

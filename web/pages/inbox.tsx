@@ -1,5 +1,6 @@
 // 待办: mine, my department's, overdue, due soon (GET /api/tasks?view=…), with bulk approval for department heads.
 import { createHash, randomUUID } from 'node:crypto';
+import { seesDepartmentInbox } from '../../api/cases/policy';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, taskKindLabels } from '../labels';
 import { apiFor, dbOf, formOf, page, type ConsoleDeps } from '../page';
@@ -29,9 +30,6 @@ interface TaskItem {
   legalBasis: string | null;
   returnComment: string | null;
 }
-
-const seesDepartment = (roles: string[]) =>
-  roles.some((r) => r === 'department-head' || r === 'safety-office' || r === 'district-leader');
 
 /** The request id of one task in a bulk approval: derived from the form's key, so a resubmitted form is idempotent. */
 export function bulkRequestId(bulkKey: string, taskId: string): string {
@@ -144,7 +142,7 @@ export async function showInbox(
       {!res.ok ? <Notice kind="error">{res.problem?.detail ?? res.problem?.title}</Notice> : null}
       <ul class="tabs" hx-boost="true" hx-target="#inbox" hx-select="#inbox" hx-swap="outerHTML">
         {views
-          .filter((v) => v.id !== 'department' || seesDepartment(user.roles))
+          .filter((v) => v.id !== 'department' || seesDepartmentInbox(user))
           .map((v) => (
             <li>
               <a href={`/inbox?view=${v.id}`} aria-current={v.id === view ? 'page' : undefined}>

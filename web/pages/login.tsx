@@ -1,8 +1,7 @@
 // Log in: the development login lets a person pick a seeded user; in production the SSO issues the token.
 import { getCookie, setCookie } from 'hono/cookie';
-import { asc, eq } from 'drizzle-orm';
 import { devLoginEnabled } from '../../config/env';
-import { departments, users } from '../../db/schema';
+import { loginRoster } from '../../api/cases/console-reads';
 import { apiClient, errorsByField } from '../api-client';
 import { Field, Layout, Notice, describedBy } from '../layout';
 import { roleLabels } from '../labels';
@@ -28,12 +27,7 @@ async function loginPage(
   }
   const db = c.get('deps').database.db;
   const enabled = devLoginEnabled(c.get('deps').env);
-  const [people, units] = enabled
-    ? await Promise.all([
-        db.select().from(users).where(eq(users.active, true)).orderBy(asc(users.departmentId), asc(users.id)),
-        db.select().from(departments),
-      ])
-    : [[], []];
+  const [people, units] = enabled ? await loginRoster(db) : [[], []];
   const unitName = new Map(units.map((d) => [d.id, d.name]));
   const grouped = new Map<string, typeof people>();
   for (const p of people) grouped.set(p.departmentId, [...(grouped.get(p.departmentId) ?? []), p]);

@@ -1,5 +1,5 @@
 // Registers: entrustments (委托执法登记), random-inspection draws with their seeds, and the accident list.
-import { listCases } from '../../db/queries/cases';
+import { casesFor } from '../../api/cases/console-reads';
 import { fmtTime } from '../layout';
 import { apiFor, dbOf, page, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
@@ -29,7 +29,7 @@ export async function showRegisters(c: ConsoleContext, deps: ConsoleDeps): Promi
   const [entrustmentsRes, drawsRes, accidents] = await Promise.all([
     api.get('/api/entrustments?pageSize=200'),
     api.get('/api/random-inspections/draws'),
-    listCases(dbOf(c), c.get('user'), { kind: 'accident', pageSize: 100 }),
+    casesFor(dbOf(c), c.get('user'), { kind: 'accident', pageSize: 100 }),
   ]);
   const entrustments: Entrustment[] | null = entrustmentsRes.ok
     ? entrustmentsRes.body.items.map((e: any) => ({
@@ -44,18 +44,16 @@ export async function showRegisters(c: ConsoleContext, deps: ConsoleDeps): Promi
     : null;
   // The list carries the committed seed hash and, once drawn, the revealed seed.
   const draws: Draw[] | null = drawsRes.ok
-    ? (drawsRes.body as any[])
-        .slice(0, 30)
-        .map((d) => ({
-          id: d.id,
-          departmentId: d.departmentId,
-          itemId: d.itemId,
-          seedHash: d.seedHash,
-          seed: d.seed ?? null,
-          status: d.status,
-          targetCount: d.targetCount ?? null,
-          drawnAt: d.drawnAt,
-        }))
+    ? (drawsRes.body as any[]).slice(0, 30).map((d) => ({
+        id: d.id,
+        departmentId: d.departmentId,
+        itemId: d.itemId,
+        seedHash: d.seedHash,
+        seed: d.seed ?? null,
+        status: d.status,
+        targetCount: d.targetCount ?? null,
+        drawnAt: d.drawnAt,
+      }))
     : null;
   return page(
     c,

@@ -4,11 +4,8 @@ import type { StepState } from '../../workflows/approval/types';
 import type { ApprovalView } from '../../workflows/approval/messages';
 import { workingDaysBetween } from '../../domain/calendar';
 import { todayInShanghai } from '../../domain/dates';
-import { eq } from 'drizzle-orm';
-import { currentCalendarSnapshot } from '../../db/calendar-store';
-import { tasks } from '../../db/schema';
 import { errorsByField } from '../api-client';
-import { findCase } from '../../db/queries/cases';
+import { caseFor, caseNumberOfTask, currentCalendarSnapshot } from '../../api/cases/console-reads';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, auditActionLabel, kindLabels, label, taskKindLabels, taskStatusLabels } from '../labels';
 import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';
@@ -59,7 +56,7 @@ async function render(
   const [usersRes, deptRes, caseRow, snapshot] = await Promise.all([
     api.get('/api/users'),
     api.get('/api/departments'),
-    findCase(db, user, task.workflowId),
+    caseFor(db, user, task.workflowId),
     currentCalendarSnapshot(db),
   ]);
   const units = new Map<string, string>((deptRes.ok ? deptRes.body : []).map((d: any) => [d.id, d.name]));
@@ -240,8 +237,7 @@ export async function submitDecision(c: ConsoleContext, deps: ConsoleDeps): Prom
   if (action === 'add-signer' && values.position) body.position = values.position;
   const res = await apiFor(c, deps).post(`/api/tasks/${encodeURIComponent(id)}/actions`, body);
   if (res.ok) {
-    const [row] = await dbOf(c).select({ caseId: tasks.caseId }).from(tasks).where(eq(tasks.id, id)).limit(1);
-    const caseNumber = row?.caseId ?? '';
+    const caseNumber = await caseNumberOfTask(dbOf(c), id);
     return done(c, `/inbox?done=${encodeURIComponent(action ?? '')}&case=${encodeURIComponent(caseNumber)}`);
   }
   const errors = errorsByField(res.problem);

@@ -1,5 +1,6 @@
 // The API modules use zod's OpenAPI extension, which @hono/zod-openapi installs on import.
 import '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { courtTracker } from '../../../api/enforcement-view';
 import { currentCalendarSnapshot } from '../../../db/calendar-store';
@@ -26,22 +27,20 @@ async function courtCase(
 ) {
   const now = new Date().toISOString();
   const workflowId = `enforcement-${n}`;
-  await database.db
-    .insert(cases)
-    .values({
-      workflowId,
-      kind: 'enforcement',
-      caseNumber: n,
-      title: n,
-      departmentId: 'yjj',
-      stage,
-      stageLabel: stage,
-      status: 'open',
-      summary: { court: { receiptNo: `R-${n}` } },
-      openedAt: now,
-      updatedAt: now,
-      version: 1,
-    });
+  await database.db.insert(cases).values({
+    workflowId,
+    kind: 'enforcement',
+    caseNumber: n,
+    title: n,
+    departmentId: 'yjj',
+    stage,
+    stageLabel: stage,
+    status: 'open',
+    summary: { court: { receiptNo: `R-${n}` } },
+    openedAt: now,
+    updatedAt: now,
+    version: 1,
+  });
   await database.db.insert(caseDeadlines).values({ workflowId, ...deadline, status: 'pending', provisional: false });
 }
 
@@ -67,7 +66,7 @@ describe('court tracker', () => {
       dueDate: addDays(today, 10),
     });
     const calendar = await currentCalendarSnapshot(database.db);
-    const rows = await courtTracker(database.db, calendar, 'yjj');
+    const rows = await courtTracker(database.db, calendar, eq(cases.departmentId, 'yjj'));
     expect(rows.map((r) => r.caseNumber)).toEqual(['T-2', 'T-1', 'T-3']);
     expect(rows[0]).toMatchObject({
       overdueCourtReply: true,
@@ -89,6 +88,6 @@ describe('court tracker', () => {
       courtOwes: null,
       agencyOwes: { what: '向上一级法院申请复议（不予受理）', dueDate: addDays(today, 10) },
     });
-    expect(await courtTracker(database.db, calendar, 'jxw')).toEqual([]);
+    expect(await courtTracker(database.db, calendar, eq(cases.departmentId, 'jxw'))).toEqual([]);
   });
 });
