@@ -1,4 +1,7 @@
 // Chinese labels for the identifiers the API returns.
+import { agencyNames } from '../agencies/types';
+import { serviceMethodLabels } from '../workflows/enforcement/types';
+import { auditActionName } from './audit-labels';
 
 export const roleLabels: Record<string, string> = {
   officer: '执法人员',
@@ -65,42 +68,93 @@ export const owedByLabels: Record<string, string> = {
   government: '区政府',
 };
 
-/** Audit actions: `approval.approve` → 审批：同意; unknown actions are shown as recorded. */
+/** Audit actions (`enforcement.payment-recorded` → 登记缴款); an action without a name reads as its kind's record. */
 export function auditActionLabel(action: string): string {
-  const known: Record<string, string> = {
-    'auth.dev-login': '登录',
-    'auth.denied': '未登录访问被拒绝',
-    'access.denied': '越权访问被拒绝',
-    'substitute.set': '设置代理',
-    'calendar.load': '载入放假通知',
-    'deadline.recomputed': '期限按新日历重新计算',
-  };
-  if (known[action]) return known[action];
-  const [group, verb] = action.split('.', 2) as [string, string | undefined];
-  if (group === 'approval' && verb) {
-    const extra: Record<string, string> = {
-      opened: '环节开始',
-      'step-opened': '环节开始',
-      'step-closed': '环节结束',
-      overdue: '环节逾期',
-      remind: '提醒',
-      reminded: '提醒',
-      escalated: '逾期上报',
-    };
-    return `审批：${actionLabels[verb] ?? extra[verb] ?? verb}`;
-  }
-  if (group === 'case' && verb) {
-    const outcome: Record<string, string> = {
-      approved: '案件办结（已批准）',
-      rejected: '案件办结（未批准）',
-      withdrawn: '案件已撤回',
-      opened: '立案',
-      closed: '办结',
-    };
-    return outcome[verb] ?? `案件：${verb}`;
-  }
-  return action;
+  const named = auditActionName(action);
+  if (named) return named;
+  const group = action.split('.', 1)[0] ?? '';
+  return `${groupLabels[group] ?? '办理'}记录`;
 }
+
+const groupLabels: Record<string, string> = {
+  approval: '审批',
+  enforcement: '强制执行',
+  court: '人民法院',
+  accident: '事故调查',
+  'criminal-transfer': '案件移送',
+  criminal: '案件移送',
+  blacklist: '黑名单',
+  plan: '年度计划',
+  'plan-cycle': '年度计划',
+  'random-draw': '随机抽查',
+  'random-inspection': '随机抽查',
+  entrustment: '委托执法',
+};
+
+/** Who acted, when it was not a person: the system or an external agency (`agency:court` → 人民法院). */
+export function actorLabel(id: string, names: Map<string, string>): string {
+  const known = names.get(id);
+  if (known) return known;
+  if (id === 'system') return '系统';
+  if (id.startsWith('agency:'))
+    return (agencyNames as Record<string, string>)[id.slice('agency:'.length)] ?? '外部机构';
+  return id;
+}
+
+/** Approval step ids that are not named in the inbox. */
+export const stepLabels: Record<string, string> = {
+  initiator: '发起人（修改后重新提交）',
+};
 
 export const label = (map: Record<string, string>, key: string | null | undefined): string =>
   key ? (map[key] ?? key) : '—';
+
+/** Case summary fields a task page shows, in the words of the documents (unknown fields are not shown). */
+export const summaryFieldLabels: Record<string, string> = {
+  decisionNumber: '处罚决定书文号',
+  decisionNo: '决定书文号',
+  servedOn: '送达日期',
+  serviceMethod: '送达方式',
+  fineYuan: '罚款金额（元）',
+  allegedOffence: '涉嫌罪名',
+  reason: '事由',
+  level: '事故等级',
+  levelName: '事故等级',
+  occurredAt: '发生时间',
+  investigatedBy: '调查组织单位',
+  approvedOn: '批复日期',
+  year: '年度',
+  items: '检查事项数',
+  planVersion: '计划版本',
+  orgName: '受委托组织',
+  agencyName: '委托机关',
+  termStart: '委托期限起',
+  termEnd: '委托期限止',
+  territory: '委托区域',
+  letterNumber: '委托书文号',
+  escalated: '逾期上报单位数',
+  outcome: '结果',
+};
+
+/** Values of enumerated summary fields. */
+export const summaryValueLabels: Record<string, Record<string, string>> = {
+  serviceMethod: serviceMethodLabels,
+  level: { 'particularly-serious': '特别重大事故', serious: '重大事故', major: '较大事故', general: '一般事故' },
+  investigatedBy: {
+    'state-council': '国务院',
+    province: '省级人民政府',
+    city: '设区的市级人民政府',
+    district: '县级人民政府',
+  },
+};
+
+/** A summary field's value as a person reads it: known enumerations in Chinese, ISO times as 年月日. */
+export function summaryValue(key: string, value: unknown): string {
+  const text = String(value);
+  const named = summaryValueLabels[key]?.[text];
+  if (named) return named;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text);
+  if (iso) return `${iso[1]}年${Number(iso[2])}月${Number(iso[3])}日${iso[4] ? ` ${iso[4]}:${iso[5]}` : ''}`;
+  return text;
+}

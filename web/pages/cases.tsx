@@ -13,12 +13,24 @@ import {
   type DeadlineRow,
 } from '../../db/queries/cases';
 import { Notice, fmtTime } from '../layout';
-import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
+import {
+  actorLabel,
+  auditActionLabel,
+  caseStatusLabels,
+  deadlineStatusLabels,
+  kindLabels,
+  label,
+  owedByLabels,
+  stepLabels,
+} from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
 
 /** met / missed as recorded; a pending deadline past its due day is shown as overdue. */
 export function deadlineState(d: DeadlineRow, today: string): { text: string; cls: string } {
+  // A party's challenge window is a right, not a duty: when it lapses unused nobody failed anything.
+  const lapsedRight = d.key.endsWith('-window') && d.status !== 'met' && d.status !== 'cancelled' && d.dueDate < today;
+  if (lapsedRight) return { text: '已届满（未申请）', cls: 'badge' };
   if (d.status === 'pending' && d.dueDate < today) return { text: '已超期未完成', cls: 'badge danger' };
   const cls = d.status === 'met' ? 'badge ok' : d.status === 'missed' ? 'badge danger' : 'badge';
   return { text: deadlineStatusLabels[d.status] ?? d.status, cls };
@@ -146,7 +158,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
       .where(eq(tasks.workflowId, row.workflowId)),
   ]);
   const stepName = new Map(steps.map((s) => [s.instance, s.name]));
-  const who = (id: string | null) => (id ? (names.get(id) ?? (id === 'system' ? '系统' : id)) : '');
+  const who = (id: string | null) => (id ? actorLabel(id, names) : '');
   const today = todayInShanghai(Date.now());
   const events: Event[] = audit.map((a) => ({
     at: a.at,
@@ -158,7 +170,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
         <div>
           办理人：{who(a.actor)}
           {a.actingFor ? `（代理 ${who(a.actingFor)}）` : ''}
-          {a.step ? `；环节：${stepName.get(a.step) ?? a.step}` : ''}
+          {a.step ? `；环节：${stepName.get(a.step) ?? stepLabels[a.step] ?? '审批环节'}` : ''}
         </div>
         {a.comment ? <div>意见：{a.comment}</div> : null}
         {a.legalBasis ? <div class="muted">法律依据：{a.legalBasis}</div> : null}
@@ -167,6 +179,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
   }));
   for (const d of deadlines) {
     if (d.status !== 'met' && d.status !== 'missed') continue;
+    if (d.key.endsWith('-window') && d.status === 'missed') continue; // a lapsed right is not an event
     events.push({
       at: d.metAt ?? `${d.dueDate}T23:59:59+08:00`,
       cls: d.status === 'missed' ? 'deadline missed' : 'deadline',
@@ -199,7 +212,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
           <dt>状态</dt>
           <dd>
             {label(caseStatusLabels, row.status)}
-            {row.outcome ? `（${row.outcome}）` : ''}
+            {row.status === 'closed' && row.stageLabel ? `（${row.stageLabel}）` : ''}
           </dd>
           <dt>立案时间</dt>
           <dd>{fmtTime(row.openedAt)}</dd>

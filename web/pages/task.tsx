@@ -10,7 +10,17 @@ import { tasks } from '../../db/schema';
 import { errorsByField } from '../api-client';
 import { findCase } from '../../db/queries/cases';
 import { DaysLeft, Notice, fmtTime } from '../layout';
-import { actionLabels, auditActionLabel, kindLabels, label, taskKindLabels, taskStatusLabels } from '../labels';
+import {
+  actionLabels,
+  actorLabel,
+  auditActionLabel,
+  kindLabels,
+  label,
+  summaryFieldLabels,
+  summaryValue,
+  taskKindLabels,
+  taskStatusLabels,
+} from '../labels';
 import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 import { DecisionForm, type DecisionValues } from './task-form';
@@ -67,7 +77,7 @@ async function render(
     .filter((u: any) => u.id !== user.id)
     .map((u: any) => ({ id: u.id, name: u.name, unit: units.get(u.departmentId) ?? u.departmentId }));
   const names = new Map<string, string>((usersRes.ok ? usersRes.body : []).map((u: any) => [u.id, u.name]));
-  const who = (id: string | null | undefined) => (id === 'system' ? '系统' : id ? (names.get(id) ?? id) : '—');
+  const who = (id: string | null | undefined) => (id ? actorLabel(id, names) : '—');
   const steps: StepState[] = [...(approval?.completed ?? []), ...(approval?.current ? [approval.current] : [])];
   const returnTargets = [
     { id: 'initiator', name: '发起人（修改后重新提交）' },
@@ -127,12 +137,12 @@ async function render(
           ) : null}
           {caseRow
             ? Object.entries(caseRow.summary ?? {})
-                .filter(([, v]) => v !== null && typeof v !== 'object')
+                .filter(([k, v]) => v !== null && typeof v !== 'object' && summaryFieldLabels[k])
                 .slice(0, 12)
                 .map(([k, v]) => (
                   <>
-                    <dt>{k}</dt>
-                    <dd>{String(v)}</dd>
+                    <dt>{summaryFieldLabels[k]}</dt>
+                    <dd>{summaryValue(k, v)}</dd>
                   </>
                 ))
             : null}
