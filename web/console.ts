@@ -14,6 +14,8 @@ import { showLogin, submitLogin } from './pages/login';
 import { showPublicAccidents, showPublicBlacklist } from './pages/public';
 import { showRegisters } from './pages/registers';
 import { showTask, submitDecision } from './pages/task';
+import { submitApprovalAction } from './pages/task-substance';
+import { submitEnforcementAction } from './pages/workbench/enforcement';
 import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
 
 // Paths behind the session; listed one by one so the console's middleware never touches /api, /docs or /health.
@@ -60,7 +62,9 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.post('/cases/new/criminal-transfer', (c) => submitNewTransfer(c, deps));
   app.get('/cases/new/blacklist', (c) => showNewBlacklist(c, deps));
   app.post('/cases/new/blacklist', (c) => submitNewBlacklist(c, deps));
-  app.get('/cases/:workflowId', showTimeline);
+  app.get('/cases/:workflowId', (c) => showTimeline(c, deps));
+  app.post('/cases/:workflowId/actions', (c) => submitEnforcementAction(c, deps));
+  app.post('/cases/:workflowId/approval', (c) => submitApprovalAction(c, deps));
   app.get('/enforcement', showEnforcement);
   app.get('/overview', (c) => showOverview(c, deps));
   app.get('/registers', (c) => showRegisters(c, deps));

@@ -158,3 +158,71 @@ export function summaryValue(key: string, value: unknown): string {
   if (iso) return `${iso[1]}年${Number(iso[2])}月${Number(iso[3])}日${iso[4] ? ` ${iso[4]}:${iso[5]}` : ''}`;
   return text;
 }
+
+// ---- The enforcement workbench (罚款强制执行): the values its facts and forms carry ----
+
+export const challengeKindLabels: Record<string, string> = { reconsideration: '行政复议', litigation: '行政诉讼' };
+export const challengeEventLabels: Record<string, string> = { filed: '已申请（起诉）', decided: '已作出决定（判决）' };
+export const challengeOutcomeLabels: Record<string, string> = {
+  upheld: '维持',
+  revoked: '撤销',
+  varied: '变更（罚款数额）',
+};
+export const courtReviewEventLabels: Record<string, string> = {
+  filed: '已向上一级法院申请复议',
+  decided: '上一级法院已作出复议裁定',
+};
+export const courtReviewOutcomeLabels: Record<string, string> = {
+  accepted: '裁定受理',
+  enforce: '裁定准予执行',
+  refused: '维持原裁定',
+};
+export const deferralKindLabels: Record<string, string> = { deferral: '暂缓缴纳', instalments: '分期缴纳' };
+export const deferralStatusLabels: Record<string, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '未批准',
+};
+export const enforcementActionLabels: Record<string, string> = {
+  'record-payment': '登记缴款',
+  'request-deferral': '申请暂缓或分期缴纳',
+  'record-challenge': '登记行政复议或诉讼',
+  'record-demand-service': '登记催告书送达',
+  'record-statement': '登记当事人陈述申辩',
+  'supplement-materials': '补正申请强制执行材料',
+  'record-court-review': '登记上一级法院复议',
+};
+
+/** The API's field names as they appear inside its messages (`servedOn 不能早于…`), in the form's words. */
+export const enforcementFieldLabels: Record<string, string> = {
+  amountFen: '缴款金额',
+  paidOn: '缴款日期',
+  reference: '缴款凭证号',
+  deferredTo: '暂缓至',
+  instalments: '分期计划',
+  reason: '申请理由',
+  servedOn: '送达日期',
+  method: '送达方式',
+  recipient: '签收人',
+  receivedOn: '收到日期',
+  summary: '陈述申辩内容',
+  facts: '违法事实',
+  reasons: '作出决定的理由',
+  legalBasisText: '决定依据',
+  newFineFen: '变更后的罚款金额',
+  outcome: '结果',
+  event: '事项',
+  kind: '类别',
+  date: '日期',
+  comment: '备注',
+};
+
+/** A refusal message with the API's field names and enumeration values replaced by Chinese words. */
+export function chineseMessage(message: string): string {
+  let out = message;
+  for (const [code, text] of Object.entries(enforcementFieldLabels))
+    out = out.replace(new RegExp(`\\b${code}\\b`, 'g'), text);
+  out = out.replace(/（(\d{4})-(\d{2})-(\d{2})）/g, (_m, y, mo, d) => `（${y}年${Number(mo)}月${Number(d)}日）`);
+  out = out.replace(/(\d+) 分/g, (_m, n) => `${(Number(n) / 100).toFixed(2)} 元`);
+  return out;
+}

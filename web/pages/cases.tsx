@@ -25,6 +25,8 @@ import {
 } from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
+import { caseWorkbench } from './workbench/case-workbench';
+import type { ConsoleDeps } from '../page';
 
 /** met / missed as recorded; a pending deadline past its due day is shown as overdue. */
 export function deadlineState(d: DeadlineRow, today: string): { text: string; cls: string } {
@@ -144,7 +146,7 @@ interface Event {
   body: any;
 }
 
-export async function showTimeline(c: ConsoleContext): Promise<Response> {
+export async function showTimeline(c: ConsoleContext, deps?: ConsoleDeps): Promise<Response> {
   const db = dbOf(c);
   const row = await findCase(db, c.get('user'), c.req.param('workflowId') ?? '');
   if (!row) return page(c, '案件', <Notice kind="error">案件不存在，或您无权查看。</Notice>, 404);
@@ -197,6 +199,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
     });
   }
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const workbench = deps ? await caseWorkbench(c, deps, row) : null;
   return page(
     c,
     `办理时间线：${row.caseNumber}`,
@@ -224,6 +227,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
           ) : null}
         </dl>
       </section>
+      {workbench}
       <section aria-labelledby="deadlines-h">
         <h2 id="deadlines-h">法定期限</h2>
         {deadlines.length === 0 ? <p class="muted">本案没有登记的法定期限。</p> : null}

@@ -24,14 +24,8 @@ import {
 import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 import { DecisionForm, type DecisionValues } from './task-form';
+import { slotResult, taskSubstance } from './task-substance';
 
-const slotStatus: Record<string, string> = {
-  pending: '待审批',
-  approved: '同意',
-  rejected: '不同意',
-  transferred: '已转办',
-  cancelled: '已取消',
-};
 const outcomeText = (o: StepState['outcome']) =>
   !o
     ? '进行中'
@@ -89,6 +83,7 @@ async function render(
   const today = todayInShanghai(Date.now());
   const daysLeft = task.dueDate ? workingDaysBetween(snapshot, today, task.dueDate) : null;
   const canAct = task.status === 'open' && task.assigneeId === user.id;
+  const substance = await taskSubstance(c, deps, task);
   const comments = steps.flatMap((s) => s.decisions.filter((d) => d.comment).map((d) => ({ ...d, step: s.name })));
   return page(
     c,
@@ -148,6 +143,7 @@ async function render(
             : null}
         </dl>
       </section>
+      {substance}
       {canAct ? (
         <DecisionForm
           taskId={task.id}
@@ -182,7 +178,7 @@ async function render(
                     {s.slots.map((sl) => (
                       <div>
                         {sl.assigneeName}
-                        {sl.actingForName ? `（代理 ${sl.actingForName}）` : ''}：{slotStatus[sl.status] ?? sl.status}
+                        {sl.actingForName ? `（代理 ${sl.actingForName}）` : ''}：{slotResult(s, sl)}
                         {sl.decidedAt ? <span class="muted"> {fmtTime(sl.decidedAt)}</span> : null}
                       </div>
                     ))}
