@@ -4,6 +4,7 @@
 import type { Child } from 'hono/jsx';
 import { getLegalBasis } from '../../../domain/legal-basis';
 import { todayInShanghai } from '../../../domain/dates';
+import { finalDueDate } from '../../../domain/enforcement-balance';
 import type { EnforcementView } from '../../../workflows/enforcement/types';
 import { errorsByField, type ApiResult } from '../../api-client';
 import { Notice } from '../../layout';
@@ -106,14 +107,27 @@ function Windows({ d, today }: { d: EnforcementDetail; today: string }) {
   const v = d.case;
   const w = v.windows;
   const state = (due: string | undefined, right: boolean, done?: boolean) =>
-    !due ? '—' : done ? '已办理' : due >= today ? '进行中' : right ? '已届满（未申请）' : '已届满';
+    !due ? '—' : done ? '已办理' : due >= today ? '进行中' : right ? '已届满（未申请）' : '已逾期';
   const filed = (kind: string) => v.challenges.some((ch) => ch.kind === kind);
+  const planned = v.deferral?.status === 'approved' ? finalDueDate(v.money) : undefined;
+  const fineSettled = d.balance?.outstandingFineFen === 0;
   const rows: Array<[string, string, string | undefined, string, string]> = [
+    ...(planned
+      ? ([
+          [
+            v.deferral?.kind === 'instalments' ? '缴纳罚款（经批准分期，最后一期）' : '缴纳罚款（经批准暂缓）',
+            '当事人',
+            planned,
+            state(planned, false, fineSettled),
+            citation('enforcement.deferral'),
+          ],
+        ] as Array<[string, string, string | undefined, string, string]>)
+      : []),
     [
-      '缴纳罚款',
+      planned ? '缴纳罚款（原期限）' : '缴纳罚款',
       '当事人',
       v.money.paymentDeadline,
-      state(v.money.paymentDeadline, false, d.balance?.outstandingFineFen === 0),
+      state(v.money.paymentDeadline, false, fineSettled),
       citation('enforcement.payment'),
     ],
     [
