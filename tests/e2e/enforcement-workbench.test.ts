@@ -103,6 +103,12 @@ describe('enforcement workbench in a real browser', () => {
     await deferral.getByRole('button', { name: '增加一期' }).click();
     await officer.locator('#form-request-deferral').getByLabel('第2期缴纳日期').waitFor();
     expect(await officer.locator('#form-request-deferral').getByLabel('第1期缴纳日期').inputValue()).toBe(first);
+    // A row added by mistake is removed again; what was typed in the others stays.
+    await officer.locator('#form-request-deferral').getByRole('button', { name: '增加一期' }).click();
+    await officer.locator('#form-request-deferral').getByLabel('第3期缴纳日期').waitFor();
+    await officer.locator('#form-request-deferral').getByRole('button', { name: '删除第3期' }).click();
+    await officer.locator('#form-request-deferral').getByLabel('第3期缴纳日期').waitFor({ state: 'detached' });
+    expect(await officer.locator('#form-request-deferral').getByLabel('第1期金额（元）').inputValue()).toBe('5000');
     await officer.locator('#form-request-deferral').getByLabel('第2期缴纳日期').fill(second);
     await officer.locator('#form-request-deferral').getByLabel('第2期金额（元）').fill('4000');
     await officer
@@ -173,7 +179,7 @@ describe('enforcement workbench in a real browser', () => {
     await officer.getByLabel('缴款凭证号').fill('FS-2026-0001');
     await officer.getByRole('button', { name: '登记缴款' }).click();
     await officer.waitForURL((u) => u.searchParams.get('done') === 'record-payment');
-    text = await mainText(officer);
+    await mainText(officer);
     expect(await officer.locator('table[aria-label="缴款记录"]').innerText()).toMatch(
       new RegExp(`${cn(today)}\\s+5,000\\.00 元`),
     );

@@ -186,8 +186,15 @@ export const DeferralForm: FC<{ ctx: FormContext; basis: string }> = ({ ctx, bas
                   />
                 </td>
                 <td>
-                  <button type="submit" name="op" value={`remove-${i}`} class="secondary" formnovalidate>
-                    删除第{i + 1}期
+                  <button
+                    type="submit"
+                    name="op"
+                    value={`remove-${i}`}
+                    class="secondary"
+                    aria-label={`删除第${i + 1}期`}
+                    formnovalidate
+                  >
+                    删除
                   </button>
                 </td>
               </tr>
