@@ -34,7 +34,7 @@ const outcomeText = (o: StepState['outcome']) =>
       : o.kind === 'rejected'
         ? '不同意'
         : o.kind === 'returned'
-          ? `退回（${o.to === 'initiator' ? '发起人' : o.to}）`
+          ? `退回（${o.to === 'initiator' ? '发起人' : '之前的环节'}）`
           : '已撤回';
 
 async function render(

@@ -88,6 +88,16 @@ export function MoneyFacts({ d }: { d: EnforcementDetail }) {
           {citation('enforcement.surcharge')}）
         </span>
       </dd>
+      {v.deferral?.status === 'approved' ? (
+        <>
+          <dt>计算说明</dt>
+          <dd class="note">
+            经批准{label(deferralKindLabels, v.deferral.kind)}
+            ，加处罚款按批准的缴纳期限计算，原缴款期限届满后的逾期天数不再计入（
+            {citation('enforcement.deferral')}）。
+          </dd>
+        </>
+      ) : null}
       <dt>已缴</dt>
       <dd data-money="paid">{yuan(b.paidFen)}</dd>
       <dt>应缴合计</dt>
