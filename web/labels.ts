@@ -2,6 +2,7 @@
 import { agencyNames } from '../agencies/types';
 import { serviceMethodLabels } from '../workflows/enforcement/types';
 import { auditActionName } from './audit-labels';
+import { yuan } from './pages/workbench/format';
 
 export const roleLabels: Record<string, string> = {
   officer: '执法人员',
@@ -223,6 +224,6 @@ export function chineseMessage(message: string): string {
   for (const [code, text] of Object.entries(enforcementFieldLabels))
     out = out.replace(new RegExp(`\\b${code}\\b`, 'g'), text);
   out = out.replace(/（(\d{4})-(\d{2})-(\d{2})）/g, (_m, y, mo, d) => `（${y}年${Number(mo)}月${Number(d)}日）`);
-  out = out.replace(/(\d+) 分/g, (_m, n) => `${(Number(n) / 100).toFixed(2)} 元`);
+  out = out.replace(/(\d+) 分/g, (_m, n) => yuan(Number(n)));
   return out;
 }

@@ -118,8 +118,7 @@ describe('enforcement workbench in a real browser', () => {
     await officer.locator('#form-request-deferral').getByRole('button', { name: '提请部门负责人审批' }).click();
     await officer.locator('#request-deferral-instalments-error').waitFor();
     const refusal = await officer.locator('#request-deferral-instalments-error').innerText();
-    expect(refusal).toContain('分期金额合计 9000.00 元');
-    expect(refusal).toContain('10000.00 元');
+    expect(refusal).toContain('分期金额合计 9,000.00 元，应等于罚款 10,000.00 元');
     expect(await officer.locator('#form-request-deferral').getByLabel('第2期金额（元）').inputValue()).toBe('4000');
     expect(await officer.locator('#form-request-deferral').getByLabel('申请理由').inputValue()).toContain(
       '资金周转困难',

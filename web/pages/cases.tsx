@@ -16,6 +16,7 @@ import { Notice, fmtTime } from '../layout';
 import {
   actorLabel,
   auditActionLabel,
+  chineseMessage,
   caseStatusLabels,
   deadlineStatusLabels,
   kindLabels,
@@ -174,7 +175,7 @@ export async function showTimeline(c: ConsoleContext, deps?: ConsoleDeps): Promi
           {a.actingFor ? `（代理 ${who(a.actingFor)}）` : ''}
           {a.step ? `；环节：${stepName.get(a.step) ?? stepLabels[a.step] ?? '审批环节'}` : ''}
         </div>
-        {a.comment ? <div>意见：{a.comment}</div> : null}
+        {a.comment ? <div>意见：{chineseMessage(a.comment)}</div> : null}
         {a.legalBasis ? <div class="muted">法律依据：{a.legalBasis}</div> : null}
       </>
     ),

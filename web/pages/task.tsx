@@ -14,6 +14,7 @@ import {
   actionLabels,
   actorLabel,
   auditActionLabel,
+  chineseMessage,
   kindLabels,
   label,
   summaryFieldLabels,
@@ -212,7 +213,7 @@ async function render(
               {h.outcome !== 'ok' ? (
                 <span class="badge danger">{h.outcome === 'denied' ? '被拒绝' : '未通过'}</span>
               ) : null}
-              {h.comment ? <div>{h.comment}</div> : null}
+              {h.comment ? <div>{chineseMessage(h.comment)}</div> : null}
               {h.legalBasis ? <div class="muted">依据：{h.legalBasis}</div> : null}
             </li>
           ))}
