@@ -200,6 +200,9 @@ describe('enforcement workbench in a real browser', () => {
     expect(text).toContain('已缴清');
     expect(await officer.locator('[data-money="due"] strong').innerText()).toBe('0.00 元');
     expect(await officer.locator('table[aria-label="缴款记录"] tbody tr').count()).toBe(2);
+    const windows = await officer.locator('table[aria-label="缴款和救济期限"]').innerText();
+    expect(windows).toMatch(/经批准分期，最后一期）\s+当事人\s+\d{4}年\d+月\d+日\s+已办理/);
+    expect(windows).toMatch(/申请人民法院强制执行（止）\s+本机关\s+\d{4}年\d+月\d+日\s+已结案，无需办理/);
     // A closed case offers no forms.
     expect(await officer.locator('#bench-actions-h').count()).toBe(0);
     await screenshot(officer, 'enf-workbench-closed');

@@ -116,8 +116,19 @@ export function MoneyFacts({ d }: { d: EnforcementDetail }) {
 function Windows({ d, today }: { d: EnforcementDetail; today: string }) {
   const v = d.case;
   const w = v.windows;
+  const closed = d.status === 'closed';
   const state = (due: string | undefined, right: boolean, done?: boolean) =>
-    !due ? '—' : done ? '已办理' : due >= today ? '进行中' : right ? '已届满（未申请）' : '已逾期';
+    !due
+      ? '—'
+      : done
+        ? '已办理'
+        : due < today
+          ? right
+            ? '已届满（未申请）'
+            : '已逾期'
+          : closed
+            ? '已结案，无需办理'
+            : '进行中';
   const filed = (kind: string) => v.challenges.some((ch) => ch.kind === kind);
   const planned = v.deferral?.status === 'approved' ? finalDueDate(v.money) : undefined;
   const fineSettled = d.balance?.outstandingFineFen === 0;
@@ -137,7 +148,7 @@ function Windows({ d, today }: { d: EnforcementDetail; today: string }) {
       planned ? '缴纳罚款（原期限）' : '缴纳罚款',
       '当事人',
       v.money.paymentDeadline,
-      state(v.money.paymentDeadline, false, fineSettled),
+      planned ? '已由批准的缴纳期限代替' : state(v.money.paymentDeadline, false, fineSettled),
       citation('enforcement.payment'),
     ],
     [
@@ -158,7 +169,7 @@ function Windows({ d, today }: { d: EnforcementDetail; today: string }) {
       '可以申请人民法院强制执行（起）',
       '本机关',
       w.courtPathOpensAfter ? dayAfter(w.courtPathOpensAfter) : undefined,
-      w.courtPathOpensAfter && w.courtPathOpensAfter < today ? '已可申请' : '尚未开始',
+      closed ? '已结案，无需办理' : w.courtPathOpensAfter && w.courtPathOpensAfter < today ? '已可申请' : '尚未开始',
       citation('enforcement.court-application'),
     ],
     [
