@@ -15,7 +15,7 @@ import { showPublicAccidents, showPublicBlacklist } from './pages/public';
 import { showRegisters } from './pages/registers';
 import { showTask, submitDecision } from './pages/task';
 import { submitApprovalAction } from './pages/task-substance';
-import { submitEnforcementAction } from './pages/workbench/enforcement';
+import { submitEnforcementAction } from './pages/workbench/enforcement-submit';
 import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
 
 // Paths behind the session; listed one by one so the console's middleware never touches /api, /docs or /health.

@@ -206,5 +206,5 @@ describe('enforcement workbench in a real browser', () => {
     // A closed case offers no forms.
     expect(await officer.locator('#bench-actions-h').count()).toBe(0);
     await screenshot(officer, 'enf-workbench-closed');
-  });
+  }, 240_000);
 });
