@@ -17,6 +17,8 @@ import { showPublicAccidents, showPublicBlacklist } from './pages/public';
 import { showRegisters } from './pages/registers';
 import * as masterData from './pages/registers-admin';
 import { showTask, submitDecision } from './pages/task';
+import { submitApprovalAction } from './pages/task-substance';
+import { submitEnforcementAction } from './pages/workbench/enforcement-submit';
 import { checkCsrf, endSession, requireSession, type ConsoleEnv } from './session';
 
 // Paths behind the session; listed one by one so the console's middleware never touches /api, /docs or /health.
@@ -68,7 +70,9 @@ export function createConsoleRouter(deps: ConsoleDeps): Hono<AppEnv> {
   app.post('/cases/new/criminal-transfer', (c) => submitNewTransfer(c, deps));
   app.get('/cases/new/blacklist', (c) => showNewBlacklist(c, deps));
   app.post('/cases/new/blacklist', (c) => submitNewBlacklist(c, deps));
-  app.get('/cases/:workflowId', showTimeline);
+  app.get('/cases/:workflowId', (c) => showTimeline(c, deps));
+  app.post('/cases/:workflowId/actions', (c) => submitEnforcementAction(c, deps));
+  app.post('/cases/:workflowId/approval', (c) => submitApprovalAction(c, deps));
   app.post('/cases/:workflowId/documents', (c) => submitDocumentAction(c, deps));
   app.post('/cases/:workflowId/documents/:id/:action', (c) => submitDocumentAction(c, deps));
   app.get('/cases/:workflowId/documents/:id/print', (c) => showDocumentFile(c, deps, 'print'));

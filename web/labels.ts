@@ -1,4 +1,8 @@
 // Chinese labels for the identifiers the API returns.
+import { agencyNames } from '../agencies/types';
+import { serviceMethodLabels } from '../workflows/enforcement/types';
+import { auditActionName } from './audit-labels';
+import { yuan } from './pages/workbench/format';
 
 export const roleLabels: Record<string, string> = {
   officer: '执法人员',
@@ -65,42 +69,161 @@ export const owedByLabels: Record<string, string> = {
   government: '区政府',
 };
 
-/** Audit actions: `approval.approve` → 审批：同意; unknown actions are shown as recorded. */
+/** Audit actions (`enforcement.payment-recorded` → 登记缴款); an action without a name reads as its kind's record. */
 export function auditActionLabel(action: string): string {
-  const known: Record<string, string> = {
-    'auth.dev-login': '登录',
-    'auth.denied': '未登录访问被拒绝',
-    'access.denied': '越权访问被拒绝',
-    'substitute.set': '设置代理',
-    'calendar.load': '载入放假通知',
-    'deadline.recomputed': '期限按新日历重新计算',
-  };
-  if (known[action]) return known[action];
-  const [group, verb] = action.split('.', 2) as [string, string | undefined];
-  if (group === 'approval' && verb) {
-    const extra: Record<string, string> = {
-      opened: '环节开始',
-      'step-opened': '环节开始',
-      'step-closed': '环节结束',
-      overdue: '环节逾期',
-      remind: '提醒',
-      reminded: '提醒',
-      escalated: '逾期上报',
-    };
-    return `审批：${actionLabels[verb] ?? extra[verb] ?? verb}`;
-  }
-  if (group === 'case' && verb) {
-    const outcome: Record<string, string> = {
-      approved: '案件办结（已批准）',
-      rejected: '案件办结（未批准）',
-      withdrawn: '案件已撤回',
-      opened: '立案',
-      closed: '办结',
-    };
-    return outcome[verb] ?? `案件：${verb}`;
-  }
-  return action;
+  const named = auditActionName(action);
+  if (named) return named;
+  const group = action.split('.', 1)[0] ?? '';
+  return `${groupLabels[group] ?? '办理'}记录`;
 }
+
+const groupLabels: Record<string, string> = {
+  approval: '审批',
+  enforcement: '强制执行',
+  court: '人民法院',
+  accident: '事故调查',
+  'criminal-transfer': '案件移送',
+  criminal: '案件移送',
+  blacklist: '黑名单',
+  plan: '年度计划',
+  'plan-cycle': '年度计划',
+  'random-draw': '随机抽查',
+  'random-inspection': '随机抽查',
+  entrustment: '委托执法',
+};
+
+/** Who acted, when it was not a person: the system or an external agency (`agency:court` → 人民法院). */
+export function actorLabel(id: string, names: Map<string, string>): string {
+  const known = names.get(id);
+  if (known) return known;
+  if (id === 'system') return '系统';
+  if (id.startsWith('agency:'))
+    return (agencyNames as Record<string, string>)[id.slice('agency:'.length)] ?? '外部机构';
+  return id;
+}
+
+/** Approval step ids that are not named in the inbox. */
+export const stepLabels: Record<string, string> = {
+  initiator: '发起人（修改后重新提交）',
+};
 
 export const label = (map: Record<string, string>, key: string | null | undefined): string =>
   key ? (map[key] ?? key) : '—';
+
+/** Case summary fields a task page shows, in the words of the documents (unknown fields are not shown). */
+export const summaryFieldLabels: Record<string, string> = {
+  decisionNumber: '处罚决定书文号',
+  decisionNo: '决定书文号',
+  servedOn: '送达日期',
+  serviceMethod: '送达方式',
+  fineYuan: '罚款金额（元）',
+  allegedOffence: '涉嫌罪名',
+  reason: '事由',
+  level: '事故等级',
+  levelName: '事故等级',
+  occurredAt: '发生时间',
+  investigatedBy: '调查组织单位',
+  approvedOn: '批复日期',
+  year: '年度',
+  items: '检查事项数',
+  planVersion: '计划版本',
+  orgName: '受委托组织',
+  agencyName: '委托机关',
+  termStart: '委托期限起',
+  termEnd: '委托期限止',
+  territory: '委托区域',
+  letterNumber: '委托书文号',
+  escalated: '逾期上报单位数',
+  outcome: '结果',
+};
+
+/** Values of enumerated summary fields. */
+export const summaryValueLabels: Record<string, Record<string, string>> = {
+  serviceMethod: serviceMethodLabels,
+  level: { 'particularly-serious': '特别重大事故', serious: '重大事故', major: '较大事故', general: '一般事故' },
+  investigatedBy: {
+    'state-council': '国务院',
+    province: '省级人民政府',
+    city: '设区的市级人民政府',
+    district: '县级人民政府',
+  },
+};
+
+/** A summary field's value as a person reads it: known enumerations in Chinese, ISO times as 年月日. */
+export function summaryValue(key: string, value: unknown): string {
+  const text = String(value);
+  const named = summaryValueLabels[key]?.[text];
+  if (named) return named;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(text);
+  if (iso) return `${iso[1]}年${Number(iso[2])}月${Number(iso[3])}日${iso[4] ? ` ${iso[4]}:${iso[5]}` : ''}`;
+  return text;
+}
+
+// ---- The enforcement workbench (罚款强制执行): the values its facts and forms carry ----
+
+export const challengeKindLabels: Record<string, string> = { reconsideration: '行政复议', litigation: '行政诉讼' };
+export const challengeEventLabels: Record<string, string> = { filed: '已申请（起诉）', decided: '已作出决定（判决）' };
+export const challengeOutcomeLabels: Record<string, string> = {
+  upheld: '维持',
+  revoked: '撤销',
+  varied: '变更（罚款数额）',
+};
+export const courtReviewEventLabels: Record<string, string> = {
+  filed: '已向上一级法院申请复议',
+  decided: '上一级法院已作出复议裁定',
+};
+export const courtReviewOutcomeLabels: Record<string, string> = {
+  accepted: '裁定受理',
+  enforce: '裁定准予执行',
+  refused: '维持原裁定',
+};
+export const deferralKindLabels: Record<string, string> = { deferral: '暂缓缴纳', instalments: '分期缴纳' };
+export const deferralStatusLabels: Record<string, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  rejected: '未批准',
+};
+export const enforcementActionLabels: Record<string, string> = {
+  'record-payment': '登记缴款',
+  'request-deferral': '申请暂缓或分期缴纳',
+  'record-challenge': '登记行政复议或诉讼',
+  'record-demand-service': '登记催告书送达',
+  'record-statement': '登记当事人陈述申辩',
+  'supplement-materials': '补正申请强制执行材料',
+  'record-court-review': '登记上一级法院复议',
+};
+
+/** The API's field names as they appear inside its messages (`servedOn 不能早于…`), in the form's words. */
+export const enforcementFieldLabels: Record<string, string> = {
+  amountFen: '缴款金额',
+  paidOn: '缴款日期',
+  reference: '缴款凭证号',
+  deferredTo: '暂缓至',
+  instalments: '分期计划',
+  reason: '申请理由',
+  servedOn: '送达日期',
+  method: '送达方式',
+  recipient: '签收人',
+  receivedOn: '收到日期',
+  summary: '陈述申辩内容',
+  facts: '违法事实',
+  reasons: '作出决定的理由',
+  legalBasisText: '决定依据',
+  newFineFen: '变更后的罚款金额',
+  outcome: '结果',
+  event: '事项',
+  kind: '类别',
+  date: '日期',
+  comment: '备注',
+};
+
+/** A refusal message with the API's field names and enumeration values replaced by Chinese words. */
+export function chineseMessage(message: string): string {
+  let out = message;
+  for (const [code, text] of Object.entries(enforcementFieldLabels))
+    out = out.replace(new RegExp(`\\b${code}\\b`, 'g'), text);
+  out = out.replace(/（(\d{4})-(\d{2})-(\d{2})）/g, (_m, y, mo, d) => `（${y}年${Number(mo)}月${Number(d)}日）`);
+  out = out.replace(/(\d+) 分/g, (_m, n) => yuan(Number(n)));
+  return out;
+}

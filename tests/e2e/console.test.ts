@@ -238,6 +238,11 @@ describe('web console in a real browser', () => {
     await page.getByLabel('决定日期').fill('2026-10-30');
     await page.getByRole('button', { name: '立案' }).click();
     await page.waitForURL(/\/cases\/enforcement-/);
+    // Every word on the case page is Chinese: no event, outcome, actor, step or field code.
+    await page.locator('ol.timeline li').first().waitFor();
+    const casePage = (await page.locator('main').textContent()) ?? '';
+    expect(casePage).toContain('录入处罚决定');
+    expect(casePage).not.toMatch(/\b[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*\b|agency:|（[a-z-]+）/);
     const started = await system.http('GET', `/api/enforcement-cases/${encodeURIComponent(decisionNumber)}`, {
       token: tokens['yjj-officer1'],
     });

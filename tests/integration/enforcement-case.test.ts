@@ -267,5 +267,19 @@ describe('enforcement cases through the API, with the simulated court', () => {
       status: 'met',
       met: true,
     });
+
+    // Re-entering the closed case's number is refused with a reason; no second case starts behind it.
+    const again = await system.http('POST', '/api/enforcement-cases', {
+      token: officer,
+      body: startBody(n, {
+        servedOn: today(),
+        decidedOn: today(),
+        party: { name: '重复录入测试', unifiedSocialCreditCode: '91500109MA5U654321' },
+      }),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toContain('已办结');
+    const still = await system.http('GET', path(n), { token: officer });
+    expect(still.body).toMatchObject({ status: 'closed', outcome: 'paid' });
   });
 });

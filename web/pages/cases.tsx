@@ -14,12 +14,27 @@ import {
 import { todayInShanghai } from '../../domain/dates';
 import { Notice, fmtTime } from '../layout';
 import { CaseDocuments } from './documents';
-import { auditActionLabel, caseStatusLabels, deadlineStatusLabels, kindLabels, label, owedByLabels } from '../labels';
+import {
+  actorLabel,
+  auditActionLabel,
+  chineseMessage,
+  caseStatusLabels,
+  deadlineStatusLabels,
+  kindLabels,
+  label,
+  owedByLabels,
+  stepLabels,
+} from '../labels';
 import { dbOf, page } from '../page';
 import type { ConsoleContext } from '../session';
+import { caseWorkbench } from './workbench/case-workbench';
+import type { ConsoleDeps } from '../page';
 
 /** met / missed as recorded; a pending deadline past its due day is shown as overdue. */
 export function deadlineState(d: DeadlineRow, today: string): { text: string; cls: string } {
+  // A party's challenge window is a right, not a duty: when it lapses unused nobody failed anything.
+  const lapsedRight = d.key.endsWith('-window') && d.status !== 'met' && d.status !== 'cancelled' && d.dueDate < today;
+  if (lapsedRight) return { text: '已届满（未申请）', cls: 'badge' };
   if (d.status === 'pending' && d.dueDate < today) return { text: '已超期未完成', cls: 'badge danger' };
   const cls = d.status === 'met' ? 'badge ok' : d.status === 'missed' ? 'badge danger' : 'badge';
   return { text: deadlineStatusLabels[d.status] ?? d.status, cls };
@@ -133,7 +148,7 @@ interface Event {
   body: any;
 }
 
-export async function showTimeline(c: ConsoleContext): Promise<Response> {
+export async function showTimeline(c: ConsoleContext, deps?: ConsoleDeps): Promise<Response> {
   const db = dbOf(c);
   const row = await caseFor(db, c.get('user'), c.req.param('workflowId') ?? '');
   if (!row) return page(c, '案件', <Notice kind="error">案件不存在，或您无权查看。</Notice>, 404);
@@ -143,7 +158,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
     userNames(db),
     stepNamesOf(db, row.workflowId),
   ]);
-  const who = (id: string | null) => (id ? (names.get(id) ?? (id === 'system' ? '系统' : id)) : '');
+  const who = (id: string | null) => (id ? actorLabel(id, names) : '');
   const today = todayInShanghai(Date.now());
   const events: Event[] = audit.map((a) => ({
     at: a.at,
@@ -155,15 +170,16 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
         <div>
           办理人：{who(a.actor)}
           {a.actingFor ? `（代理 ${who(a.actingFor)}）` : ''}
-          {a.step ? `；环节：${stepName.get(a.step) ?? a.step}` : ''}
+          {a.step ? `；环节：${stepName.get(a.step) ?? stepLabels[a.step] ?? '审批环节'}` : ''}
         </div>
-        {a.comment ? <div>意见：{a.comment}</div> : null}
+        {a.comment ? <div>意见：{chineseMessage(a.comment)}</div> : null}
         {a.legalBasis ? <div class="muted">法律依据：{a.legalBasis}</div> : null}
       </>
     ),
   }));
   for (const d of deadlines) {
     if (d.status !== 'met' && d.status !== 'missed') continue;
+    if (d.key.endsWith('-window') && d.status === 'missed') continue; // a lapsed right is not an event
     events.push({
       at: d.metAt ?? `${d.dueDate}T23:59:59+08:00`,
       cls: d.status === 'missed' ? 'deadline missed' : 'deadline',
@@ -181,6 +197,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
     });
   }
   events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const workbench = deps ? await caseWorkbench(c, deps, row) : null;
   return page(
     c,
     `办理时间线：${row.caseNumber}`,
@@ -196,7 +213,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
           <dt>状态</dt>
           <dd>
             {label(caseStatusLabels, row.status)}
-            {row.outcome ? `（${row.outcome}）` : ''}
+            {row.status === 'closed' && row.stageLabel ? `（${row.stageLabel}）` : ''}
           </dd>
           <dt>立案时间</dt>
           <dd>{fmtTime(row.openedAt)}</dd>
@@ -208,6 +225,7 @@ export async function showTimeline(c: ConsoleContext): Promise<Response> {
           ) : null}
         </dl>
       </section>
+      {workbench}
       <section aria-labelledby="deadlines-h">
         <h2 id="deadlines-h">法定期限</h2>
         {deadlines.length === 0 ? <p class="muted">本案没有登记的法定期限。</p> : null}

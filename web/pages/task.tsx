@@ -7,18 +7,23 @@ import { todayInShanghai } from '../../domain/dates';
 import { errorsByField } from '../api-client';
 import { caseFor, caseNumberOfTask, currentCalendarSnapshot } from '../../api/cases/console-reads';
 import { DaysLeft, Notice, fmtTime } from '../layout';
-import { actionLabels, auditActionLabel, kindLabels, label, taskKindLabels, taskStatusLabels } from '../labels';
+import {
+  actionLabels,
+  actorLabel,
+  auditActionLabel,
+  chineseMessage,
+  kindLabels,
+  label,
+  summaryFieldLabels,
+  summaryValue,
+  taskKindLabels,
+  taskStatusLabels,
+} from '../labels';
 import { apiFor, dbOf, done, formOf, page, problemStatus, type ConsoleDeps } from '../page';
 import type { ConsoleContext } from '../session';
 import { DecisionForm, type DecisionValues } from './task-form';
+import { slotResult, taskSubstance } from './task-substance';
 
-const slotStatus: Record<string, string> = {
-  pending: '待审批',
-  approved: '同意',
-  rejected: '不同意',
-  transferred: '已转办',
-  cancelled: '已取消',
-};
 const outcomeText = (o: StepState['outcome']) =>
   !o
     ? '进行中'
@@ -27,7 +32,7 @@ const outcomeText = (o: StepState['outcome']) =>
       : o.kind === 'rejected'
         ? '不同意'
         : o.kind === 'returned'
-          ? `退回（${o.to === 'initiator' ? '发起人' : o.to}）`
+          ? `退回（${o.to === 'initiator' ? '发起人' : '之前的环节'}）`
           : '已撤回';
 
 async function render(
@@ -64,7 +69,7 @@ async function render(
     .filter((u: any) => u.id !== user.id)
     .map((u: any) => ({ id: u.id, name: u.name, unit: units.get(u.departmentId) ?? u.departmentId }));
   const names = new Map<string, string>((usersRes.ok ? usersRes.body : []).map((u: any) => [u.id, u.name]));
-  const who = (id: string | null | undefined) => (id === 'system' ? '系统' : id ? (names.get(id) ?? id) : '—');
+  const who = (id: string | null | undefined) => (id ? actorLabel(id, names) : '—');
   const steps: StepState[] = [...(approval?.completed ?? []), ...(approval?.current ? [approval.current] : [])];
   const returnTargets = [
     { id: 'initiator', name: '发起人（修改后重新提交）' },
@@ -76,6 +81,7 @@ async function render(
   const today = todayInShanghai(Date.now());
   const daysLeft = task.dueDate ? workingDaysBetween(snapshot, today, task.dueDate) : null;
   const canAct = task.status === 'open' && task.assigneeId === user.id;
+  const substance = await taskSubstance(c, deps, task);
   const comments = steps.flatMap((s) => s.decisions.filter((d) => d.comment).map((d) => ({ ...d, step: s.name })));
   return page(
     c,
@@ -124,17 +130,18 @@ async function render(
           ) : null}
           {caseRow
             ? Object.entries(caseRow.summary ?? {})
-                .filter(([, v]) => v !== null && typeof v !== 'object')
+                .filter(([k, v]) => v !== null && typeof v !== 'object' && summaryFieldLabels[k])
                 .slice(0, 12)
                 .map(([k, v]) => (
                   <>
-                    <dt>{k}</dt>
-                    <dd>{String(v)}</dd>
+                    <dt>{summaryFieldLabels[k]}</dt>
+                    <dd>{summaryValue(k, v)}</dd>
                   </>
                 ))
             : null}
         </dl>
       </section>
+      {substance}
       {canAct ? (
         <DecisionForm
           taskId={task.id}
@@ -169,7 +176,7 @@ async function render(
                     {s.slots.map((sl) => (
                       <div>
                         {sl.assigneeName}
-                        {sl.actingForName ? `（代理 ${sl.actingForName}）` : ''}：{slotStatus[sl.status] ?? sl.status}
+                        {sl.actingForName ? `（代理 ${sl.actingForName}）` : ''}：{slotResult(s, sl)}
                         {sl.decidedAt ? <span class="muted"> {fmtTime(sl.decidedAt)}</span> : null}
                       </div>
                     ))}
@@ -203,7 +210,7 @@ async function render(
               {h.outcome !== 'ok' ? (
                 <span class="badge danger">{h.outcome === 'denied' ? '被拒绝' : '未通过'}</span>
               ) : null}
-              {h.comment ? <div>{h.comment}</div> : null}
+              {h.comment ? <div>{chineseMessage(h.comment)}</div> : null}
               {h.legalBasis ? <div class="muted">依据：{h.legalBasis}</div> : null}
             </li>
           ))}
