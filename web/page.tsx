@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx';
 import type { AuthUser } from '../api/context';
 import { apiClient, type ApiClient, type ApiFetch } from './api-client';
 import { Layout } from './layout';
-import { unreadCount } from './notification-reads';
+import { unreadCount } from '../api/notifications/console-reads';
 import type { ConsoleContext } from './session';
 
 export interface ConsoleDeps {

@@ -5,7 +5,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, AuthUser } from '../api/context';
 import { InvalidToken } from '../api/auth-tokens';
-import { sealKeys } from '../db/audit-seal';
+import { sealKeys } from '../api/session-keys';
 
 export const sessionCookie = 'af_session';
 export const csrfCookie = 'af_csrf';

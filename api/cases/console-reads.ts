@@ -3,7 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { findCase, listCases, type CaseFilter, type CaseRow } from '../../db/queries/cases';
-import { departments, tasks, users } from '../../db/schema';
+import { cases as casesTable, departments, tasks, users } from '../../db/schema';
 import type { AuthUser } from '../context';
 import { caseAccess } from './policy';
 
@@ -50,4 +50,17 @@ export async function loginRoster(db: Db) {
     db.select().from(users).where(eq(users.active, true)).orderBy(asc(users.departmentId), asc(users.id)),
     db.select().from(departments),
   ]);
+}
+
+/** A case's documents, newest version first per kind (the console's 文书 section). */
+export { caseDocumentsOf } from '../../db/document-store';
+
+/** The case number of a workflow, for forms that post by workflow id. */
+export async function caseNumberOfWorkflow(db: Db, workflowId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ caseNumber: casesTable.caseNumber })
+    .from(casesTable)
+    .where(eq(casesTable.workflowId, workflowId))
+    .limit(1);
+  return row?.caseNumber ?? null;
 }

@@ -1,8 +1,7 @@
 // The 文书 section of a case page: the case's documents with 预览 / 下载 / 打印, and the draft, sign and seal
 // buttons the signed-in user may use; the actions and files go through the documents API with the user's token.
 import { eq } from 'drizzle-orm';
-import { cases as casesTable, type cases } from '../../db/schema';
-import { caseDocumentsOf } from '../../db/document-store';
+import { caseDocumentsOf, caseNumberOfWorkflow, type CaseRow } from '../../api/cases/console-reads';
 import { draftableKinds } from '../../api/document-sources';
 import { documentKindInfo, type DocumentKind } from '../../domain/documents';
 import { Notice } from '../layout';
@@ -23,7 +22,7 @@ function ActionButton(props: { c: ConsoleContext; action: string; label: string 
 }
 
 /** The documents of the case shown on its page (the caller already checked the user may see the case). */
-export async function CaseDocuments(props: { c: ConsoleContext; row: typeof cases.$inferSelect }) {
+export async function CaseDocuments(props: { c: ConsoleContext; row: CaseRow }) {
   const { c, row } = props;
   const user = c.get('user');
   const docs = await caseDocumentsOf(dbOf(c), row.workflowId);
@@ -110,14 +109,7 @@ const back = (c: ConsoleContext, error?: string) =>
     `/cases/${encodeURIComponent(c.req.param('workflowId') ?? '')}${error ? `?docError=${encodeURIComponent(error)}` : ''}#documents-h`,
   );
 
-async function caseNumberOf(c: ConsoleContext): Promise<string | null> {
-  const [row] = await dbOf(c)
-    .select({ caseNumber: casesTable.caseNumber })
-    .from(casesTable)
-    .where(eq(casesTable.workflowId, c.req.param('workflowId') ?? ''))
-    .limit(1);
-  return row?.caseNumber ?? null;
-}
+const caseNumberOf = (c: ConsoleContext) => caseNumberOfWorkflow(dbOf(c), c.req.param('workflowId') ?? '');
 
 /** 制作草稿 / 签名 / 盖章签发 from the case page; a refusal comes back to the page with the API's reason. */
 export async function submitDocumentAction(c: ConsoleContext, deps: ConsoleDeps): Promise<Response> {

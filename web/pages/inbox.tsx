@@ -4,7 +4,7 @@ import { seesDepartmentInbox } from '../../api/cases/policy';
 import { DaysLeft, Notice, fmtTime } from '../layout';
 import { actionLabels, taskKindLabels } from '../labels';
 import { apiFor, dbOf, formOf, page, type ConsoleDeps } from '../page';
-import { urgedTaskIds } from '../notification-reads';
+import { urgedTaskIds } from '../../api/notifications/console-reads';
 import type { ConsoleContext } from '../session';
 
 const views = [

@@ -1,7 +1,7 @@
 // What the console reads of the notification centre directly: the header's unread count and urged tasks.
 import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { notifications } from '../db/schema';
+import type { Db } from '../../db/client';
+import { notifications } from '../../db/schema';
 
 export async function unreadCount(db: Db, userId: string): Promise<number> {
   const [row] = await db
