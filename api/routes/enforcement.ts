@@ -14,6 +14,8 @@ import {
   enforcementViewQuery,
   recordChallengeUpdate,
   recordCourtReviewUpdate,
+  recordEnforcementAgreementUpdate,
+  recordPublicationUpdate,
   recordDemandServiceUpdate,
   recordPaymentUpdate,
   recordStatementUpdate,
@@ -152,6 +154,23 @@ const ActBody = z
       date: isoDate,
       outcome: z.enum(['accepted', 'enforce', 'refused']).optional(),
     }),
+    // 执行协议 reducing or waiving accrued surcharge (行政强制法 Art. 42), decided by the department.
+    z.object({
+      action: z.literal('record-enforcement-agreement'),
+      ...base,
+      agreementNo: text(80),
+      decidedOn: isoDate,
+      reductionFen: z.number().int().positive().optional(),
+      waiveAll: z.boolean().optional(),
+      remedialMeasures: text(2000),
+    }),
+    // Publication of the penalty decision (安全生产法 Art. 78 ¶2) and its withdrawal (行政处罚法 Art. 48).
+    z.object({
+      action: z.literal('record-publication'),
+      ...base,
+      event: z.enum(['published', 'withdrawn']),
+      date: isoDate,
+    }),
   ])
   .openapi('EnforcementCaseAction');
 
@@ -163,6 +182,8 @@ const updates = {
   'record-statement': recordStatementUpdate,
   'supplement-materials': supplementMaterialsUpdate,
   'record-court-review': recordCourtReviewUpdate,
+  'record-enforcement-agreement': recordEnforcementAgreementUpdate,
+  'record-publication': recordPublicationUpdate,
 } as const;
 
 const byNumber = z.object({ caseNumber: decisionNumber });
