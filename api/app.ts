@@ -71,9 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   });
   // API and console bodies alike: a console form is no larger than an API request. Register imports read their
   // own body up to IMPORT_MAX_BYTES and answer 422 (file-size) past it.
-  app.use('*', (c, next) =>
-    /^\/api\/registers\/[a-z-]+\/import$/.test(c.req.path) ? next() : bodyLimit1MiB(c, next),
-  );
+  app.use('*', (c, next) => (/^\/api\/registers\/[a-z-]+\/import$/.test(c.req.path) ? next() : bodyLimit1MiB(c, next)));
   app.use('*', inputGuard());
   // A request never hangs on an outage: past 20 s it is answered 503.
   app.use(

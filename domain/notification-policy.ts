@@ -22,14 +22,7 @@ export const hourCountedBases = ['accident.unit-report', 'accident.upward-report
 const hourCountedSteps = ['unit-report', 'upward-report', 'criminal-transfer', 'transfer-24h'];
 
 export type NotificationKind =
-  | 'reminder'
-  | 'urge'
-  | 'escalation'
-  | 'return'
-  | 'decision'
-  | 'callback'
-  | 'digest'
-  | 'other';
+  'reminder' | 'urge' | 'escalation' | 'return' | 'decision' | 'callback' | 'digest' | 'other';
 
 export interface QueuedMessage {
   key: string;
@@ -52,9 +45,7 @@ export function notificationKind(template: string, key = ''): NotificationKind {
 export function isImmediate(message: QueuedMessage): boolean {
   if (notificationKind(message.template) === 'urge') return true;
   const text = [message.key, ...Object.values(message.params)].join(' ');
-  return (
-    hourCountedBases.some((b) => text.includes(b)) || hourCountedSteps.some((s) => message.key.includes(`:${s}`))
-  );
+  return hourCountedBases.some((b) => text.includes(b)) || hourCountedSteps.some((s) => message.key.includes(`:${s}`));
 }
 
 const HOUR = 3_600_000;

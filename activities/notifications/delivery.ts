@@ -103,9 +103,7 @@ export function createNotificationDeliveryActivities(deps: { db: Db; gateway: Ag
       const chosen = prefs?.channels.length ? prefs.channels : defaultChannels;
       const target = (channel: NotificationChannel) => ({ channel, to: address(channel)! });
       const channels = chosen.filter((c) => address(c)).map(target);
-      const fallbacks = (['wecom', 'sms'] as const)
-        .filter((c) => !chosen.includes(c) && address(c))
-        .map(target);
+      const fallbacks = (['wecom', 'sms'] as const).filter((c) => !chosen.includes(c) && address(c)).map(target);
       const calendar = await currentCalendarSnapshot(db);
       const sendAt = deliveryTime(calendar, input.now, isImmediate(message));
       for (const c of channels) {

@@ -44,10 +44,7 @@ export async function queueNotifications(
 
 async function recordInCentre(db: Db, items: QueuedNotification[]): Promise<void> {
   const recipientIds = [...new Set(items.map((i) => i.recipientId))];
-  const known = await db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, recipientIds));
+  const known = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, recipientIds));
   const isUser = new Set(known.map((u) => u.id));
   for (const item of items.filter((i) => isUser.has(i.recipientId))) {
     const workflowId = workflowOfKey(item.key);
@@ -65,12 +62,7 @@ async function recordInCentre(db: Db, items: QueuedNotification[]): Promise<void
         template: item.template,
         title,
         body,
-        link:
-          kind === 'digest'
-            ? '/inbox'
-            : taskId
-              ? `/tasks/${taskId}`
-              : `/cases/${encodeURIComponent(workflowId)}`,
+        link: kind === 'digest' ? '/inbox' : taskId ? `/tasks/${taskId}` : `/cases/${encodeURIComponent(workflowId)}`,
         caseId: item.params.caseId ?? null,
         workflowId,
       })

@@ -36,7 +36,7 @@ import { requireRole } from '../middleware/auth';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { startCaseWorkflow } from '../start-case';
-import { isoDate, problem } from '../schemas';
+import { isoDate } from '../schemas';
 import { deskOf } from '../cases/desk';
 import { may } from '../cases/policy';
 import type { AppEnv } from '../context';

@@ -2,8 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { auditOf, deadlinesOf, listCases } from '../../db/queries/cases';
 import { deskOf } from '../cases/desk';
 import { caseAccess } from '../cases/policy';
-import { createRouter, problemResponses } from '../openapi';
-import { problem } from '../schemas';
+import { createRouter } from '../openapi';
+
 import { CaseDetail, CaseList } from '../responses/cases';
 import { errors, ok } from '../responses/http';
 

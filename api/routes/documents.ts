@@ -28,10 +28,17 @@ import {
 import type { AppEnv, AuthUser } from '../context';
 import { draftableKinds, draftFromEnforcement, enforcementFacts, enforcementSource } from '../document-sources';
 import { renderDocumentPdf } from '../document-pdf';
+<<<<<<< HEAD
 import { seesDistrict as seesAllDepartments } from '../cases/policy';
 import { createRouter, problemResponses } from '../openapi';
+=======
+import { seesAllDepartments } from '../enforcement-view';
+import { createRouter } from '../openapi';
+>>>>>>> h-fix
 import { HttpProblem } from '../problem';
-import { caseNumber as caseNumberField, problem, text } from '../schemas';
+import { CaseDocument, CaseDocumentList } from '../responses/documents';
+import { errors, ok } from '../responses/http';
+import { caseNumber as caseNumberField, text } from '../schemas';
 
 type Ctx = Context<AppEnv>;
 const STATUS_LABELS = { draft: '草稿', signed: '签名中', issued: '已签发', superseded: '已被更正' } as const;
@@ -174,13 +181,13 @@ async function draftContent(c: Ctx, row: typeof cases.$inferSelect, kind: Docume
   });
 }
 
-const DocumentOut = z.any().openapi('CaseDocument');
 const idParam = z.object({ id: z.string().uuid('文书编号格式无效') });
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('无法处理') };
+/** Reads: the case or document may be absent or outside the user's department. */
+const readErrors = errors(400, 401, 403, 404, 503);
+/** Sign and issue: also a state conflict (prerequisite, already signed) or a broken rule. */
+const actionErrors = errors(400, 401, 403, 404, 409, 422, 503);
+/** Draft and correct: as an action, and a body too large. */
+const bodyActionErrors = errors(400, 401, 403, 404, 409, 413, 422, 503);
 
 const list = createRoute({
   method: 'get',
@@ -189,7 +196,7 @@ const list = createRoute({
   summary: '案件的全部文书（各版本）及可制作的文书种类',
   security: [{ bearer: [] }],
   request: { params: z.object({ caseNumber: caseNumberField }) },
-  responses: { 200: json(z.any(), '文书列表'), ...errors },
+  responses: { 200: ok(CaseDocumentList, '文书列表'), ...readErrors },
 });
 
 const draft = createRoute({
@@ -213,7 +220,7 @@ const draft = createRoute({
       },
     },
   },
-  responses: { 201: json(DocumentOut, '草稿'), ...errors },
+  responses: { 201: ok(CaseDocument, '草稿'), ...bodyActionErrors },
 });
 
 const sign = createRoute({
@@ -223,7 +230,7 @@ const sign = createRoute({
   summary: '承办执法人员签名（首个签名后文书内容不可更改）',
   security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: json(DocumentOut, '已签名'), ...errors },
+  responses: { 200: ok(CaseDocument, '已签名'), ...actionErrors },
 });
 
 const issue = createRoute({
@@ -233,7 +240,7 @@ const issue = createRoute({
   summary: '机关负责人盖章签发：编定文号（按单位、文种、年度连续编号，不重复使用）',
   security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: json(DocumentOut, '已签发'), ...errors },
+  responses: { 200: ok(CaseDocument, '已签发'), ...actionErrors },
 });
 
 const correct = createRoute({
@@ -246,7 +253,7 @@ const correct = createRoute({
     params: idParam,
     body: { content: { 'application/json': { schema: z.object({ reason: text(500) }) } } },
   },
-  responses: { 201: json(DocumentOut, '更正版本草稿'), ...errors },
+  responses: { 201: ok(CaseDocument, '更正版本草稿'), ...bodyActionErrors },
 });
 
 const print = createRoute({
@@ -256,7 +263,7 @@ const print = createRoute({
   summary: '打印视图（HTML，带打印样式，打印时不含导航栏）',
   security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } }, ...errors },
+  responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } }, ...readErrors },
 });
 
 const pdf = createRoute({
@@ -266,7 +273,7 @@ const pdf = createRoute({
   summary: 'A4 PDF（嵌入思源宋体子集；签发后显示印章和文号）',
   security: [{ bearer: [] }],
   request: { params: idParam },
-  responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...errors },
+  responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...readErrors },
 });
 
 export const documentsRouter = createRouter()

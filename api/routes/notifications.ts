@@ -7,11 +7,18 @@ import { notificationDeliveries, notificationPreferences, notifications } from '
 import { mainlandMobile, notificationChannels, type NotificationChannel } from '../../domain/notification-policy';
 import { defaultChannels } from '../../activities/notifications/delivery';
 import { recordDenial } from '../middleware/auth';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { problem } from '../schemas';
-
-const json = (description: string) => ({ description, content: { 'application/json': { schema: z.any() } } });
+import { errors, ok, problem } from '../responses/http';
+import {
+  Notification,
+  NotificationDeliveryList,
+  NotificationList,
+  NotificationPreferences,
+  ReadAllResult,
+  SavedNotificationPreferences,
+  UnreadCount,
+} from '../responses/notifications';
 
 const list = createRoute({
   method: 'get',
@@ -26,7 +33,7 @@ const list = createRoute({
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
-  responses: { 200: json('通知列表与未读数'), ...problemResponses },
+  responses: { 200: ok(NotificationList, '通知列表与未读数'), ...errors(400, 401, 403, 503) },
 });
 
 const unreadCount = createRoute({
@@ -35,7 +42,7 @@ const unreadCount = createRoute({
   tags: ['通知'],
   summary: '未读通知数',
   security: [{ bearer: [] }],
-  responses: { 200: json('未读数'), ...problemResponses },
+  responses: { 200: ok(UnreadCount, '未读数'), ...errors(400, 401, 403, 503) },
 });
 
 const markRead = createRoute({
@@ -45,7 +52,7 @@ const markRead = createRoute({
   summary: '标记一条通知为已读',
   security: [{ bearer: [] }],
   request: { params: z.object({ id: z.string().min(1).max(1000) }) },
-  responses: { 200: json('已读'), ...problemResponses, 404: problem('通知不存在') },
+  responses: { 200: ok(Notification, '已读'), ...errors(400, 401, 403, 503), 404: problem('通知不存在') },
 });
 
 const markAllRead = createRoute({
@@ -54,7 +61,7 @@ const markAllRead = createRoute({
   tags: ['通知'],
   summary: '全部标记为已读',
   security: [{ bearer: [] }],
-  responses: { 200: json('已读数'), ...problemResponses },
+  responses: { 200: ok(ReadAllResult, '已读数'), ...errors(400, 401, 403, 503) },
 });
 
 const getPreferences = createRoute({
@@ -63,7 +70,7 @@ const getPreferences = createRoute({
   tags: ['通知'],
   summary: '我的通知设置（渠道、手机号、每日摘要）',
   security: [{ bearer: [] }],
-  responses: { 200: json('通知设置'), ...problemResponses },
+  responses: { 200: ok(NotificationPreferences, '通知设置'), ...errors(400, 401, 403, 503) },
 });
 
 const putPreferences = createRoute({
@@ -86,7 +93,11 @@ const putPreferences = createRoute({
       },
     },
   },
-  responses: { 200: json('已保存'), ...problemResponses, 422: problem('渠道或手机号无效') },
+  responses: {
+    200: ok(SavedNotificationPreferences, '已保存'),
+    ...errors(400, 401, 403, 413, 503),
+    422: problem('渠道或手机号无效'),
+  },
 });
 
 const deliveries = createRoute({
@@ -101,7 +112,7 @@ const deliveries = createRoute({
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
-  responses: { 200: json('送达记录与按状态计数'), ...problemResponses },
+  responses: { 200: ok(NotificationDeliveryList, '送达记录与按状态计数'), ...errors(400, 401, 403, 503) },
 });
 
 export const notificationsRouter = createRouter()
@@ -166,10 +177,7 @@ export const notificationsRouter = createRouter()
   .openapi(getPreferences, async (c) => {
     const user = c.get('user');
     const db = c.get('deps').database.db;
-    const [row] = await db
-      .select()
-      .from(notificationPreferences)
-      .where(eq(notificationPreferences.userId, user.id));
+    const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
     return c.json(
       {
         channels: row?.channels ?? defaultChannels,

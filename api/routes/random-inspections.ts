@@ -34,7 +34,7 @@ import {
 } from '../../domain/random-draw';
 import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
-import { isoDate, problem } from '../schemas';
+import { isoDate } from '../schemas';
 import { errors, ok } from '../responses/http';
 import {
   DrawPublication,

@@ -9,7 +9,7 @@ import { cases, tasks } from '../../db/schema';
 import { approvalStateQuery, type ApprovalView } from '../../workflows/approval/messages';
 import { deskOf } from '../cases/desk';
 import { seesDepartmentInbox } from '../cases/policy';
-import { createRouter, problemResponses } from '../openapi';
+import { createRouter } from '../openapi';
 import { HttpProblem } from '../problem';
 import { errors, ok } from '../responses/http';
 import { TaskDetail, TaskList } from '../responses/tasks';

@@ -65,7 +65,11 @@ describe('notification centre in the browser', () => {
     const unread = (await system.http('GET', '/api/notifications/unread-count', { token: tokens['yjj-head'] })).body
       .unread as number;
 
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     await logIn(page, 'yjj-head');
     const bell = page.getByRole('link', { name: `通知（${unread} 条未读）` });
@@ -85,6 +89,8 @@ describe('notification centre in the browser', () => {
     await expect(page.getByText('通知中心测试申请').first().isVisible()).resolves.toBe(true);
     // Read now: the badge counts one fewer.
     const after = unread - 1;
-    await expect(page.getByRole('link', { name: after ? `通知（${after} 条未读）` : '通知', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('link', { name: after ? `通知（${after} 条未读）` : '通知', exact: true }).isVisible(),
+    ).resolves.toBe(true);
   }, 120_000);
 });

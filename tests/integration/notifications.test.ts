@@ -71,15 +71,21 @@ describe('notifications over HTTP', () => {
     });
     expect(urged.status).toBe(200);
 
-    const note = await poll(async () => (await notes('yjj-head')).items.find((n) => n.kind === 'urge' && n.key.startsWith(workflowId)), 'urge notification');
+    const note = await poll(
+      async () => (await notes('yjj-head')).items.find((n) => n.kind === 'urge' && n.key.startsWith(workflowId)),
+      'urge notification',
+    );
     expect(note).toMatchObject({ title: '催办', link: `/tasks/${task.id}`, readAt: null });
     expect(note.id).toMatch(/^n_[0-9a-f]{24}$/);
-    expect((await system.http('GET', '/api/notifications/unread-count', { token: tokens['yjj-head'] })).body.unread).toBe(
-      before + 1,
-    );
+    expect(
+      (await system.http('GET', '/api/notifications/unread-count', { token: tokens['yjj-head'] })).body.unread,
+    ).toBe(before + 1);
 
     // Delivered exactly once through the gateway, after three 5xx answers.
-    const filing = await poll(async () => (await records()).filings.find((f) => f.idempotencyKey === `${note.key}:wecom`), 'gateway filing');
+    const filing = await poll(
+      async () => (await records()).filings.find((f) => f.idempotencyKey === `${note.key}:wecom`),
+      'gateway filing',
+    );
     expect(filing.body).toMatchObject({ channel: 'wecom', to: 'yjj-head', template: 'approval.urged' });
     const { requests, filings } = await records();
     const mine = requests.filter((r) => r.idempotencyKey === `${note.key}:wecom`);
@@ -87,7 +93,9 @@ describe('notifications over HTTP', () => {
     expect(filings.filter((f) => f.idempotencyKey === `${note.key}:wecom`)).toHaveLength(1);
 
     // Read: the count goes down; someone else's notification is not found.
-    expect((await system.http('POST', `/api/notifications/${note.id}/read`, { token: tokens['admin'] })).status).toBe(404);
+    expect((await system.http('POST', `/api/notifications/${note.id}/read`, { token: tokens['admin'] })).status).toBe(
+      404,
+    );
     const read = await system.http('POST', `/api/notifications/${note.id}/read`, { token: tokens['yjj-head'] });
     expect(read.status).toBe(200);
     expect(read.body.readAt).toEqual(expect.any(String));
@@ -98,7 +106,9 @@ describe('notifications over HTTP', () => {
     expect(denied.status).toBe(403);
     const view = await poll(async () => {
       const res = await system.http('GET', '/api/admin/notification-deliveries?status=sent', { token: tokens.admin });
-      return (res.body.items as Array<{ key: string; status: string; attempts: number }>).find((d) => d.key === note.key);
+      return (res.body.items as Array<{ key: string; status: string; attempts: number }>).find(
+        (d) => d.key === note.key,
+      );
     }, 'delivery row');
     expect(view.attempts).toBe(4);
   }, 120_000);

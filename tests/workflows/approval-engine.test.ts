@@ -340,15 +340,13 @@ describe('approval engine', () => {
   it('gives a task opened during an absence to the substitute, recorded as acting for', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     // A wide range: the time-skipping clock may have run years ahead in the tests before this one.
-    await t.database.db
-      .insert(substitutes)
-      .values({
-        userId: 'jtj-head',
-        substituteId: 'jtj-officer1',
-        fromDate: '2000-01-01',
-        toDate: '2999-12-31',
-        reason: '休假',
-      });
+    await t.database.db.insert(substitutes).values({
+      userId: 'jtj-head',
+      substituteId: 'jtj-officer1',
+      fromDate: '2000-01-01',
+      toDate: '2999-12-31',
+      reason: '休假',
+    });
     await t.withWorker(async () => {
       const handle = await start([headStep], { departmentId: 'jtj', initiatorId: 'jtj-officer2' });
       const step = await waitForStep(handle, 'dept-head#1');

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, notificationDeliveries, notificationPreferences, notifications, outbox, tasks, users } from '../../db/schema';
+import {
+  auditLog,
+  notificationDeliveries,
+  notificationPreferences,
+  notifications,
+  outbox,
+  tasks,
+  users,
+} from '../../db/schema';
 import { currentCalendarSnapshot } from '../../db/calendar-store';
 import { isWorkingDay } from '../../domain/calendar';
 import { formatShanghaiDateTime } from '../../domain/dates';
@@ -47,7 +55,9 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function waitForStep(handle: { query: (q: typeof approvalStateQuery) => Promise<{ current?: { instanceId: string } }> }) {
+async function waitForStep(handle: {
+  query: (q: typeof approvalStateQuery) => Promise<{ current?: { instanceId: string } }>;
+}) {
   await until(
     () => handle.query(approvalStateQuery),
     (v) => v.current?.instanceId === 'dept-head#1',
@@ -110,7 +120,10 @@ describe('notification delivery', () => {
       // The timed-out attempt was taken in; its retry was answered from the idempotency store, not sent again.
       expect(records.filings).toHaveLength(1);
       expect(records.requests.at(-1)).toMatchObject({ status: 202, replayed: true });
-      const [row] = await t.database.db.select().from(notificationDeliveries).where(eq(notificationDeliveries.key, key));
+      const [row] = await t.database.db
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.key, key));
       expect(row).toMatchObject({ status: 'sent', channel: 'wecom', attempts: 5 });
     });
   }, 120_000);
@@ -163,12 +176,20 @@ describe('notification delivery', () => {
       await waitForStep(handle);
       await t.env.sleep('25 days'); // past the due day (rolled over any holiday): reminders, then the overdue escalation
       const notes = await until(
-        () => t.database.db.select().from(outbox).where(like(outbox.key, `${handle.workflowId}:%`)),
+        () =>
+          t.database.db
+            .select()
+            .from(outbox)
+            .where(like(outbox.key, `${handle.workflowId}:%`)),
         (rows) => rows.some((r) => r.template === 'approval.overdue' && r.recipientId === 'aqb-head'),
         'escalation',
       );
       const reminders = notes.filter((n) => n.template === 'approval.reminder');
-      expect(reminders.map((r) => r.params.moment).sort()).toEqual(['due-day', 'half-period', 'one-working-day-before']);
+      expect(reminders.map((r) => r.params.moment).sort()).toEqual([
+        'due-day',
+        'half-period',
+        'one-working-day-before',
+      ]);
       for (const r of reminders) {
         const result = await delivered(r.key);
         const queuedAt = (await t.env.client.workflow.getHandle(`notify:${r.key}`).describe()).startTime.getTime();
@@ -177,7 +198,11 @@ describe('notification delivery', () => {
         await inWorkingHoursOrNine(result.sentAt!, queuedAt);
         const records = await notificationRecords(r.key);
         expect(records.filings).toHaveLength(1);
-        expect(records.filings[0]!.body).toMatchObject({ channel: 'wecom', to: 'yjj-head', template: 'approval.reminder' });
+        expect(records.filings[0]!.body).toMatchObject({
+          channel: 'wecom',
+          to: 'yjj-head',
+          template: 'approval.reminder',
+        });
         expect(records.requests).toHaveLength(1);
       }
       // The escalation: delivered at 09:00 on a working day, and a task in the 安委办's inbox.
@@ -188,7 +213,12 @@ describe('notification delivery', () => {
         .select()
         .from(tasks)
         .where(and(eq(tasks.workflowId, handle.workflowId), eq(tasks.assigneeId, 'aqb-head')));
-      expect(task).toMatchObject({ status: 'open', overdue: true, stepName: '逾期督办：部门负责人审核', kind: 'action' });
+      expect(task).toMatchObject({
+        status: 'open',
+        overdue: true,
+        stepName: '逾期督办：部门负责人审核',
+        kind: 'action',
+      });
       expect(task!.detail).toMatchObject({ escalation: true, originalAssignees: ['yjj-head'] });
       expect(task!.dueDate).toBe(reminders[0]!.params.dueDate);
       const [inCentre] = await t.database.db.select().from(notifications).where(eq(notifications.key, escalation.key));
@@ -218,5 +248,4 @@ describe('notification delivery', () => {
       await handle.terminate('test done');
     });
   });
-
 });

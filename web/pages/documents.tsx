@@ -1,6 +1,6 @@
 // The 文书 section of a case page: the case's documents with 预览 / 下载 / 打印, and the draft, sign and seal
 // buttons the signed-in user may use; the actions and files go through the documents API with the user's token.
-import { eq } from 'drizzle-orm';
+
 import { caseDocumentsOf, caseNumberOfWorkflow, type CaseRow } from '../../api/cases/console-reads';
 import { draftableKinds } from '../../api/document-sources';
 import { documentKindInfo, type DocumentKind } from '../../domain/documents';

@@ -7,21 +7,18 @@ import { appendAudit } from '../../../db/audit-trail';
 import { catalogueVersions, departments, powerCatalogue, randomInspectionItems } from '../../../db/schema';
 import { todayInShanghai } from '../../../domain/dates';
 import { registerActor, requireKeeper } from '../../master-data/access';
-import { createRouter, problemResponses } from '../../openapi';
+import { createRouter } from '../../openapi';
 import { HttpProblem } from '../../problem';
-import { isoDate, problem } from '../../schemas';
+import { errors, ok } from '../../responses/http';
+import { CatalogueVersion, type CatalogueEntry } from '../../responses/registers';
+import { isoDate } from '../../schemas';
 
 const tags = ['主数据'];
 const security = [{ bearer: [] }];
-const errors = { ...problemResponses, 404: problem('不存在'), 422: problem('不符合要求') };
+const readErrors = errors(400, 401, 403, 404, 422, 503);
+const writeErrors = errors(400, 401, 403, 404, 413, 422, 503);
 const recordId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, '编号只能含小写字母、数字和连字符');
 const legalBasis = z.string().trim().min(4, '必须写明法律依据').max(300);
-const Version = z.object({
-  version: z.number(),
-  content: z.record(z.string(), z.unknown()),
-  changedBy: z.string(),
-  changedAt: z.string(),
-});
 
 const PowerBody = z.object({
   departmentId: z.string().max(32),
@@ -48,7 +45,7 @@ const put = (path: string, body: z.ZodType, summary: string) =>
       params: z.object({ id: recordId }),
       body: { content: { 'application/json': { schema: body } } },
     },
-    responses: { 200: { description: '新版本', content: { 'application/json': { schema: Version } } }, ...errors },
+    responses: { 200: ok(CatalogueVersion, '新版本'), ...writeErrors },
   });
 const versions = (path: string, summary: string) =>
   createRoute({
@@ -58,10 +55,7 @@ const versions = (path: string, summary: string) =>
     summary,
     security,
     request: { params: z.object({ id: recordId }) },
-    responses: {
-      200: { description: '各版本', content: { 'application/json': { schema: z.array(Version) } } },
-      ...errors,
-    },
+    responses: { 200: ok(z.array(CatalogueVersion), '各版本'), ...readErrors },
   });
 
 type Kind = 'power' | 'inspection-item';
@@ -109,7 +103,13 @@ async function versionsOf(db: Db, kind: Kind, id: string) {
     .from(catalogueVersions)
     .where(and(eq(catalogueVersions.kind, kind), eq(catalogueVersions.recordId, id)))
     .orderBy(desc(catalogueVersions.version));
-  return rows.map((r) => ({ version: r.version, content: r.content, changedBy: r.changedBy, changedAt: r.changedAt }));
+  // The content is the record as written by saveVersion: a power or an inspection item, by kind.
+  return rows.map((r) => ({
+    version: r.version,
+    content: r.content as CatalogueEntry,
+    changedBy: r.changedBy,
+    changedAt: r.changedAt,
+  }));
 }
 
 export const catalogueRegisterRouter = createRouter()
@@ -131,7 +131,12 @@ export const catalogueRegisterRouter = createRouter()
       detail: { id, version: row.version, before: before ?? null, after },
     });
     return c.json(
-      { version: row.version, content: row.content, changedBy: row.changedBy, changedAt: row.changedAt },
+      {
+        version: row.version,
+        content: row.content as CatalogueEntry,
+        changedBy: row.changedBy,
+        changedAt: row.changedAt,
+      },
       200,
     );
   })
@@ -161,7 +166,12 @@ export const catalogueRegisterRouter = createRouter()
       detail: { id, version: row.version, before: before ?? null, after },
     });
     return c.json(
-      { version: row.version, content: row.content, changedBy: row.changedBy, changedAt: row.changedAt },
+      {
+        version: row.version,
+        content: row.content as CatalogueEntry,
+        changedBy: row.changedBy,
+        changedAt: row.changedAt,
+      },
       200,
     );
   })

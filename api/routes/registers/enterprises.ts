@@ -13,14 +13,16 @@ import {
   type Units,
 } from '../../master-data/enterprise-rows';
 import { readableUnits, registerActor, requireKeeper, mayKeep } from '../../master-data/access';
-import { createRouter, problemResponses } from '../../openapi';
+import { createRouter } from '../../openapi';
 import { HttpProblem } from '../../problem';
-import { problem } from '../../schemas';
+import { errors, ok } from '../../responses/http';
+import { EnterpriseChange } from '../../responses/registers';
 import type { Actor } from '../../../workflows/approval/types';
 
 const tags = ['主数据'];
 const security = [{ bearer: [] }];
-const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
+const readErrors = errors(400, 401, 403, 404, 409, 422, 503);
+const writeErrors = errors(400, 401, 403, 404, 409, 413, 422, 503);
 
 const EnterpriseSchema = z
   .object({
@@ -114,7 +116,7 @@ const list = createRoute({
       description: '企业列表',
       content: { 'application/json': { schema: z.object({ total: z.number(), items: z.array(EnterpriseSchema) }) } },
     },
-    ...errors,
+    ...readErrors,
   },
 });
 
@@ -127,7 +129,7 @@ const create = createRoute({
   request: { body: { content: { 'application/json': { schema: EnterpriseInput } } } },
   responses: {
     201: { description: '已登记', content: { 'application/json': { schema: EnterpriseSchema } } },
-    ...errors,
+    ...writeErrors,
   },
 });
 
@@ -143,7 +145,7 @@ const edit = createRoute({
   },
   responses: {
     200: { description: '已修改', content: { 'application/json': { schema: EnterpriseSchema } } },
-    ...errors,
+    ...writeErrors,
   },
 });
 
@@ -155,24 +157,8 @@ const history = createRoute({
   security,
   request: { params: z.object({ id: z.string().max(60) }) },
   responses: {
-    200: {
-      description: '变更记录',
-      content: {
-        'application/json': {
-          schema: z.array(
-            z.object({
-              id: z.number(),
-              change: z.string(),
-              changedBy: z.string(),
-              changedAt: z.string(),
-              before: z.record(z.string(), z.unknown()).nullable(),
-              after: z.record(z.string(), z.unknown()),
-            }),
-          ),
-        },
-      },
-    },
-    ...errors,
+    200: ok(z.array(EnterpriseChange), '变更记录'),
+    ...readErrors,
   },
 });
 
@@ -312,8 +298,9 @@ export const enterpriseRegisterRouter = createRouter()
         change: r.change,
         changedBy: r.changedBy,
         changedAt: r.changedAt,
-        before: r.before ?? null,
-        after: r.after,
+        // Every writer of enterprise_history keeps the register's fields (EnterpriseFields) as before and after.
+        before: (r.before ?? null) as EnterpriseFields | null,
+        after: r.after as unknown as EnterpriseFields,
       })),
       200,
     );

@@ -10,14 +10,16 @@ import { todayInShanghai } from '../../../domain/dates';
 import { credentialStatus, isMainlandMobile } from '../../../domain/master-data';
 import { handOverOpenTasks } from '../../master-data/handover';
 import { isAdmin, readableUnits, registerActor, requireKeeper } from '../../master-data/access';
-import { createRouter, problemResponses } from '../../openapi';
+import { createRouter } from '../../openapi';
 import { HttpProblem } from '../../problem';
-import { isoDate, problem } from '../../schemas';
+import { errors } from '../../responses/http';
+import { isoDate } from '../../schemas';
 import type { Actor } from '../../../workflows/approval/types';
 
 const tags = ['主数据'];
 const security = [{ bearer: [] }];
-const errors = { ...problemResponses, 404: problem('不存在'), 409: problem('状态冲突'), 422: problem('不符合要求') };
+const readErrors = errors(400, 401, 403, 404, 409, 422, 503);
+const writeErrors = errors(400, 401, 403, 404, 409, 413, 422, 503);
 
 /** Roles a unit head may grant within the unit; the others only the administrator. */
 const headGrantable: RoleId[] = ['officer', 'legal-reviewer'];
@@ -137,7 +139,7 @@ const list = createRoute({
   },
   responses: {
     200: { description: '人员', content: { 'application/json': { schema: z.array(PersonSchema) } } },
-    ...errors,
+    ...readErrors,
   },
 });
 const create = createRoute({
@@ -147,7 +149,10 @@ const create = createRoute({
   summary: '新增人员',
   security,
   request: { body: { content: { 'application/json': { schema: CreatePerson } } } },
-  responses: { 201: { description: '已新增', content: { 'application/json': { schema: PersonSchema } } }, ...errors },
+  responses: {
+    201: { description: '已新增', content: { 'application/json': { schema: PersonSchema } } },
+    ...writeErrors,
+  },
 });
 const edit = createRoute({
   method: 'patch',
@@ -159,7 +164,10 @@ const edit = createRoute({
     params: z.object({ id: z.string().max(32) }),
     body: { content: { 'application/json': { schema: EditPerson } } },
   },
-  responses: { 200: { description: '已修改', content: { 'application/json': { schema: PersonSchema } } }, ...errors },
+  responses: {
+    200: { description: '已修改', content: { 'application/json': { schema: PersonSchema } } },
+    ...writeErrors,
+  },
 });
 const disable = createRoute({
   method: 'post',
@@ -195,7 +203,7 @@ const disable = createRoute({
         },
       },
     },
-    ...errors,
+    ...writeErrors,
   },
 });
 

@@ -5,9 +5,9 @@ import { eq } from 'drizzle-orm';
 import { appendAudit } from '../../../db/audit-trail';
 import { departments, users } from '../../../db/schema';
 import { registerActor, requireKeeper } from '../../master-data/access';
-import { createRouter, problemResponses } from '../../openapi';
+import { createRouter } from '../../openapi';
 import { HttpProblem } from '../../problem';
-import { problem } from '../../schemas';
+import { errors } from '../../responses/http';
 
 const UnitSchema = z
   .object({
@@ -47,9 +47,7 @@ const edit = createRoute({
   },
   responses: {
     200: { description: '已修改', content: { 'application/json': { schema: UnitSchema } } },
-    ...problemResponses,
-    404: problem('不存在'),
-    422: problem('不符合要求'),
+    ...errors(400, 401, 403, 404, 413, 422, 503),
   },
 });
 

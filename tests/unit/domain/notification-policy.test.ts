@@ -43,9 +43,19 @@ describe('working-hours delivery', () => {
 describe('what goes at once', () => {
   it('urges and hour-counted deadlines, not day-counted reminders', () => {
     expect(isImmediate({ key: 'wf:s#1:urge:r1:u', template: 'approval.urged', params: {} })).toBe(true);
-    expect(isImmediate({ key: 'wf:upward-report:2026-03-02:half-period:u', template: 'accident.deadline-reminder', params: {} })).toBe(true);
-    expect(isImmediate({ key: 'wf:x', template: 'criminal-transfer.reminder', params: { basis: 'criminal.transfer' } })).toBe(true);
-    expect(isImmediate({ key: 'wf:s#1:due-day:u', template: 'approval.reminder', params: { moment: 'due-day' } })).toBe(false);
+    expect(
+      isImmediate({
+        key: 'wf:upward-report:2026-03-02:half-period:u',
+        template: 'accident.deadline-reminder',
+        params: {},
+      }),
+    ).toBe(true);
+    expect(
+      isImmediate({ key: 'wf:x', template: 'criminal-transfer.reminder', params: { basis: 'criminal.transfer' } }),
+    ).toBe(true);
+    expect(isImmediate({ key: 'wf:s#1:due-day:u', template: 'approval.reminder', params: { moment: 'due-day' } })).toBe(
+      false,
+    );
   });
 
   it('classifies messages for the notification centre and renders them in Chinese', () => {
