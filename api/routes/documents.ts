@@ -28,13 +28,8 @@ import {
 import type { AppEnv, AuthUser } from '../context';
 import { draftableKinds, draftFromEnforcement, enforcementFacts, enforcementSource } from '../document-sources';
 import { renderDocumentPdf } from '../document-pdf';
-<<<<<<< HEAD
 import { seesDistrict as seesAllDepartments } from '../cases/policy';
-import { createRouter, problemResponses } from '../openapi';
-=======
-import { seesAllDepartments } from '../enforcement-view';
 import { createRouter } from '../openapi';
->>>>>>> h-fix
 import { HttpProblem } from '../problem';
 import { CaseDocument, CaseDocumentList } from '../responses/documents';
 import { errors, ok } from '../responses/http';
