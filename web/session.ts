@@ -37,8 +37,11 @@ export function startSession(c: AnyContext, token: string): void {
 const seenMac = (token: string, at: number) =>
   createHmac('sm3', sealKeys().hmacKey).update(`console-session-seen:${token}:${at}`).digest('base64url');
 
+/** The signed last-seen stamp of a session (also what a test presents as a fresh session). */
+export const seenStamp = (token: string, now = Date.now()): string => `${now}.${seenMac(token, now)}`;
+
 function markSeen(c: AnyContext, token: string, now = Date.now()): void {
-  setCookie(c, seenCookie, `${now}.${seenMac(token, now)}`, {
+  setCookie(c, seenCookie, seenStamp(token, now), {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { seenStamp } from '../../web/session';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -174,7 +175,7 @@ describe('official documents of an enforcement case', () => {
     expect(printView.body).toContain('更正理由：当事人名称有误');
 
     // The case page of the console lists both versions with 预览 / 下载 / 打印; the head seals from there.
-    const cookie = (token: string) => ({ cookie: `af_session=${token}; af_csrf=t0k3n` });
+    const cookie = (token: string) => ({ cookie: `af_session=${token}; af_csrf=t0k3n; af_seen=${seenStamp(token)}` });
     const wf = encodeURIComponent(started.body.workflowId as string);
     const casePage = await fetch(`${system.baseUrl}/cases/${wf}`, { headers: cookie(officer) });
     const html = await casePage.text();

@@ -351,7 +351,8 @@ describe('master data (主数据)', () => {
     expect(created.status).toBe(201);
     tokens['jxw-md-leaving'] = await system.login('jxw-md-leaving');
     const caseNumber = `MD-${randomUUID().slice(0, 8)}`;
-    const started = await call('jxw-md-leaving', 'POST', '/api/approval-requests', {
+    // Started by a colleague: the leaving officer may sign it, not being its initiator (四眼原则).
+    const started = await call('jxw-officer1', 'POST', '/api/approval-requests', {
       caseNumber,
       title: '现场检查方案审核',
       template: 'department',
