@@ -102,7 +102,7 @@ async function rejection(promise: Promise<unknown>): Promise<string> {
 }
 
 async function eventually<T>(fn: () => Promise<T | undefined | false>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const v = await fn();
     if (v) return v;
     await new Promise((r) => setTimeout(r, 50));
