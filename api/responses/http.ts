@@ -24,9 +24,13 @@ type ProblemResponse = { description: string; content: typeof problemContent };
 export const problem = (description: string): ProblemResponse => ({ description, content: problemContent });
 
 /** The problem+json answers of a route, one per status, e.g. `...errors(400, 401, 404, 503)`. */
-export function errors<const S extends readonly ErrorStatus[]>(...statuses: S): { [K in S[number]]: ProblemResponse } {
-  return Object.fromEntries(statuses.map((s) => [s, problem(errorMeanings[s])])) as {
-    [K in S[number]]: ProblemResponse;
+export function errors<const S extends readonly ErrorStatus[]>(
+  ...statuses: S
+): { [K in S[number] | 400]: ProblemResponse } {
+  // Every route can answer 400: the input guard refuses control characters in any path or query, before routing.
+  const all = [...new Set<ErrorStatus>([400, ...statuses])];
+  return Object.fromEntries(all.map((s) => [s, problem(errorMeanings[s])])) as {
+    [K in S[number] | 400]: ProblemResponse;
   };
 }
 

@@ -41,11 +41,11 @@ const callback = createRoute({
         },
       },
     },
+    ...errors(413, 503),
     400: problem('回调内容无效'),
     401: problem('签名无效或时间戳过期'),
     404: problem('未知案件'),
     409: problem('案件当前阶段不接受此回调'),
-    ...errors(413, 503),
   },
 });
 
