@@ -10,6 +10,7 @@ import type {
   StepOutcome,
   StepState,
 } from './types';
+import { activeSlots } from '../../domain/approval-slots';
 
 export interface Rejection {
   code: RejectionCode;
@@ -30,17 +31,7 @@ export function needsComment(spec: ApprovalStepSpec, kind: ActionKind): boolean 
   return alwaysNeedComment.includes(kind) || (spec.commentRequiredFor ?? []).includes(kind);
 }
 
-function isBlocked(state: StepState, slot: Slot): boolean {
-  if (!slot.blockedBy) return false;
-  return state.slots.find((s) => s.slotId === slot.blockedBy)?.status !== 'approved';
-}
-
-/** Slots whose holder may act now: pending, unblocked, and in sequential mode only the first such. */
-export function activeSlots(state: StepState): Slot[] {
-  if (state.outcome) return [];
-  const ready = state.slots.filter((s) => s.status === 'pending' && !isBlocked(state, s));
-  return state.mode === 'sequential' ? ready.slice(0, 1) : ready;
-}
+export { activeSlots };
 
 export function activeSlotOf(state: StepState, actorId: string): Slot | undefined {
   return activeSlots(state).find((s) => s.assigneeId === actorId);
