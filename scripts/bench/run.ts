@@ -103,7 +103,8 @@ export async function runBench(): Promise<number> {
   const file = writeJson(cfg.outDir, `bench-${stamp}.json`, report);
   writeJson(cfg.outDir, 'latest.json', report);
   console.log(
-    `\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`,
+    `\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ` +
+      `Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`,
   );
   console.log(`written: ${file} (and ${cfg.outDir}/latest.json) in ${report.seconds.toFixed(0)} s`);
   return failed ? 1 : 0;

@@ -189,6 +189,8 @@ export async function submitBulkApprove(c: ConsoleContext, deps: ConsoleDeps): P
   const results = res.body.results as Array<{ taskId: string; status: number; detail?: string }>;
   const ok = results.filter((r) => r.status === 200).length;
   const failed = results.filter((r) => r.status !== 200);
-  const text = `已批量同意 ${ok} 件${failed.length ? `；${failed.length} 件未办理：${failed.map((f) => f.detail ?? f.status).join('；')}` : ''}。`;
+  const text =
+    `已批量同意 ${ok} ` +
+    `件${failed.length ? `；${failed.length} 件未办理：${failed.map((f) => f.detail ?? f.status).join('；')}` : ''}。`;
   return showInbox(c, deps, { kind: failed.length ? 'error' : 'ok', text });
 }

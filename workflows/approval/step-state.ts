@@ -81,7 +81,8 @@ export function validateAction(
   kind: ActionKind,
   input: ActionInput,
 ): Rejection | null {
-  if (state.decisions.some((d) => d.requestId === input.requestId)) return null; // a repeated request is answered, not re-applied
+  // a repeated request is answered, not re-applied
+  if (state.decisions.some((d) => d.requestId === input.requestId)) return null;
   if (state.outcome) return reject('STEP_CLOSED', `环节「${state.name}」已办结，不能再操作`);
   const comment = input.comment?.trim() ?? '';
   // Defence in depth behind the API's input guard: text PostgreSQL cannot store would fail the step's effects.
