@@ -128,7 +128,8 @@ describe('master data (主数据)', () => {
       const before = await enterpriseCount();
       const rows = enterpriseRows(5000);
       const bad = [...rows];
-      bad[99] = bad[99]!.replace(codeOf(99), codeOf(99).slice(0, 17) + (codeOf(99).endsWith('0') ? '1' : '0')); // row 101
+      // row 101
+      bad[99] = bad[99]!.replace(codeOf(99), codeOf(99).slice(0, 17) + (codeOf(99).endsWith('0') ? '1' : '0'));
       bad[2499] = bad[2499]!.replace(codeOf(2499), codeOf(1)); // row 2501 repeats row 3's code
       bad[3999] = bad[3999]!.replace(towns[3999 % 5]!, '火星镇').replace(',机械,', ',,'); // row 4001
       const refused = await upload('admin', [HEADER, ...bad].join('\n'));

@@ -300,7 +300,8 @@ describe('accident case', () => {
       const { handle, input } = await start();
       // no team yet
       expect(await rejection(act(handle, m.submitReportUpdate, 'yjj-officer1', report))).toBe('WRONG_STAGE');
-      expect(await rejection(act(handle, m.publishReportUpdate, 'yjj-officer1', {}))).toBe('WRONG_STAGE'); // not approved
+      // not approved
+      expect(await rejection(act(handle, m.publishReportUpdate, 'yjj-officer1', {}))).toBe('WRONG_STAGE');
       const handling = {
         penalties: [
           {
@@ -318,7 +319,8 @@ describe('accident case', () => {
       expect(approval.dueDate).toBe(computeDeadline(calendar, received, 15, 'calendar-days').due);
       const state = await handle.query(m.accidentStateQuery);
       const approvedOn = state.approvedOn!;
-      expect(await rejection(act(handle, m.publishReportUpdate, 'yjj-officer1', {}))).toBe('WRONG_STAGE'); // review first
+      // review first
+      expect(await rejection(act(handle, m.publishReportUpdate, 'yjj-officer1', {}))).toBe('WRONG_STAGE');
 
       // Copies to jxw and zjw, each with a receipt due 30 days after the approval.
       const copied = await eventually(async () => {
