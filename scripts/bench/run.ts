@@ -68,7 +68,8 @@ export async function runBench(): Promise<number> {
       } catch (err) {
         failed++;
         log(
-          `${name} failed: ${(err as Error).stack ?? err}${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ''}`,
+          `${name} failed: ${(err as Error).stack ?? err}` +
+            `${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ''}`,
         );
         results[name] = { error: (err as Error).message };
         rows.push({

@@ -40,8 +40,10 @@ export function activeSlotOf(state: StepState, actorId: string): Slot | undefine
 const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
 // Control characters other than tab and line breaks, and lone UTF-16 surrogates.
-const unstorableText =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorableText = new RegExp(
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]|' +
+    '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+);
 const unstorable = (text: unknown) => typeof text === 'string' && unstorableText.test(text);
 
 /**
