@@ -53,10 +53,9 @@ justify-content: center; opacity: 0.85; }
 }`;
 
 export function renderDocumentHtml(doc: OfficialDocument, info: PrintInfo): string {
-  const rows = doc.rows?.length
-    ? `<table>${doc.rows.map((r) => `<tr><td class="label">${esc(r.label)}</td><td>${esc(r.value)}</td></tr>`).join('')}` +
-      `</table>`
-    : '';
+  const row = (r: { label: string; value: string }) =>
+    `<tr><td class="label">${esc(r.label)}</td><td>${esc(r.value)}</td></tr>`;
+  const rows = doc.rows?.length ? `<table>${doc.rows.map((r) => row(r)).join('')}</table>` : '';
   const attachments = doc.attachments.length
     ? `<p>附件：${doc.attachments.map((a, i) => `${i + 1}. ${esc(a)}`).join('<br>')}</p>`
     : '';

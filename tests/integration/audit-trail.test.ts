@@ -137,7 +137,8 @@ describe('audit trail', () => {
         await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
         for (const r of rewritten)
           await tx.execute(
-            sql`update audit_log set comment = ${r.comment}, prev_hash = ${r.prevHash}, hash = ${r.hash} where seq = ${r.seq}`,
+            sql`update audit_log set comment = ${r.comment}, prev_hash = ${r.prevHash}, hash = ${r.hash} where seq = \
+${r.seq}`,
           );
         await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
       });

@@ -125,7 +125,8 @@ describe('security events apart from the audit trail; failed authentication limi
     await flushSecurityEvents(system.database.db);
     expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(auditBefore);
     const rows = (await system.database.db.execute(
-      sql`select count(*)::int as rows, sum(count)::int as n from security_events where kind = 'callback.bad-signature'`,
+      sql`select count(*)::int as rows, sum(count)::int as n from security_events where kind = \
+'callback.bad-signature'`,
     )) as unknown as Array<{ rows: number; n: number }>;
     expect(Number(rows[0]!.n)).toBe(10);
     expect(Number(rows[0]!.rows)).toBeLessThanOrEqual(2); // one a minute (two if the minute turned)
