@@ -36,7 +36,8 @@ export function createAccidentActivities(deps: { db: Db }) {
         .onConflictDoUpdate({
           target: publishedReports.caseNumber,
           set: {
-            evaluationPublishedAt: sql`coalesce(excluded.evaluation_published_at, ${publishedReports.evaluationPublishedAt})`,
+            evaluationPublishedAt: sql`coalesce(excluded.evaluation_published_at, \
+${publishedReports.evaluationPublishedAt})`,
             evaluationUrl: sql`coalesce(excluded.evaluation_url, ${publishedReports.evaluationUrl})`,
             updatedAt: values.updatedAt,
           },

@@ -5,7 +5,7 @@ import { taskRowId } from '../db/task-ids';
 import { substitutes, tasks, users } from '../db/schema';
 import { versionedUpsert } from '../db/versioned-upsert';
 import { closeEscalationTasks, queueNotifications } from './notifications/queue';
-import { activeSlots } from '../workflows/approval/step-state';
+import { activeSlots } from '../domain/approval-slots';
 import type { CaseRef, ParticipantSpec, Slot, StepState } from '../workflows/approval/types';
 
 export type SlotSeed = Pick<

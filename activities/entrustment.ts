@@ -28,7 +28,10 @@ export function createEntrustmentActivities(deps: { db: Db }) {
         );
     },
 
-    /** For enforcement workflows: may the organisation exercise the power on the date, and in whose name (行政处罚法 Art. 20). */
+    /**
+     * For enforcement workflows: may the organisation exercise the power on the date, and in whose name (行政处罚法 Art.
+     * 20).
+     */
     async authorizeEntrustedAct(query: AuthorisationQuery): Promise<AuthorisationDecision> {
       return authoriseEntrustedAct(await entrustmentRecordsOf(db, query.orgId), query);
     },

@@ -74,7 +74,8 @@ export async function resolveEntrustmentDraft(
   }
   const powers = draft.powerIds.map((id) => rows.find((r) => r.id === id)!);
 
-  // A power the agency does not hold by law: held by entrustment it would be re-entrusted (行政处罚法 Art. 20), otherwise not its to give.
+  // A power the agency does not hold by law: held by entrustment it would be re-entrusted (行政处罚法 Art. 20), otherwise
+  // not its to give.
   let reEntrustment = false;
   const foreign = powers.map((p, i) => ({ p, i })).filter(({ p }) => p.departmentId !== agency.id);
   if (foreign.length > 0) {

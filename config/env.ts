@@ -78,7 +78,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!cleaned.NODE_ENV && !looksLikeDevelopment(env)) {
     // A deployment that forgot NODE_ENV would otherwise run with development logins and secrets.
     throw new ConfigError(
-      '环境变量无效: NODE_ENV 未设置，而 DATABASE_URL 或非本机 API_HOST 表明这不是开发环境；请设置 NODE_ENV=production (NODE_ENV is required outside development)',
+      '环境变量无效: NODE_ENV 未设置，而 DATABASE_URL 或非本机 API_HOST 表明这不是开发环境；请设置 NODE_ENV=production (NODE_ENV is ' +
+        'required outside development)',
     );
   }
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET && !env.JWKS_URL) {

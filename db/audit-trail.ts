@@ -81,7 +81,9 @@ interface PendingAppend {
 const queues = new WeakMap<object, { pending: PendingAppend[]; flushing: boolean }>();
 const MAX_BATCH = 200;
 
-/** Appends one record to the hash chain; resolves once it is committed. A repeated dedupeKey returns the first record. */
+/**
+ * Appends one record to the hash chain; resolves once it is committed. A repeated dedupeKey returns the first record.
+ */
 export function appendAudit(db: Db, entry: AuditEntry): Promise<{ seq: number; hash: string }> {
   return new Promise((resolve, reject) => {
     let queue = queues.get(db);

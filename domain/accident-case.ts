@@ -63,7 +63,9 @@ export interface InvestigationClock {
 
 export const MAX_INVESTIGATION_EXTENSION_DAYS = amountOf('accident.investigation-extension');
 
-/** The report is due 60 days after the accident, plus the extension, plus the paused days, rolled onto a working day. */
+/**
+ * The report is due 60 days after the accident, plus the extension, plus the paused days, rolled onto a working day.
+ */
 export function investigationDue(
   calendar: CalendarSnapshot,
   occurredAt: IsoDate | IsoDateTime,

@@ -99,7 +99,10 @@ export function checkPlan(
     problems.push({
       field: 'items',
       rule: 'over_budget',
-      message: `计划检查 ${budget.plannedDays} 个工作日，超出执法工作日预算 ${budget.budgetDays} 个工作日（${year}年法定工作日 ${budget.workingDaysInYear} 天 × ${content.enforcementStaff} 人 − 其他工作 ${content.otherDutyDays} 天）`,
+      message:
+        `计划检查 ${budget.plannedDays} 个工作日，超出执法工作日预算 ${budget.budgetDays} ` +
+        `个工作日（${year}年法定工作日 ${budget.workingDaysInYear} 天 × ${content.enforcementStaff} 人 − ` +
+        `其他工作 ${content.otherDutyDays} 天）`,
     });
   }
   return problems;

@@ -177,7 +177,10 @@ export interface NoticeReminder {
   message: string;
 }
 
-/** The reminder due on `today` (Asia/Shanghai date), or null when next year's notice is loaded or it is before 1 November. */
+/**
+ * The reminder due on `today` (Asia/Shanghai date), or null when next year's notice is loaded or it is before 1
+ * November.
+ */
 export function calendarNoticeReminder(snapshot: CalendarSnapshot, today: IsoDate): NoticeReminder | null {
   const { year } = requireIsoDate(today);
   if (today.slice(5) < NOTICE_REMINDER_FROM || snapshot.loadedYears.includes(year + 1)) return null;

@@ -46,6 +46,9 @@ export function courtApplicationMaterials(
     : f.noStatement
       ? null
       : '未记录当事人的意见（陈述申辩或未提出的情况）';
+  const missingGrounds = [f.facts ? null : '事实', f.reasons ? null : '理由', f.legalBasisText ? null : '依据'].filter(
+    Boolean,
+  );
   return [
     item(
       'application',
@@ -56,9 +59,7 @@ export function courtApplicationMaterials(
     item(
       'facts-reasons-basis',
       '作出决定的事实、理由和依据',
-      [f.facts ? null : '事实', f.reasons ? null : '理由', f.legalBasisText ? null : '依据'].filter(Boolean).length
-        ? `缺少作出决定的${[f.facts ? null : '事实', f.reasons ? null : '理由', f.legalBasisText ? null : '依据'].filter(Boolean).join('、')}`
-        : null,
+      missingGrounds.length ? `缺少作出决定的${missingGrounds.join('、')}` : null,
     ),
     item('party-opinions', '当事人的意见', statementMissing),
     item('demand-record', '催告情况', !f.demand ? '尚未制作催告书' : !f.demand.servedOn ? '催告书尚未送达' : null),

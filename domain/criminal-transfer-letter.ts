@@ -75,7 +75,8 @@ export function buildCriminalTransferLetter(input: TransferLetterInput): Transfe
     `${input.receivingAgency}：`,
     `我单位在查处${suspect}一案（案件编号：${input.caseNumber}）中，发现其涉嫌${input.allegedOffence}。`,
     `主要事实：${input.facts}`,
-    `经本机关负责人${input.approvedBy}于${formatChineseDate(input.approvedOn)}批准，根据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条的规定，现将该案移送你单位，请依法审查，并自接受之日起三日内作出是否立案的决定，书面通知我单位。`,
+    `经本机关负责人${input.approvedBy}于${formatChineseDate(input.approvedOn)}批准，根据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条的规定，` +
+      `现将该案移送你单位，请依法审查，并自接受之日起三日内作出是否立案的决定，书面通知我单位。`,
     `附件：${attachments.map((a, i) => `${i + 1}. ${a.title}`).join('；')}`,
     `抄送：${input.copiedTo}`,
     input.transferringAgency,

@@ -201,7 +201,10 @@ export function shanghaiDateOf(input: IsoDate | IsoDateTime): IsoDate {
   return fromDayNumber(Math.floor(local / 86_400_000));
 }
 
-/** The Asia/Shanghai date (the statutory calendar's day) at `now`; callers pass their clock (a workflow's clock is replay-safe). */
+/**
+ * The Asia/Shanghai date (the statutory calendar's day) at `now`; callers pass their clock (a workflow's clock is
+ * replay-safe).
+ */
 export function todayInShanghai(now: number): IsoDate {
   return fromDayNumber(Math.floor((now + SHANGHAI_OFFSET_MINUTES * 60_000) / 86_400_000));
 }

@@ -101,7 +101,8 @@ export function entrustmentChangeNotice(input: {
   return {
     title: `${input.agencyName}关于${label}${input.orgName}行政执法委托的公告`,
     text: [
-      `经${input.agencyName}负责人批准，自${formatChineseDate(input.effectiveOn)}起${label}${input.letterNumber}委托书，${input.orgName}${effect}。`,
+      `经${input.agencyName}负责人批准，自${formatChineseDate(input.effectiveOn)}起${label}${input.letterNumber}委托书` +
+        `，${input.orgName}${effect}。`,
       `理由：${input.reason}`,
       '依据：《行政处罚法》第二十条；北碚府办发〔2016〕65号第十六条。',
     ].join('\n'),

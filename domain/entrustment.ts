@@ -17,7 +17,9 @@ export const ENTRUSTMENT_STATUS_LABELS: Readonly<Record<EntrustmentStatus, strin
   revoked: '已撤销',
 };
 
-/** A suspension from `from` (inclusive) until `until` (the day it was lifted, exclusive); open while until is absent. */
+/**
+ * A suspension from `from` (inclusive) until `until` (the day it was lifted, exclusive); open while until is absent.
+ */
 export interface Suspension {
   from: IsoDate;
   until?: IsoDate;
@@ -107,7 +109,9 @@ const refusalRank: Record<AuthorisationRefusal, number> = {
   'no-entrustment': 4,
 };
 
-/** Whether the organisation may exercise the power on the date; 行政处罚法 Art. 20: only within the entrusted scope and term. */
+/**
+ * Whether the organisation may exercise the power on the date; 行政处罚法 Art. 20: only within the entrusted scope and term.
+ */
 export function authoriseEntrustedAct(
   records: readonly EntrustmentRecord[],
   query: AuthorisationQuery,

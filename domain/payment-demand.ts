@@ -58,7 +58,9 @@ export function buildPaymentDemand(input: PaymentDemandInput): PaymentDemand {
   const sections: PaymentDemandSection[] = [
     {
       heading: '一、履行义务的期限',
-      body: `本机关于${input.decidedOn}作出${input.decisionNumber}行政处罚决定书，你（单位）未在法定期限内履行。请自本催告书送达之日起十个工作日内履行下列义务：${obligations.join('；')}。`,
+      body:
+        `本机关于${input.decidedOn}作出${input.decisionNumber}行政处罚决定书，你（单位）未在法定期限内履行。` +
+        `请自本催告书送达之日起十个工作日内履行下列义务：${obligations.join('；')}。`,
     },
     {
       heading: '二、履行义务的方式',
@@ -71,7 +73,8 @@ export function buildPaymentDemand(input: PaymentDemandInput): PaymentDemand {
       heading: '三、涉及金钱给付的金额和给付方式',
       body:
         totalFen > 0
-          ? `应缴金额合计${formatYuan(totalFen)}，其中罚款${formatYuan(input.outstandingFineFen)}，加处罚款${formatYuan(input.surchargeFen)}。给付方式：${input.paymentChannel ?? DEFAULT_CHANNEL}。`
+          ? `应缴金额合计${formatYuan(totalFen)}，其中罚款${formatYuan(input.outstandingFineFen)}，` +
+            `加处罚款${formatYuan(input.surchargeFen)}。给付方式：${input.paymentChannel ?? DEFAULT_CHANNEL}。`
           : '不涉及金钱给付。',
     },
     {

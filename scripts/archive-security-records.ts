@@ -29,7 +29,8 @@ try {
   if (values.prune) {
     const before = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
     console.log(
-      `pruned ${await pruneSecurityEvents(database.db, before, now)} security event rows before ${before.toISOString()}`,
+      `pruned ${await pruneSecurityEvents(database.db, before, now)} security event rows ` +
+        `before ${before.toISOString()}`,
     );
   }
 } finally {

@@ -129,7 +129,8 @@ export function checkCsrf(): MiddlewareHandler<ConsoleEnv> {
       sent = typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
     }
     const origin = c.req.header('origin');
-    // With Referrer-Policy: no-referrer browsers send `Origin: null`; Sec-Fetch-Site then says where the form came from.
+    // With Referrer-Policy: no-referrer browsers send `Origin: null`; Sec-Fetch-Site then says where the form came
+    // from.
     const site = c.req.header('sec-fetch-site');
     const sameOrigin =
       origin === new URL(c.req.url).origin ||

@@ -106,7 +106,9 @@ export async function randomInspectionWorkflow(input: RandomInspectionInput): Pr
       'publish',
       {
         caseRef: input.drawId,
-        title: `${input.itemName}抽查结果（${input.assignments.find((a) => a.enterpriseId === r.enterpriseId)!.enterpriseName}）`,
+        title:
+          `${input.itemName}抽查结果` +
+          `（${input.assignments.find((a) => a.enterpriseId === r.enterpriseId)!.enterpriseName}）`,
         category: r.penalty ? 'penalty-decision' : 'inspection-result',
         issuedBy: input.departmentName,
         content: r.summary,

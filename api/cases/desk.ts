@@ -63,7 +63,9 @@ export function refusalProblem(
 }
 
 export function createDesk(db: Db, temporal: Client) {
-  /** Refuses `user` on a case: the refusal is audited with the case (denied for 403/404, else rejected), then thrown. */
+  /**
+   * Refuses `user` on a case: the refusal is audited with the case (denied for 403/404, else rejected), then thrown.
+   */
   async function refuse(
     user: AuthUser,
     row: CaseRef,

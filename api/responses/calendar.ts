@@ -12,7 +12,8 @@ export const CalendarDay = z
     noticePublished: z.string().nullable(),
     source: z.enum(['notice', 'amendment', 'year-notice', 'law', 'weekday-rule']).openapi({
       description:
-        'notice/amendment：该日由（补充）通知列明；year-notice：所在年度通知未列明，按周一至周五；law：通知未载入，《全国年节及纪念日放假办法》第二条规定的节日；weekday-rule：通知未载入，按周末暂算',
+        'notice/amendment：该日由（补充）通知列明；year-notice：所在年度通知未列明，按周一至周五；law：通知未载入，《全国年节及纪念日放假办法》第二条规定的节日；' +
+        'weekday-rule：通知未载入，按周末暂算',
     }),
   })
   .openapi('CalendarDay');

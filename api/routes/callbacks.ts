@@ -13,7 +13,8 @@ import { HttpProblem } from '../problem';
 import { errors, problem } from '../responses/http';
 import { updateRefusalOf } from '../update-refusal';
 
-// Read once at start-up; in production loadEnv has refused to start without AGENCY_SECRET, so the development default never signs.
+// Read once at start-up; in production loadEnv has refused to start without AGENCY_SECRET, so the development default
+// never signs.
 const secrets = perAgency(process.env, 'AGENCY_SECRET', devAgencySecret);
 
 const callback = createRoute({

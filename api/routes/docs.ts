@@ -14,8 +14,10 @@ const assets: Record<string, string> = {
 const page = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>安监流程 anjian-flow API 文档</title><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script><script src="/docs/assets/init.js"></script></body></html>`;
-const init = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', persistAuthorization: true });`;
+<body><div id="swagger-ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script>\
+<script src="/docs/assets/init.js"></script></body></html>`;
+const init =
+  `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', ` + `persistAuthorization: true });`;
 
 export const docsRouter = new Hono<AppEnv>()
   .get('/', (c) => c.html(page))

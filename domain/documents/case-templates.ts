@@ -88,7 +88,8 @@ export function accidentApprovalRecordDocument(c: AccidentApprovalData): DraftDo
     title: `${c.accidentTitle}调查报告批复记录`,
     addressee: null,
     paragraphs: [
-      `${d(c.occurredOn)}，${c.enterprise}在${c.place}发生${c.levelName}（案件编号：${c.caseNumber}）。事故调查组于${d(c.report.submittedOn)}提交《${c.report.title}》（${c.report.documentNo}）。`,
+      `${d(c.occurredOn)}，${c.enterprise}在${c.place}发生${c.levelName}（案件编号：${c.caseNumber}）。` +
+        `事故调查组于${d(c.report.submittedOn)}提交《${c.report.title}》（${c.report.documentNo}）。`,
       `北碚区人民政府于${d(c.approvedOn)}对调查报告作出批复（批复人：${c.approvedBy}），同意调查报告对事故原因、性质和责任的认定及处理建议。`,
       ...c.handling.penalties.map(
         (p, i) =>
@@ -120,7 +121,8 @@ export function accidentCopyLetterDocument(c: AccidentCopyLetterData): DraftDocu
     title: `关于抄送${c.accidentTitle}调查报告的函`,
     addressee: c.recipient,
     paragraphs: [
-      `北碚区人民政府已于${d(c.approvedOn)}批复《${c.report.title}》（${c.report.documentNo}）。现将调查报告及批复抄送你单位，请按照批复要求，依法落实对有关单位和人员的处理及防范和整改措施，并将落实情况书面反馈。`,
+      `北碚区人民政府已于${d(c.approvedOn)}批复《${c.report.title}》（${c.report.documentNo}）。现将调查报告及批复抄送你单位，请按照批复要求，` +
+        `依法落实对有关单位和人员的处理及防范和整改措施，并将落实情况书面反馈。`,
       `依据：${basis.citation}。`,
     ],
     attachments: [`${c.report.title}（${c.report.documentNo}）`, '北碚区人民政府批复'],

@@ -56,9 +56,11 @@ export function paymentDemandDocument(c: PaymentDemandData): DraftDocument {
     title: `${issuer}${documentKindInfo['payment-demand'].name}`,
     addressee: partyLine(c.party),
     paragraphs: [
-      `本机关于${d(c.decidedOn)}作出${c.decisionNumber}行政处罚决定书，你（单位）未在法定期限内履行。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）履行下列义务：${duties.join('；')}。`,
+      `本机关于${d(c.decidedOn)}作出${c.decisionNumber}行政处罚决定书，你（单位）未在法定期限内履行。根据《中华人民共和国行政强制法》第三十五条、第五十四条的规定，现催告你（单位）` +
+        `履行下列义务：${duties.join('；')}。`,
       `一、履行义务的期限：自本催告书送达之日起十个工作日内（${wait.citation}）。`,
-      `二、履行义务的方式：${total > 0 ? '以缴纳款项方式履行' : '按处罚决定书载明的要求履行'}${c.rectification?.length ? '；整改义务按处罚决定书载明的要求完成并书面报告本机关' : ''}。`,
+      `二、履行义务的方式：${total > 0 ? '以缴纳款项方式履行' : '按处罚决定书载明的要求履行'}` +
+        `${c.rectification?.length ? '；整改义务按处罚决定书载明的要求完成并书面报告本机关' : ''}。`,
       total > 0
         ? `三、涉及金钱给付的金额和给付方式：${money.join('；')}；合计${yuanWithWords(total)}。给付方式：${c.paymentChannel ?? DEFAULT_CHANNEL}。`
         : '三、涉及金钱给付的金额和给付方式：不涉及金钱给付。',
@@ -115,7 +117,10 @@ export function enforcementApplicationDocument(c: EnforcementApplicationData): D
       `申请人：${issuer}，负责人：${c.headName}。`,
       `被申请人：${partyLine(c.party)}${c.party.address ? `，住所：${c.party.address}` : ''}。`,
       `申请事项：请求依法强制执行${c.decisionNumber}行政处罚决定书，执行标的：${target}。`,
-      `事实和理由：本机关于${d(c.decidedOn)}作出${c.decisionNumber}行政处罚决定书，于${d(c.decisionServedOn)}送达被申请人。${c.facts ? `违法事实：${c.facts}。` : ''}${c.reasons ? `理由：${c.reasons}。` : ''}${c.legalBasisText ? `依据：${c.legalBasisText}。` : ''}被申请人在法定期限内未申请行政复议或者提起行政诉讼，又不履行。本机关于${d(c.demand.servedOn)}送达${c.demand.number}催告书，催告期限于${d(c.demand.waitEnds)}届满，${opinion}，被申请人仍未履行。`,
+      `事实和理由：本机关于${d(c.decidedOn)}作出${c.decisionNumber}行政处罚决定书，于${d(c.decisionServedOn)}送达被申请人。` +
+        `${c.facts ? `违法事实：${c.facts}。` : ''}${c.reasons ? `理由：${c.reasons}。` : ''}` +
+        `${c.legalBasisText ? `依据：${c.legalBasisText}。` : ''}被申请人在法定期限内未申请行政复议或者提起行政诉讼，又不履行。` +
+        `本机关于${d(c.demand.servedOn)}送达${c.demand.number}催告书，催告期限于${d(c.demand.waitEnds)}届满，${opinion}，被申请人仍未履行。`,
       '根据《中华人民共和国行政强制法》第五十三条、第五十四条、第五十五条的规定，特申请人民法院强制执行。',
     ],
     rows: ARTICLE_55_MATERIALS.map((m, i) => ({ label: `材料${chineseOrdinal(i + 1)}`, value: m })),
@@ -161,7 +166,8 @@ export function instalmentApprovalDocument(c: InstalmentApprovalData): DraftDocu
     title: `${issuer}${c.kind === 'deferral' ? '延期' : '分期'}缴纳罚款批准书`,
     addressee: partyLine(c.party),
     paragraphs: [
-      `你（单位）因确有经济困难，申请${c.kind === 'deferral' ? '延期' : '分期'}缴纳本机关${d(c.decidedOn)}作出的${c.decisionNumber}行政处罚决定书所处罚款。经本机关负责人批准，根据《中华人民共和国行政处罚法》第六十六条第二款的规定：`,
+      `你（单位）因确有经济困难，申请${c.kind === 'deferral' ? '延期' : '分期'}缴纳本机关${d(c.decidedOn)}作出的${c.decisionNumber}行政处罚决定书` +
+        `所处罚款。经本机关负责人批准，根据《中华人民共和国行政处罚法》第六十六条第二款的规定：`,
       ...schedule,
       '逾期未按上述期限缴纳的，本机关将依法每日按罚款数额的百分之三加处罚款，并依法申请人民法院强制执行。',
     ],

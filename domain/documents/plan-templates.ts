@@ -24,7 +24,8 @@ export function annualPlanDocument(c: AnnualPlanData): DraftDocument {
     addressee: null,
     paragraphs: [
       `根据《中华人民共和国安全生产法》第六十二条的规定，结合本单位执法人员和工作日情况，制定${c.year}年度安全生产监督检查计划。`,
-      `一、执法工作日测算：本单位执法人员${c.budget.officers}名，全年可用于监督检查的执法工作日${c.budget.availableWorkingDays}个，本计划安排${c.budget.plannedWorkingDays}个（${budget.citation}）。`,
+      `一、执法工作日测算：本单位执法人员${c.budget.officers}名，全年可用于监督检查的执法工作日${c.budget.availableWorkingDays}个，` +
+        `本计划安排${c.budget.plannedWorkingDays}个（${budget.citation}）。`,
       `二、检查对象和频次：共${c.items.length}家（项），明细见下表。`,
       '三、计划执行中确需调整的，按原审批程序报批并备案。',
     ],
@@ -129,7 +130,8 @@ export function blacklistDecisionDocument(c: BlacklistData): DraftDocument {
     title: `${issuer}列入严重失信主体名单决定书`,
     addressee: partyLine(c.party),
     paragraphs: [
-      `因${c.reason}（${c.grounds}），经本机关负责人批准，决定将你（单位）列入安全生产严重失信主体名单${c.listedFrom && c.listedUntil ? `，期限自${d(c.listedFrom)}至${d(c.listedUntil)}` : ''}。`,
+      `因${c.reason}（${c.grounds}），经本机关负责人批准，决定将你（单位）列入安全生产严重失信主体名` +
+        `单${c.listedFrom && c.listedUntil ? `，期限自${d(c.listedFrom)}至${d(c.listedUntil)}` : ''}。`,
       `管理措施：${c.measures.join('；')}。`,
       '期限届满且已履行相关义务的，本机关将依法移出名单；你（单位）也可以在纠正失信行为后申请提前移出。',
       '如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',

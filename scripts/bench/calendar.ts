@@ -85,7 +85,8 @@ export async function measureCalendar(sys: BenchSystem, cfg: BenchConfig, log: (
   const subject = timeLoop(cfg.calendarIterations, inputs, statutory);
   const base = timeLoop(cfg.calendarIterations, inputs, weekendOnlyDue);
   log(
-    `calendar: ${fmt(subject.perSecond, 0)}/s statutory, ${fmt(base.perSecond, 0)}/s weekend-only (years ${snapshot.loadedYears.join(',')})`,
+    `calendar: ${fmt(subject.perSecond, 0)}/s statutory, ${fmt(base.perSecond, 0)}/s weekend-only ` +
+      `(years ${snapshot.loadedYears.join(',')})`,
   );
   const rows: Row[] = [
     {

@@ -26,9 +26,12 @@ export async function fillTasks(
     const to = Math.min(total, from + chunk - 1);
     const t0 = now();
     await db.execute(sql`
-      insert into tasks (id, workflow_id, workflow_kind, case_id, case_title, case_department_id, kind, step_id, step_instance, step_name, mode,
-                         assignee_id, assignee_department_id, status, outcome, due_date, due_at, provisional, overdue, opened_at, closed_at, version)
-      select 't_b' || lpad(to_hex(g), 23, '0'), 'bench-inbox-' || (g / 3), 'bench', 'BENCH-I-' || (g / 3), '压测案件 ' || (g / 3),
+      insert into tasks (id, workflow_id, workflow_kind, case_id, case_title, case_department_id, kind, step_id, \
+step_instance, step_name, mode,
+                         assignee_id, assignee_department_id, status, outcome, due_date, due_at, provisional, overdue, \
+opened_at, closed_at, version)
+      select 't_b' || lpad(to_hex(g), 23, '0'), 'bench-inbox-' || (g / 3), 'bench', 'BENCH-I-' || (g / 3), '压测案件 ' || \
+(g / 3),
              u.dept, 'approval', 'department-head', 'department-head#1', '部门负责人审核', 'any-of',
              u.id, u.dept,
              case when g % 10 = 0 then 'open' else 'done' end,
@@ -38,8 +41,10 @@ export async function fillTasks(
              case when g % 10 = 0 then null else now() end,
              1
       from generate_series(${from}::int, ${to}::int) as g
-      cross join lateral (select ${ids}::jsonb ->> ((g / 10) % ${n}::int) as id, ${depts}::jsonb ->> ((g / 10) % ${n}::int) as dept) as u
-      cross join lateral (select (now() at time zone 'Asia/Shanghai')::date - 30 + ((g::bigint * 7919) % 90)::int as due) as d
+      cross join lateral (select ${ids}::jsonb ->> ((g / 10) % ${n}::int) as id, ${depts}::jsonb ->> ((g / 10) % \
+${n}::int) as dept) as u
+      cross join lateral (select (now() at time zone 'Asia/Shanghai')::date - 30 + ((g::bigint * 7919) % 90)::int as \
+due) as d
       on conflict (id) do nothing`);
     log(`inbox: inserted rows ${from}–${to} in ${fmt((now() - t0) / 1000, 1)} s`);
   }
@@ -65,7 +70,8 @@ export async function explainInbox(db: Db, departmentId: string) {
   );
   const count = planText(
     await db.execute(
-      sql`explain (analyze, buffers) select count(*) from tasks where assignee_department_id = ${departmentId} and status = 'open'`,
+      sql`explain (analyze, buffers) select count(*) from tasks where assignee_department_id = ${departmentId} and \
+status = 'open'`,
     ),
   );
   const usesIndex = (plan: string) =>
@@ -98,7 +104,8 @@ export async function measureInbox(sys: BenchSystem, cfg: BenchConfig, log: (s: 
   }>(
     await db.execute(
       sql`select count(*)::int as total, count(*) filter (where status = 'open')::int as open,
-                 count(*) filter (where status = 'open' and assignee_department_id = ${department})::int as mine from tasks`,
+                 count(*) filter (where status = 'open' and assignee_department_id = ${department})::int as mine from \
+tasks`,
     ),
   );
 
@@ -113,7 +120,8 @@ export async function measureInbox(sys: BenchSystem, cfg: BenchConfig, log: (s: 
   const health = await latencyOf(sys, cfg.inboxRequests, '/health');
   const plan = await explainInbox(db, department);
   log(
-    `inbox: query plan of the page (department ${department}):\n${plan.page}\ninbox: query plan of the count:\n${plan.count}`,
+    `inbox: query plan of the page (department ${department}):\n${plan.page}\ninbox: query plan of the \
+count:\n${plan.count}`,
   );
   if (!plan.pageUsesIndex || !plan.countUsesIndex)
     log('inbox: WARNING a sequential scan on tasks — an index is missing');

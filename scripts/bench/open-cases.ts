@@ -84,7 +84,8 @@ export async function measureOpenCases(sys: BenchSystem, cfg: BenchConfig, log: 
     await sleep(settleMs);
     const after = current.memory();
     log(
-      `open cases: prebuilt bundle, cache ${cache ?? 'SDK default'}: RSS ${fmt(before.rssMb)} MB idle → ${fmt(after.rssMb)} MB after querying all ${n} (${queried.errors} errors)`,
+      `open cases: prebuilt bundle, cache ${cache ?? 'SDK default'}: RSS ${fmt(before.rssMb)} MB idle ` +
+        `→ ${fmt(after.rssMb)} MB after querying all ${n} (${queried.errors} errors)`,
     );
     await current.stop();
     current = undefined;

@@ -68,7 +68,8 @@ export async function runBench(): Promise<number> {
       } catch (err) {
         failed++;
         log(
-          `${name} failed: ${(err as Error).stack ?? err}${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ''}`,
+          `${name} failed: ${(err as Error).stack ?? err}` +
+            `${(err as { cause?: Error }).cause ? `\ncaused by: ${(err as { cause?: Error }).cause?.message}` : ''}`,
         );
         results[name] = { error: (err as Error).message };
         rows.push({
@@ -103,7 +104,8 @@ export async function runBench(): Promise<number> {
   const file = writeJson(cfg.outDir, `bench-${stamp}.json`, report);
   writeJson(cfg.outDir, 'latest.json', report);
   console.log(
-    `\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`,
+    `\n${renderTable(rows)}\n\nmachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ` +
+      `Node ${machine.node}, load ${machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}`,
   );
   console.log(`written: ${file} (and ${cfg.outDir}/latest.json) in ${report.seconds.toFixed(0)} s`);
   return failed ? 1 : 0;

@@ -175,7 +175,9 @@ export async function startBenchSystem(options: {
   }
 }
 
-/** One unit per concurrent approver (bench01 …), each with a head and an officer, so approvers do not share an inbox. */
+/**
+ * One unit per concurrent approver (bench01 …), each with a head and an officer, so approvers do not share an inbox.
+ */
 async function seedBenchUnits(database: Database, count: number): Promise<string[]> {
   const ids = Array.from({ length: count }, (_, i) => `bench${String(i + 1).padStart(2, '0')}`);
   await database.db

@@ -1,4 +1,5 @@
-// History scenarios of the accident case (reported upward; investigated, approved, published, evaluated), recorded by record-histories.
+// History scenarios of the accident case (reported upward; investigated, approved, published, evaluated), recorded by
+// record-histories.
 import type { WorkflowHandle } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { formatShanghaiDateTime } from '../../domain/dates';

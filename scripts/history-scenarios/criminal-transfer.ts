@@ -1,4 +1,5 @@
-// History scenarios of the criminal case transfer (filed; refused and returned) and the blacklist (listed, removed early).
+// History scenarios of the criminal case transfer (filed; refused and returned) and the blacklist (listed, removed
+// early).
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { CallbackEvent } from '../../agencies/types';
 import { addDays, todayInShanghai } from '../../domain/dates';

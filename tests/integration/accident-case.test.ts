@@ -107,117 +107,121 @@ describe('accident case over HTTP, through the simulated disclosure portal', () 
     expect(unauthenticated.status).toBe(401);
   });
 
-  it('registers, investigates, approves, publishes once on the portal, lists it publicly without login, and closes after the evaluation', async () => {
-    const caseNumber = `SG-${randomUUID().slice(0, 8)}`;
-    const created = await system.http('POST', '/api/accidents', {
-      token: tokens['yjj-officer1'],
-      body: registration(caseNumber),
-    });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ level: 'general', levelName: '一般事故' });
-    const registered = await until('investigation deadline', async () => {
-      const d = await detailOf(caseNumber);
-      return d?.deadlines?.some((x: { key: string }) => x.key === 'investigation-report') ? d : undefined;
-    });
-    expect(registered.case.stage).toBe('investigation');
-    expect(registered.deadlines.map((d: { key: string }) => d.key)).toEqual(
-      expect.arrayContaining(['unit-report', 'district-report', 'investigation-report']),
-    );
-    expect(registered.deadlines.find((d: { key: string }) => d.key === 'unit-report').status).toBe('met');
+  it(
+    'registers, investigates, approves, publishes once on the portal, lists it publicly without login, and ' +
+      'closes after the evaluation',
+    async () => {
+      const caseNumber = `SG-${randomUUID().slice(0, 8)}`;
+      const created = await system.http('POST', '/api/accidents', {
+        token: tokens['yjj-officer1'],
+        body: registration(caseNumber),
+      });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ level: 'general', levelName: '一般事故' });
+      const registered = await until('investigation deadline', async () => {
+        const d = await detailOf(caseNumber);
+        return d?.deadlines?.some((x: { key: string }) => x.key === 'investigation-report') ? d : undefined;
+      });
+      expect(registered.case.stage).toBe('investigation');
+      expect(registered.deadlines.map((d: { key: string }) => d.key)).toEqual(
+        expect.arrayContaining(['unit-report', 'district-report', 'investigation-report']),
+      );
+      expect(registered.deadlines.find((d: { key: string }) => d.key === 'unit-report').status).toBe('met');
 
-    // Publishing before the 批复 is refused, audited, and changes nothing.
-    const early = await act('yjj-officer1', caseNumber, { action: 'publish' });
-    expect(early.status).toBe(409);
-    expect(early.body.detail).toContain('批复');
-    const outsider = await act('jtj-officer1', caseNumber, {
-      action: 'form-team',
-      leader: '林峰',
-      members: [{ departmentId: 'jtj', name: '高洁' }],
-    });
-    expect(outsider.status).toBe(403);
-    const badFigures = await act('yjj-officer1', caseNumber, {
-      action: 'casualty-change',
-      deaths: 1,
-      seriousInjuries: -2,
-      directLossFen: 0,
-    });
-    expect(badFigures.status).toBe(400);
-    expect(badFigures.body.errors[0].field).toBe('body.seriousInjuries');
+      // Publishing before the 批复 is refused, audited, and changes nothing.
+      const early = await act('yjj-officer1', caseNumber, { action: 'publish' });
+      expect(early.status).toBe(409);
+      expect(early.body.detail).toContain('批复');
+      const outsider = await act('jtj-officer1', caseNumber, {
+        action: 'form-team',
+        leader: '林峰',
+        members: [{ departmentId: 'jtj', name: '高洁' }],
+      });
+      expect(outsider.status).toBe(403);
+      const badFigures = await act('yjj-officer1', caseNumber, {
+        action: 'casualty-change',
+        deaths: 1,
+        seriousInjuries: -2,
+        directLossFen: 0,
+      });
+      expect(badFigures.status).toBe(400);
+      expect(badFigures.body.errors[0].field).toBe('body.seriousInjuries');
 
-    expect(
-      (
-        await act('yjj-head', caseNumber, {
-          action: 'form-team',
-          leader: '王德明',
-          members: [
-            { departmentId: 'yjj', name: '李强' },
-            { departmentId: 'jxw', name: '徐涛' },
-          ],
-        })
-      ).status,
-    ).toBe(200);
-    const submitted = await act('yjj-officer1', caseNumber, {
-      action: 'submit-report',
-      document: { documentNo: '北碚安委〔2026〕21号', title: '重庆某某建材有限公司“高处坠落”事故调查报告' },
-      handling: {
-        penalties: [{ party: '重庆某某建材有限公司', measure: '罚款', fineFen: 250_000 * YUAN }],
-        responsibleUnits: [{ name: '重庆某某建材有限公司' }],
-      },
-    });
-    expect(submitted.status).toBe(200);
-    await approveFromInbox('gov-leader', caseNumber, '同意');
-    await approveFromInbox('sfj-reviewer1', caseNumber, '删除：死者身份证号码及家属联系方式');
-    await atStage(caseNumber, 'awaiting-publication');
-    expect(
-      (await act('yjj-officer1', caseNumber, { action: 'publish', note: '按保密审查意见处理后公开' })).status,
-    ).toBe(200);
-    const published = await atStage(caseNumber, 'follow-up');
-    expect(published.case.summary.penalties).toEqual([expect.objectContaining({ fineFen: 250_000 * YUAN })]);
-    expect(published.deadlines.find((d: { key: string }) => d.key === 'publication').status).toBe('met');
+      expect(
+        (
+          await act('yjj-head', caseNumber, {
+            action: 'form-team',
+            leader: '王德明',
+            members: [
+              { departmentId: 'yjj', name: '李强' },
+              { departmentId: 'jxw', name: '徐涛' },
+            ],
+          })
+        ).status,
+      ).toBe(200);
+      const submitted = await act('yjj-officer1', caseNumber, {
+        action: 'submit-report',
+        document: { documentNo: '北碚安委〔2026〕21号', title: '重庆某某建材有限公司“高处坠落”事故调查报告' },
+        handling: {
+          penalties: [{ party: '重庆某某建材有限公司', measure: '罚款', fineFen: 250_000 * YUAN }],
+          responsibleUnits: [{ name: '重庆某某建材有限公司' }],
+        },
+      });
+      expect(submitted.status).toBe(200);
+      await approveFromInbox('gov-leader', caseNumber, '同意');
+      await approveFromInbox('sfj-reviewer1', caseNumber, '删除：死者身份证号码及家属联系方式');
+      await atStage(caseNumber, 'awaiting-publication');
+      expect(
+        (await act('yjj-officer1', caseNumber, { action: 'publish', note: '按保密审查意见处理后公开' })).status,
+      ).toBe(200);
+      const published = await atStage(caseNumber, 'follow-up');
+      expect(published.case.summary.penalties).toEqual([expect.objectContaining({ fineFen: 250_000 * YUAN })]);
+      expect(published.deadlines.find((d: { key: string }) => d.key === 'publication').status).toBe('met');
 
-    const filings = await portalFilings(caseNumber);
-    expect(filings).toHaveLength(1);
-    expect(filings[0]!.body).toMatchObject({
-      category: 'accident-report',
-      title: expect.stringContaining('北碚安委〔2026〕21号'),
-    });
+      const filings = await portalFilings(caseNumber);
+      expect(filings).toHaveLength(1);
+      expect(filings[0]!.body).toMatchObject({
+        category: 'accident-report',
+        title: expect.stringContaining('北碚安委〔2026〕21号'),
+      });
 
-    const listed = await system.http('GET', '/api/public/accident-reports');
-    expect(listed.status).toBe(200);
-    const mine = listed.body.find((r: { caseNumber: string }) => r.caseNumber === caseNumber);
-    expect(mine).toMatchObject({
-      approvedOn: published.case.summary.approvedOn,
-      levelName: '一般事故',
-      documentUrl: expect.stringMatching(/^https:\/\//),
-    });
-    expect(Date.parse(mine.publishedAt)).toBeGreaterThan(Date.parse(published.case.openedAt));
+      const listed = await system.http('GET', '/api/public/accident-reports');
+      expect(listed.status).toBe(200);
+      const mine = listed.body.find((r: { caseNumber: string }) => r.caseNumber === caseNumber);
+      expect(mine).toMatchObject({
+        approvedOn: published.case.summary.approvedOn,
+        levelName: '一般事故',
+        documentUrl: expect.stringMatching(/^https:\/\//),
+      });
+      expect(Date.parse(mine.publishedAt)).toBeGreaterThan(Date.parse(published.case.openedAt));
 
-    expect((await act('jxw-head', caseNumber, { action: 'copy-receipt', departmentId: 'jxw' })).status).toBe(200);
-    expect(
-      (
-        await act('yjj-head', caseNumber, {
-          action: 'submit-evaluation',
-          document: { documentNo: '北碚安委〔2026〕30号', title: '整改评估报告' },
-          conclusion: '整改措施已全部落实',
-        })
-      ).status,
-    ).toBe(200);
-    const closed = await atStage(caseNumber, 'closed');
-    expect(closed.case).toMatchObject({ status: 'closed', outcome: 'evaluated' });
-    expect(closed.deadlines.find((d: { key: string }) => d.key === 'copy:jxw').status).toBe('met');
+      expect((await act('jxw-head', caseNumber, { action: 'copy-receipt', departmentId: 'jxw' })).status).toBe(200);
+      expect(
+        (
+          await act('yjj-head', caseNumber, {
+            action: 'submit-evaluation',
+            document: { documentNo: '北碚安委〔2026〕30号', title: '整改评估报告' },
+            conclusion: '整改措施已全部落实',
+          })
+        ).status,
+      ).toBe(200);
+      const closed = await atStage(caseNumber, 'closed');
+      expect(closed.case).toMatchObject({ status: 'closed', outcome: 'evaluated' });
+      expect(closed.deadlines.find((d: { key: string }) => d.key === 'copy:jxw').status).toBe('met');
 
-    // A report for a closed case is refused; the portal still holds the report exactly once (plus the evaluation).
-    const late = await act('yjj-officer1', caseNumber, {
-      action: 'submit-report',
-      document: { documentNo: 'X', title: '补充报告' },
-    });
-    expect(late.status).toBe(409);
-    const after = await portalFilings(caseNumber);
-    expect(after.filter((f) => f.idempotencyKey === `${caseNumber}:publication`)).toHaveLength(1);
-    expect(after).toHaveLength(2);
-    const relisted = await system.http('GET', '/api/public/accident-reports');
-    expect(relisted.body.find((r: { caseNumber: string }) => r.caseNumber === caseNumber).evaluationUrl).toMatch(
-      /^https:\/\//,
-    );
-  });
+      // A report for a closed case is refused; the portal still holds the report exactly once (plus the evaluation).
+      const late = await act('yjj-officer1', caseNumber, {
+        action: 'submit-report',
+        document: { documentNo: 'X', title: '补充报告' },
+      });
+      expect(late.status).toBe(409);
+      const after = await portalFilings(caseNumber);
+      expect(after.filter((f) => f.idempotencyKey === `${caseNumber}:publication`)).toHaveLength(1);
+      expect(after).toHaveLength(2);
+      const relisted = await system.http('GET', '/api/public/accident-reports');
+      expect(relisted.body.find((r: { caseNumber: string }) => r.caseNumber === caseNumber).evaluationUrl).toMatch(
+        /^https:\/\//,
+      );
+    },
+  );
 });

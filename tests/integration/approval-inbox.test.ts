@@ -167,64 +167,73 @@ describe('approval through the inbox, over HTTP', () => {
 });
 
 describe('cases', () => {
-  it('lists a department its own cases and shows the timeline with deadlines; another department sees nothing', async () => {
-    const caseNumber = `SP-${randomUUID().slice(0, 8)}`;
-    await system.http('POST', '/api/approval-requests', {
-      token: tokens['yjj-officer1'],
-      body: { caseNumber, title: '案件时间线', template: 'department' },
-    });
-    const task = await waitForTask('yjj-head', caseNumber);
-    await act('yjj-head', task.id, { action: 'approve', comment: '同意' });
-    await system.temporal.workflow.getHandle(`approval-${caseNumber}`).result();
-    const list = await system.http('GET', `/api/cases?kind=approval-request&q=${caseNumber}`, {
-      token: tokens['yjj-head'],
-    });
-    expect(list.body.items.map((c: { caseNumber: string; status: string }) => [c.caseNumber, c.status])).toEqual([
-      [caseNumber, 'closed'],
-    ]);
-    const detail = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['yjj-head'] });
-    expect(detail.status).toBe(200);
-    expect(detail.body.case).toMatchObject({ outcome: 'approved', stageLabel: '已批准' });
-    expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(
-      expect.arrayContaining(['approval.step-opened', 'approval.approve', 'case.approved']),
-    );
-    const other = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['jxw-head'] });
-    expect(other.status).toBe(404);
-    expect((await system.http('GET', `/api/cases?q=${caseNumber}`, { token: tokens['jxw-head'] })).body.total).toBe(0);
-  });
-
-  it('refuses a substitute for an unknown person or with control characters (4xx naming the field), and audits a refusal for someone else', async () => {
-    const count = async () =>
-      Number(
-        (
-          (await system.database.db.execute(sql`select count(*)::int as n from substitutes`)) as unknown as Array<{
-            n: number;
-          }>
-        )[0]!.n,
+  it(
+    'lists a department its own cases and shows the timeline with ' + 'deadlines; another department sees nothing',
+    async () => {
+      const caseNumber = `SP-${randomUUID().slice(0, 8)}`;
+      await system.http('POST', '/api/approval-requests', {
+        token: tokens['yjj-officer1'],
+        body: { caseNumber, title: '案件时间线', template: 'department' },
+      });
+      const task = await waitForTask('yjj-head', caseNumber);
+      await act('yjj-head', task.id, { action: 'approve', comment: '同意' });
+      await system.temporal.workflow.getHandle(`approval-${caseNumber}`).result();
+      const list = await system.http('GET', `/api/cases?kind=approval-request&q=${caseNumber}`, {
+        token: tokens['yjj-head'],
+      });
+      expect(list.body.items.map((c: { caseNumber: string; status: string }) => [c.caseNumber, c.status])).toEqual([
+        [caseNumber, 'closed'],
+      ]);
+      const detail = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['yjj-head'] });
+      expect(detail.status).toBe(200);
+      expect(detail.body.case).toMatchObject({ outcome: 'approved', stageLabel: '已批准' });
+      expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(
+        expect.arrayContaining(['approval.step-opened', 'approval.approve', 'case.approved']),
       );
-    const before = await count();
-    const unknown = await system.http('POST', '/api/substitutes', {
-      token: tokens.admin,
-      body: { userId: 'nobody-here', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' },
-    });
-    expect(unknown.status).toBe(422);
-    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'body.userId', rule: 'exists' })]);
-    const nul = await system.http('POST', '/api/substitutes', {
-      token: tokens['yjj-head'],
-      body: { substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11', reason: '出差\u0000' },
-    });
-    expect(nul.status).toBe(400);
-    expect(nul.body.errors[0].field).toBe('body.reason');
-    const foreign = await system.http('POST', '/api/substitutes', {
-      token: tokens['yjj-officer1'],
-      body: { userId: 'yjj-head', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' },
-    });
-    expect(foreign.status).toBe(403);
-    expect(await count()).toBe(before);
-    const denials = await system.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actor, 'yjj-officer1'), eq(auditLog.action, 'substitute.set')));
-    expect(denials.map((d) => d.outcome)).toContain('denied');
-  });
+      const other = await system.http('GET', `/api/cases/approval-${caseNumber}`, { token: tokens['jxw-head'] });
+      expect(other.status).toBe(404);
+      expect((await system.http('GET', `/api/cases?q=${caseNumber}`, { token: tokens['jxw-head'] })).body.total).toBe(
+        0,
+      );
+    },
+  );
+
+  it(
+    'refuses a substitute for an unknown person or with control characters (4xx naming the field), and audits a ' +
+      'refusal for someone else',
+    async () => {
+      const count = async () =>
+        Number(
+          (
+            (await system.database.db.execute(sql`select count(*)::int as n from substitutes`)) as unknown as Array<{
+              n: number;
+            }>
+          )[0]!.n,
+        );
+      const before = await count();
+      const unknown = await system.http('POST', '/api/substitutes', {
+        token: tokens.admin,
+        body: { userId: 'nobody-here', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' },
+      });
+      expect(unknown.status).toBe(422);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'body.userId', rule: 'exists' })]);
+      const nul = await system.http('POST', '/api/substitutes', {
+        token: tokens['yjj-head'],
+        body: { substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11', reason: '出差\u0000' },
+      });
+      expect(nul.status).toBe(400);
+      expect(nul.body.errors[0].field).toBe('body.reason');
+      const foreign = await system.http('POST', '/api/substitutes', {
+        token: tokens['yjj-officer1'],
+        body: { userId: 'yjj-head', substituteId: 'yjj-officer2', fromDate: '2026-12-07', toDate: '2026-12-11' },
+      });
+      expect(foreign.status).toBe(403);
+      expect(await count()).toBe(before);
+      const denials = await system.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actor, 'yjj-officer1'), eq(auditLog.action, 'substitute.set')));
+      expect(denials.map((d) => d.outcome)).toContain('denied');
+    },
+  );
 });

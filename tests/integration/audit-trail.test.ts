@@ -98,58 +98,62 @@ describe('audit trail', () => {
     expect(result.problems.map((p) => p.seq)).toEqual(expect.arrayContaining([a.seq, b.seq]));
   });
 
-  it('an insider without the key cannot recompute the chain: every rewritten row and the signed head expose it', async () => {
-    const base = await verifyAuditChain(database.db);
-    const healthyUpTo = base.ok ? Infinity : Math.min(...base.problems.map((p) => p.seq));
-    expect(healthyUpTo).toBeGreaterThan(0);
-    const first = await appendAudit(database.db, { actor: 'yjj-head', action: 'approval.approve', comment: '同意' });
-    await appendAudit(database.db, { actor: 'gov-leader', action: 'approval.approve', comment: '同意' });
-    const checkpoint = await writeCheckpoint(database.db);
-    expect(checkpoint).not.toBeNull();
-    expect(verifyCheckpointSignature(checkpoint!, checkpoint!.signature, checkpoint!.publicKey)).toBe(true);
-    expect(
-      verifyCheckpointSignature({ ...checkpoint!, records: 1 }, checkpoint!.signature, checkpoint!.publicKey),
-    ).toBe(false);
+  it(
+    'an insider without the key cannot recompute the chain: every ' + 'rewritten row and the signed head expose it',
+    async () => {
+      const base = await verifyAuditChain(database.db);
+      const healthyUpTo = base.ok ? Infinity : Math.min(...base.problems.map((p) => p.seq));
+      expect(healthyUpTo).toBeGreaterThan(0);
+      const first = await appendAudit(database.db, { actor: 'yjj-head', action: 'approval.approve', comment: '同意' });
+      await appendAudit(database.db, { actor: 'gov-leader', action: 'approval.approve', comment: '同意' });
+      const checkpoint = await writeCheckpoint(database.db);
+      expect(checkpoint).not.toBeNull();
+      expect(verifyCheckpointSignature(checkpoint!, checkpoint!.signature, checkpoint!.publicKey)).toBe(true);
+      expect(
+        verifyCheckpointSignature({ ...checkpoint!, records: 1 }, checkpoint!.signature, checkpoint!.publicKey),
+      ).toBe(false);
 
-    // Rewrite from `first` on, recomputing each hash and link with a key of the insider's own.
-    const rows = await database.db
-      .select()
-      .from(auditLog)
-      .where(gte(auditLog.seq, first.seq))
-      .orderBy(asc(auditLog.seq));
-    const [before] = await database.db
-      .select({ hash: auditLog.hash })
-      .from(auditLog)
-      .where(lt(auditLog.seq, first.seq))
-      .orderBy(desc(auditLog.seq))
-      .limit(1);
-    configureSealKeys('an-insider-guess-of-the-key-0123456789');
-    let prevHash = before!.hash;
-    const rewritten = rows.map((r, i) => {
-      const row = { ...r, comment: i === 0 ? '不同意' : r.comment, prevHash };
-      prevHash = auditHash(row);
-      return { seq: r.seq, comment: row.comment, prevHash: row.prevHash, hash: prevHash };
-    });
-    configureSealKeys();
-    await database.db.transaction(async (tx) => {
-      await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-      for (const r of rewritten)
-        await tx.execute(
-          sql`update audit_log set comment = ${r.comment}, prev_hash = ${r.prevHash}, hash = ${r.hash} where seq = ${r.seq}`,
-        );
-      await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
-    });
-    const result = await verifyAuditIntegrity(database.db);
-    expect(result.ok).toBe(false);
-    expect(result.problems.filter((p) => p.seq >= first.seq)).toEqual(
-      rewritten.map((r) => ({ seq: r.seq, reason: 'hash-mismatch' })),
-    );
-    expect(result.checkpoints.problems).toContainEqual({
-      id: checkpoint!.id,
-      headSeq: checkpoint!.headSeq,
-      reason: 'head-mismatch',
-    });
-  });
+      // Rewrite from `first` on, recomputing each hash and link with a key of the insider's own.
+      const rows = await database.db
+        .select()
+        .from(auditLog)
+        .where(gte(auditLog.seq, first.seq))
+        .orderBy(asc(auditLog.seq));
+      const [before] = await database.db
+        .select({ hash: auditLog.hash })
+        .from(auditLog)
+        .where(lt(auditLog.seq, first.seq))
+        .orderBy(desc(auditLog.seq))
+        .limit(1);
+      configureSealKeys('an-insider-guess-of-the-key-0123456789');
+      let prevHash = before!.hash;
+      const rewritten = rows.map((r, i) => {
+        const row = { ...r, comment: i === 0 ? '不同意' : r.comment, prevHash };
+        prevHash = auditHash(row);
+        return { seq: r.seq, comment: row.comment, prevHash: row.prevHash, hash: prevHash };
+      });
+      configureSealKeys();
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+        for (const r of rewritten)
+          await tx.execute(
+            sql`update audit_log set comment = ${r.comment}, prev_hash = ${r.prevHash}, hash = ${r.hash} where seq = \
+${r.seq}`,
+          );
+        await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+      });
+      const result = await verifyAuditIntegrity(database.db);
+      expect(result.ok).toBe(false);
+      expect(result.problems.filter((p) => p.seq >= first.seq)).toEqual(
+        rewritten.map((r) => ({ seq: r.seq, reason: 'hash-mismatch' })),
+      );
+      expect(result.checkpoints.problems).toContainEqual({
+        id: checkpoint!.id,
+        headSeq: checkpoint!.headSeq,
+        reason: 'head-mismatch',
+      });
+    },
+  );
 });
 
 describe('the re-seal of rows written under SHA-256 (migration 0011)', () => {

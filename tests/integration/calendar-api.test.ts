@@ -57,29 +57,33 @@ describe('statutory calendar API', () => {
     expect(res.body[2].notice).toBe('国务院办公厅关于2026年部分节假日安排的通知');
   });
 
-  it('credits each date to the notice that set it: a reach-back, an amendment, and the law where no notice is loaded', async () => {
-    const reachBack = await get('/api/calendar/days?from=2018-12-28&to=2018-12-29');
-    expect(reachBack.body[0]).toMatchObject({
-      notice: '国务院办公厅关于2018年部分节假日安排的通知',
-      source: 'year-notice',
-    });
-    expect(reachBack.body[1]).toMatchObject({
-      kind: 'adjusted-workday',
-      notice: '国务院办公厅关于2019年部分节假日安排的通知',
-      noticeNumber: '国办发明电〔2018〕15号',
-      source: 'notice',
-    });
-    const extended = await get('/api/calendar/days?from=2020-01-30&to=2020-01-31');
-    expect(extended.body.map((d: { source: string; noticeNumber: string }) => [d.source, d.noticeNumber])).toEqual([
-      ['notice', '国办发明电〔2019〕16号'],
-      ['amendment', '国办发明电〔2020〕1号'],
-    ]);
-    const unloaded = await get('/api/calendar/days?from=2027-02-08&to=2027-02-09');
-    expect(unloaded.body).toMatchObject([
-      { date: '2027-02-08', kind: 'holiday', provisional: true, notice: null, source: 'law' },
-      { date: '2027-02-09', kind: 'workday', provisional: true, notice: null, source: 'weekday-rule' },
-    ]);
-  });
+  it(
+    'credits each date to the notice that set it: a reach-back, an amendment, and the law where no notice is ' +
+      'loaded',
+    async () => {
+      const reachBack = await get('/api/calendar/days?from=2018-12-28&to=2018-12-29');
+      expect(reachBack.body[0]).toMatchObject({
+        notice: '国务院办公厅关于2018年部分节假日安排的通知',
+        source: 'year-notice',
+      });
+      expect(reachBack.body[1]).toMatchObject({
+        kind: 'adjusted-workday',
+        notice: '国务院办公厅关于2019年部分节假日安排的通知',
+        noticeNumber: '国办发明电〔2018〕15号',
+        source: 'notice',
+      });
+      const extended = await get('/api/calendar/days?from=2020-01-30&to=2020-01-31');
+      expect(extended.body.map((d: { source: string; noticeNumber: string }) => [d.source, d.noticeNumber])).toEqual([
+        ['notice', '国办发明电〔2019〕16号'],
+        ['amendment', '国办发明电〔2020〕1号'],
+      ]);
+      const unloaded = await get('/api/calendar/days?from=2027-02-08&to=2027-02-09');
+      expect(unloaded.body).toMatchObject([
+        { date: '2027-02-08', kind: 'holiday', provisional: true, notice: null, source: 'law' },
+        { date: '2027-02-09', kind: 'workday', provisional: true, notice: null, source: 'weekday-rule' },
+      ]);
+    },
+  );
 
   it.each([
     ['/api/calendar/deadline?from=2026-02-13&basis=no.such.basis', 'query.basis'],

@@ -14,21 +14,24 @@ afterAll(async () => {
 });
 
 describe('foundation: health, authentication, documentation', () => {
-  it('reports the database and Temporal reachable, and a deep check runs a real workflow through a worker', async () => {
-    const res = await system.http('GET', '/health?deep=true');
-    expect(res.status).toBe(200);
-    expect(res.body.status).toBe('ok');
-    expect(res.body.database).toMatchObject({ ok: true, kind: 'postgres' });
-    expect(res.body.workers.ok).toBe(true);
-    const handle = system.temporal.workflow.getHandle(res.body.workers.workflowId);
-    const description = await handle.describe();
-    expect(description.status.name).toBe('COMPLETED');
-    expect(description.type).toBe('deepHealthWorkflow');
-    const probe = (await system.database.db.execute(
-      sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`,
-    )) as unknown as unknown[];
-    expect(probe.length).toBe(1);
-  });
+  it(
+    'reports the database and Temporal reachable, and a deep ' + 'check runs a real workflow through a worker',
+    async () => {
+      const res = await system.http('GET', '/health?deep=true');
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.database).toMatchObject({ ok: true, kind: 'postgres' });
+      expect(res.body.workers.ok).toBe(true);
+      const handle = system.temporal.workflow.getHandle(res.body.workers.workflowId);
+      const description = await handle.describe();
+      expect(description.status.name).toBe('COMPLETED');
+      expect(description.type).toBe('deepHealthWorkflow');
+      const probe = (await system.database.db.execute(
+        sql`select worker_identity from health_probes where probe_id = ${res.body.workers.workflowId}`,
+      )) as unknown as unknown[];
+      expect(probe.length).toBe(1);
+    },
+  );
 
   it('answers 503 when Temporal is unreachable', async () => {
     const broken = await startSystem();
@@ -43,21 +46,24 @@ describe('foundation: health, authentication, documentation', () => {
     }
   });
 
-  it('refuses a request without a valid token with 401 problem+json, and records the denial as a security event', async () => {
-    const count = async (query: ReturnType<typeof sql>) =>
-      Number(((await system.database.db.execute(query)) as unknown as Array<{ n: number }>)[0]!.n);
-    const auditBefore = await count(sql`select count(*)::int as n from audit_log`);
-    const res = await system.http('GET', '/api/me', { token: 'not-a-jwt' });
-    expect(res.status).toBe(401);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ status: 401, title: '未登录或令牌无效' });
-    await flushSecurityEvents(system.database.db);
-    expect(
-      await count(sql`select coalesce(sum(count), 0)::int as n from security_events where kind = 'auth.denied'`),
-    ).toBeGreaterThan(0);
-    // Anonymous noise is not evidence: the audit trail is untouched.
-    expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(auditBefore);
-  });
+  it(
+    'refuses a request without a valid token with 401 problem+json, ' + 'and records the denial as a security event',
+    async () => {
+      const count = async (query: ReturnType<typeof sql>) =>
+        Number(((await system.database.db.execute(query)) as unknown as Array<{ n: number }>)[0]!.n);
+      const auditBefore = await count(sql`select count(*)::int as n from audit_log`);
+      const res = await system.http('GET', '/api/me', { token: 'not-a-jwt' });
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 401, title: '未登录或令牌无效' });
+      await flushSecurityEvents(system.database.db);
+      expect(
+        await count(sql`select coalesce(sum(count), 0)::int as n from security_events where kind = 'auth.denied'`),
+      ).toBeGreaterThan(0);
+      // Anonymous noise is not evidence: the audit trail is untouched.
+      expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(auditBefore);
+    },
+  );
 
   it('issues a development token for a seeded user and knows who they are', async () => {
     const token = await system.login('yjj-head');

@@ -44,8 +44,11 @@ function pct(value: string): string {
   for (const ch of value) {
     const code = ch.charCodeAt(0);
     if (ch.length === 1 && code >= 0xd800 && code <= 0xdfff)
-      out +=
-        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      out += (
+        `%${(0xe0 | (code >> 12)).toString(16)}` +
+        `%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}` +
+        `%${(0x80 | (code & 0x3f)).toString(16)}`
+      ).toUpperCase();
     else out += encodeURIComponent(ch);
   }
   return out;

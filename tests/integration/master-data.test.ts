@@ -62,132 +62,149 @@ function enterpriseRows(n: number): string[] {
 }
 
 describe('master data (主数据)', () => {
-  it('keeps people: the administrator adds officers with credentials; a head of another unit is refused and audited', async () => {
-    const valid = await call('admin', 'POST', '/api/registers/people', {
-      id: 'jxw-md-valid',
-      name: '陈立',
-      departmentId: 'jxw',
-      roles: ['officer'],
-      mobile: '13812345678',
-      credentialNumber: '渝执 500109-0001',
-      credentialAuthority: '重庆市人民政府',
-      credentialValidUntil: addDays(today, 400),
-    });
-    expect(valid.status).toBe(201);
-    expect(valid.body).toMatchObject({ credentialStatus: 'valid', hasEnforcementCredential: true });
-    const expired = await call('admin', 'POST', '/api/registers/people', {
-      id: 'jxw-md-expired',
-      name: '刘过期',
-      departmentId: 'jxw',
-      roles: ['officer'],
-      credentialNumber: '渝执 500109-0002',
-      credentialAuthority: '重庆市人民政府',
-      credentialValidUntil: addDays(today, -1),
-    });
-    expect(expired.status).toBe(201);
-    expect(expired.body.credentialStatus).toBe('expired');
+  it(
+    'keeps people: the administrator adds officers with credentials; a head of another unit is refused and ' +
+      'audited',
+    async () => {
+      const valid = await call('admin', 'POST', '/api/registers/people', {
+        id: 'jxw-md-valid',
+        name: '陈立',
+        departmentId: 'jxw',
+        roles: ['officer'],
+        mobile: '13812345678',
+        credentialNumber: '渝执 500109-0001',
+        credentialAuthority: '重庆市人民政府',
+        credentialValidUntil: addDays(today, 400),
+      });
+      expect(valid.status).toBe(201);
+      expect(valid.body).toMatchObject({ credentialStatus: 'valid', hasEnforcementCredential: true });
+      const expired = await call('admin', 'POST', '/api/registers/people', {
+        id: 'jxw-md-expired',
+        name: '刘过期',
+        departmentId: 'jxw',
+        roles: ['officer'],
+        credentialNumber: '渝执 500109-0002',
+        credentialAuthority: '重庆市人民政府',
+        credentialValidUntil: addDays(today, -1),
+      });
+      expect(expired.status).toBe(201);
+      expect(expired.body.credentialStatus).toBe('expired');
 
-    const badMobile = await call('admin', 'POST', '/api/registers/people', {
-      id: 'jxw-md-x',
-      name: '某',
-      departmentId: 'jxw',
-      roles: ['officer'],
-      mobile: '12345',
-    });
-    expect(badMobile.status).toBe(422);
-    expect(badMobile.body.errors[0]).toMatchObject({ field: 'body.mobile', rule: 'mobile' });
+      const badMobile = await call('admin', 'POST', '/api/registers/people', {
+        id: 'jxw-md-x',
+        name: '某',
+        departmentId: 'jxw',
+        roles: ['officer'],
+        mobile: '12345',
+      });
+      expect(badMobile.status).toBe(422);
+      expect(badMobile.body.errors[0]).toMatchObject({ field: 'body.mobile', rule: 'mobile' });
 
-    const denied = await call('yjj-head', 'POST', '/api/registers/people', {
-      id: 'jxw-md-y',
-      name: '某',
-      departmentId: 'jxw',
-      roles: ['officer'],
-    });
-    expect(denied.status).toBe(403);
-    const officer = await call('yjj-officer1', 'GET', '/api/registers/people');
-    expect(officer.status).toBe(403);
-    const audits = await system.database.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.actor, 'yjj-head'), eq(auditLog.action, 'register.person.create')));
-    expect(audits.map((a) => a.outcome)).toEqual(['denied']);
-    // A head keeps their own unit's officers, and sees only their unit.
-    const own = await call('jxw-head', 'GET', '/api/registers/people');
-    expect(own.status).toBe(200);
-    expect(new Set(own.body.map((p: { departmentId: string }) => p.departmentId))).toEqual(new Set(['jxw']));
-  });
+      const denied = await call('yjj-head', 'POST', '/api/registers/people', {
+        id: 'jxw-md-y',
+        name: '某',
+        departmentId: 'jxw',
+        roles: ['officer'],
+      });
+      expect(denied.status).toBe(403);
+      const officer = await call('yjj-officer1', 'GET', '/api/registers/people');
+      expect(officer.status).toBe(403);
+      const audits = await system.database.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.actor, 'yjj-head'), eq(auditLog.action, 'register.person.create')));
+      expect(audits.map((a) => a.outcome)).toEqual(['denied']);
+      // A head keeps their own unit's officers, and sees only their unit.
+      const own = await call('jxw-head', 'GET', '/api/registers/people');
+      expect(own.status).toBe(200);
+      expect(new Set(own.body.map((p: { departmentId: string }) => p.departmentId))).toEqual(new Set(['jxw']));
+    },
+  );
 
-  it('refuses a 5,000-row file with three bad rows whole, naming them; fixed, imports it; a draw then draws from it', async () => {
-    const before = await enterpriseCount();
-    const rows = enterpriseRows(5000);
-    const bad = [...rows];
-    bad[99] = bad[99]!.replace(codeOf(99), codeOf(99).slice(0, 17) + (codeOf(99).endsWith('0') ? '1' : '0')); // row 101
-    bad[2499] = bad[2499]!.replace(codeOf(2499), codeOf(1)); // row 2501 repeats row 3's code
-    bad[3999] = bad[3999]!.replace(towns[3999 % 5]!, '火星镇').replace(',机械,', ',,'); // row 4001
-    const refused = await upload('admin', [HEADER, ...bad].join('\n'));
-    expect(refused.status).toBe(422);
-    expect(refused.type).toContain('application/problem+json');
-    expect(refused.body.badRowCount).toBe(3);
-    const named = refused.body.rows.map((r: { row: number; rule: string }) => `${r.row}:${r.rule}`);
-    expect(named).toEqual([
-      '101:credit-code-checksum',
-      '2501:duplicate-credit-code',
-      '4001:unknown-town',
-      '4001:missing-sector',
-    ]);
-    expect(refused.body.rows[1].message).toContain('与第 3 行重复');
-    expect(await enterpriseCount()).toBe(before);
+  it(
+    'refuses a 5,000-row file with three bad rows whole, naming them; fixed, imports it; a draw then draws from ' +
+      'it',
+    async () => {
+      const before = await enterpriseCount();
+      const rows = enterpriseRows(5000);
+      const bad = [...rows];
+      // row 101
+      bad[99] = bad[99]!.replace(codeOf(99), codeOf(99).slice(0, 17) + (codeOf(99).endsWith('0') ? '1' : '0'));
+      bad[2499] = bad[2499]!.replace(codeOf(2499), codeOf(1)); // row 2501 repeats row 3's code
+      bad[3999] = bad[3999]!.replace(towns[3999 % 5]!, '火星镇').replace(',机械,', ',,'); // row 4001
+      const refused = await upload('admin', [HEADER, ...bad].join('\n'));
+      expect(refused.status).toBe(422);
+      expect(refused.type).toContain('application/problem+json');
+      expect(refused.body.badRowCount).toBe(3);
+      const named = refused.body.rows.map((r: { row: number; rule: string }) => `${r.row}:${r.rule}`);
+      expect(named).toEqual([
+        '101:credit-code-checksum',
+        '2501:duplicate-credit-code',
+        '4001:unknown-town',
+        '4001:missing-sector',
+      ]);
+      expect(refused.body.rows[1].message).toContain('与第 3 行重复');
+      expect(await enterpriseCount()).toBe(before);
 
-    const csv = [HEADER, ...rows].join('\n');
-    const dry = await upload('admin', csv, '?dryRun=true');
-    expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ dryRun: true, rows: 5000, create: 5000, update: 0, unchanged: 0 });
-    expect(await enterpriseCount()).toBe(before);
+      const csv = [HEADER, ...rows].join('\n');
+      const dry = await upload('admin', csv, '?dryRun=true');
+      expect(dry.status).toBe(200);
+      expect(dry.body).toMatchObject({ dryRun: true, rows: 5000, create: 5000, update: 0, unchanged: 0 });
+      expect(await enterpriseCount()).toBe(before);
 
-    const imported = await upload('admin', csv);
-    expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ dryRun: false, create: 5000 });
-    expect(await enterpriseCount()).toBe(before + 5000);
-    const history = await system.database.db
-      .select()
-      .from(enterpriseHistory)
-      .where(eq(enterpriseHistory.enterpriseId, `ent-${codeOf(7)}`));
-    expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ change: 'import', changedBy: 'admin', before: null });
+      const imported = await upload('admin', csv);
+      expect(imported.status).toBe(200);
+      expect(imported.body).toMatchObject({ dryRun: false, create: 5000 });
+      expect(await enterpriseCount()).toBe(before + 5000);
+      const history = await system.database.db
+        .select()
+        .from(enterpriseHistory)
+        .where(eq(enterpriseHistory.enterpriseId, `ent-${codeOf(7)}`));
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ change: 'import', changedBy: 'admin', before: null });
 
-    // Re-importing with one changed row: the dry run names the change; nothing else changes.
-    const changed = [...rows];
-    changed[7] = changed[7]!.replace(',D,', ',A,');
-    const again = await upload('admin', [HEADER, ...changed].join('\n'), '?dryRun=true');
-    expect(again.body).toMatchObject({ create: 0, update: 1, unchanged: 4999 });
-    expect(again.body.changes).toEqual([expect.objectContaining({ row: 9, action: 'update', changed: ['riskClass'] })]);
+      // Re-importing with one changed row: the dry run names the change; nothing else changes.
+      const changed = [...rows];
+      changed[7] = changed[7]!.replace(',D,', ',A,');
+      const again = await upload('admin', [HEADER, ...changed].join('\n'), '?dryRun=true');
+      expect(again.body).toMatchObject({ create: 0, update: 1, unchanged: 4999 });
+      expect(again.body.changes).toEqual([
+        expect.objectContaining({ row: 9, action: 'update', changed: ['riskClass'] }),
+      ]);
 
-    // Search by code and by name.
-    const byCode = await call('admin', 'GET', `/api/registers/enterprises?q=${codeOf(4321)}`);
-    expect(byCode.body.items.map((e: { name: string }) => e.name)).toEqual(['重庆北碚测试制造4321有限公司']);
-    const byName = await call('jxw-head', 'GET', `/api/registers/enterprises?q=${encodeURIComponent('测试制造432')}`);
-    expect(byName.body.total).toBe(11);
+      // Search by code and by name.
+      const byCode = await call('admin', 'GET', `/api/registers/enterprises?q=${codeOf(4321)}`);
+      expect(byCode.body.items.map((e: { name: string }) => e.name)).toEqual(['重庆北碚测试制造4321有限公司']);
+      const byName = await call('jxw-head', 'GET', `/api/registers/enterprises?q=${encodeURIComponent('测试制造432')}`);
+      expect(byName.body.total).toBe(11);
 
-    // 双随机: the imported enterprises are drawn; the officer whose credential expired yesterday never is.
-    const seed = randomUUID();
-    const created = await call('jxw-officer1', 'POST', '/api/random-inspections/draws', {
-      itemId: 'ri-jxw-001',
-      targetCount: 20,
-      inspectorsPerTarget: 2,
-      seedHash: seedCommitment(seed),
-    });
-    expect(created.status).toBe(201);
-    const drawn = await call('jxw-officer1', 'POST', `/api/random-inspections/draws/${created.body.id}/run`, { seed });
-    expect(drawn.status).toBe(200);
-    const assignments = drawn.body.assignments as Array<{ enterpriseId: string; mode: string; inspectorIds: string[] }>;
-    expect(assignments.filter((a) => a.mode === 'sampled')).toHaveLength(20);
-    const importedIds = new Set(rows.map((_, i) => `ent-${codeOf(i)}`));
-    expect(assignments.filter((a) => importedIds.has(a.enterpriseId)).length).toBeGreaterThanOrEqual(18);
-    const inspectorIds = (drawn.body.inspectors as Array<{ id: string }>).map((i) => i.id);
-    expect(inspectorIds).toContain('jxw-md-valid');
-    expect(inspectorIds).not.toContain('jxw-md-expired');
-    for (const a of assignments) expect(a.inspectorIds).not.toContain('jxw-md-expired');
-  });
+      // 双随机: the imported enterprises are drawn; the officer whose credential expired yesterday never is.
+      const seed = randomUUID();
+      const created = await call('jxw-officer1', 'POST', '/api/random-inspections/draws', {
+        itemId: 'ri-jxw-001',
+        targetCount: 20,
+        inspectorsPerTarget: 2,
+        seedHash: seedCommitment(seed),
+      });
+      expect(created.status).toBe(201);
+      const drawn = await call('jxw-officer1', 'POST', `/api/random-inspections/draws/${created.body.id}/run`, {
+        seed,
+      });
+      expect(drawn.status).toBe(200);
+      const assignments = drawn.body.assignments as Array<{
+        enterpriseId: string;
+        mode: string;
+        inspectorIds: string[];
+      }>;
+      expect(assignments.filter((a) => a.mode === 'sampled')).toHaveLength(20);
+      const importedIds = new Set(rows.map((_, i) => `ent-${codeOf(i)}`));
+      expect(assignments.filter((a) => importedIds.has(a.enterpriseId)).length).toBeGreaterThanOrEqual(18);
+      const inspectorIds = (drawn.body.inspectors as Array<{ id: string }>).map((i) => i.id);
+      expect(inspectorIds).toContain('jxw-md-valid');
+      expect(inspectorIds).not.toContain('jxw-md-expired');
+      for (const a of assignments) expect(a.inspectorIds).not.toContain('jxw-md-expired');
+    },
+  );
 
   it('refuses an oversized file, a formula, an unknown column and a wrong sheet, writing nothing', async () => {
     const before = await enterpriseCount();

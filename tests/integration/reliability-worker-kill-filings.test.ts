@@ -96,7 +96,8 @@ async function driveAnnualPlan(deadline: Deadline): Promise<string> {
   const planId = `AP-${PLAN_YEAR}-yjj`;
   for (const userId of ['yjj-head', 'yjj-legal', 'gov-leader'])
     await approveWhenAssigned(k, planId, userId, randomUUID(), deadline);
-  // The 安委办's receipt is refused (409) until the approval is in; one request id, so an answer lost to a kill is answered again.
+  // The 安委办's receipt is refused (409) until the approval is in; one request id, so an answer lost to a kill is
+  // answered again.
   const filingRequest = { requestId: randomUUID(), receiptNo: '北碚安委办备〔2031〕1号' };
   await until('filing accepted', deadline, async () => {
     const res = await k.system.http('POST', `/api/annual-plans/${PLAN_YEAR}/yjj/filing`, {

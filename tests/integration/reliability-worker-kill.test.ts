@@ -150,62 +150,66 @@ describe('worker killed at random points', () => {
     });
   }, 330_000);
 
-  it('entrustments reviewed, approved and published by both sides while the worker dies: each publication once', async () => {
-    const officer = await k.system.login('yjj-officer1');
-    const head = await k.system.login('yjj-head');
-    k.ensureWorker();
-    const drafts: string[] = [];
-    for (const orgId of ['gxq', 'bwq', 'tsj']) {
-      const res = await k.system.http('POST', '/api/entrustments', {
-        token: officer,
-        body: {
-          orgId,
-          powerIds: ['yjj-cf-001'],
-          territory: '受委托组织辖区',
-          termStart: daysAgo(0),
-          termEnd: daysAgo(-365),
-        },
-      });
-      expect(res.status, JSON.stringify(res.body)).toBe(201);
-      drafts.push(res.body.draftNumber as string);
-    }
-    const killer = k.startKiller(KILLS);
-    const deadline = new Deadline(240_000);
-    try {
-      await afterKills(killer, 2, deadline);
-      await deadline.all(drafts.map((d) => approveWhenAssigned(k, d, 'sfj-reviewer1', randomUUID(), deadline)));
-      await deadline.all(drafts.map((d) => approveWhenAssigned(k, d, 'yjj-head', randomUUID(), deadline)));
-      for (const d of drafts) {
-        while (deadline.open) {
-          const res = await k.system
-            .http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head })
-            .catch(() => undefined);
-          if (res?.status === 200 && res.body.status === 'active' && res.body.publications.length === 2) break;
-          await sleep(250);
-        }
+  it(
+    'entrustments reviewed, approved and published by both sides ' + 'while the worker dies: each publication once',
+    async () => {
+      const officer = await k.system.login('yjj-officer1');
+      const head = await k.system.login('yjj-head');
+      k.ensureWorker();
+      const drafts: string[] = [];
+      for (const orgId of ['gxq', 'bwq', 'tsj']) {
+        const res = await k.system.http('POST', '/api/entrustments', {
+          token: officer,
+          body: {
+            orgId,
+            powerIds: ['yjj-cf-001'],
+            territory: '受委托组织辖区',
+            termStart: daysAgo(0),
+            termEnd: daysAgo(-365),
+          },
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(201);
+        drafts.push(res.body.draftNumber as string);
       }
-    } finally {
-      await killer.stop();
-    }
-    const records = (await (
-      await fetch(`${k.system.agencies.url}/__admin/records?agency=disclosure-portal`)
-    ).json()) as { filings: Array<{ idempotencyKey: string }> };
-    const publications = drafts.map((d) => records.filings.filter((f) => f.idempotencyKey.startsWith(`${d}:`)));
-    // Both sides publish once each: two filings with two distinct keys per entrustment.
-    expect(publications.map((list) => [list.length, new Set(list.map((f) => f.idempotencyKey)).size])).toEqual(
-      drafts.map(() => [2, 2]),
-    );
-    for (const d of drafts)
-      expect(
-        (await k.system.http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head })).body.status,
-      ).toBe('active');
-    expect((await verifyAuditChain(k.system.database.db)).ok).toBe(true);
-    recordReliability('worker SIGKILL during entrustment publication', {
-      trials: drafts.length,
-      faultsInjected: killer.kills(),
-      workflowsCompleted: drafts.length,
-      duplicatesFound: publications.filter((l) => l.length > 2).length,
-      recordsLost: publications.filter((l) => l.length < 2).length,
-    });
-  }, 330_000);
+      const killer = k.startKiller(KILLS);
+      const deadline = new Deadline(240_000);
+      try {
+        await afterKills(killer, 2, deadline);
+        await deadline.all(drafts.map((d) => approveWhenAssigned(k, d, 'sfj-reviewer1', randomUUID(), deadline)));
+        await deadline.all(drafts.map((d) => approveWhenAssigned(k, d, 'yjj-head', randomUUID(), deadline)));
+        for (const d of drafts) {
+          while (deadline.open) {
+            const res = await k.system
+              .http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head })
+              .catch(() => undefined);
+            if (res?.status === 200 && res.body.status === 'active' && res.body.publications.length === 2) break;
+            await sleep(250);
+          }
+        }
+      } finally {
+        await killer.stop();
+      }
+      const records = (await (
+        await fetch(`${k.system.agencies.url}/__admin/records?agency=disclosure-portal`)
+      ).json()) as { filings: Array<{ idempotencyKey: string }> };
+      const publications = drafts.map((d) => records.filings.filter((f) => f.idempotencyKey.startsWith(`${d}:`)));
+      // Both sides publish once each: two filings with two distinct keys per entrustment.
+      expect(publications.map((list) => [list.length, new Set(list.map((f) => f.idempotencyKey)).size])).toEqual(
+        drafts.map(() => [2, 2]),
+      );
+      for (const d of drafts)
+        expect(
+          (await k.system.http('GET', `/api/entrustments/${encodeURIComponent(d)}`, { token: head })).body.status,
+        ).toBe('active');
+      expect((await verifyAuditChain(k.system.database.db)).ok).toBe(true);
+      recordReliability('worker SIGKILL during entrustment publication', {
+        trials: drafts.length,
+        faultsInjected: killer.kills(),
+        workflowsCompleted: drafts.length,
+        duplicatesFound: publications.filter((l) => l.length > 2).length,
+        recordsLost: publications.filter((l) => l.length < 2).length,
+      });
+    },
+    330_000,
+  );
 });

@@ -125,7 +125,8 @@ describe('security events apart from the audit trail; failed authentication limi
     await flushSecurityEvents(system.database.db);
     expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(auditBefore);
     const rows = (await system.database.db.execute(
-      sql`select count(*)::int as rows, sum(count)::int as n from security_events where kind = 'callback.bad-signature'`,
+      sql`select count(*)::int as rows, sum(count)::int as n from security_events where kind = \
+'callback.bad-signature'`,
     )) as unknown as Array<{ rows: number; n: number }>;
     expect(Number(rows[0]!.n)).toBe(10);
     expect(Number(rows[0]!.rows)).toBeLessThanOrEqual(2); // one a minute (two if the minute turned)
@@ -164,27 +165,30 @@ describe('security events apart from the audit trail; failed authentication limi
 });
 
 describe('retention (网络安全法 第二十一条)', () => {
-  it('exports the audit trail, checkpoints and security events with SM3 digests, and prunes nothing under 6 months', async () => {
-    await flushSecurityEvents(system.database.db);
-    const dir = await mkdtemp(join(tmpdir(), 'anjian-archive-'));
-    const now = new Date();
-    const manifest = await archiveSecurityRecords(system.database.db, {
-      dir,
-      from: new Date(now.getTime() - 86_400_000),
-      to: new Date(now.getTime() + 60_000),
-    });
-    const byName = Object.fromEntries(manifest.files.map((f) => [f.name, f]));
-    expect(byName['audit-log.jsonl']!.rows).toBeGreaterThan(0);
-    expect(byName['security-events.jsonl']!.rows).toBeGreaterThan(0);
-    for (const file of manifest.files) {
-      const text = await readFile(join(dir, file.name), 'utf8');
-      expect(createHash('sm3').update(text).digest('hex'), file.name).toBe(file.sm3);
-    }
-    const firstAudit = JSON.parse((await readFile(join(dir, 'audit-log.jsonl'), 'utf8')).split('\n')[0]!);
-    expect(firstAudit).toHaveProperty('hash');
-    await expect(
-      pruneSecurityEvents(system.database.db, new Date(now.getTime() - 30 * 86_400_000), now),
-    ).rejects.toThrow('至少保存');
-    expect(await pruneSecurityEvents(system.database.db, new Date(now.getTime() - 200 * 86_400_000), now)).toBe(0);
-  });
+  it(
+    'exports the audit trail, checkpoints and security events with ' + 'SM3 digests, and prunes nothing under 6 months',
+    async () => {
+      await flushSecurityEvents(system.database.db);
+      const dir = await mkdtemp(join(tmpdir(), 'anjian-archive-'));
+      const now = new Date();
+      const manifest = await archiveSecurityRecords(system.database.db, {
+        dir,
+        from: new Date(now.getTime() - 86_400_000),
+        to: new Date(now.getTime() + 60_000),
+      });
+      const byName = Object.fromEntries(manifest.files.map((f) => [f.name, f]));
+      expect(byName['audit-log.jsonl']!.rows).toBeGreaterThan(0);
+      expect(byName['security-events.jsonl']!.rows).toBeGreaterThan(0);
+      for (const file of manifest.files) {
+        const text = await readFile(join(dir, file.name), 'utf8');
+        expect(createHash('sm3').update(text).digest('hex'), file.name).toBe(file.sm3);
+      }
+      const firstAudit = JSON.parse((await readFile(join(dir, 'audit-log.jsonl'), 'utf8')).split('\n')[0]!);
+      expect(firstAudit).toHaveProperty('hash');
+      await expect(
+        pruneSecurityEvents(system.database.db, new Date(now.getTime() - 30 * 86_400_000), now),
+      ).rejects.toThrow('至少保存');
+      expect(await pruneSecurityEvents(system.database.db, new Date(now.getTime() - 200 * 86_400_000), now)).toBe(0);
+    },
+  );
 });

@@ -72,42 +72,46 @@ describe('agency calls from workflows', () => {
     expect(await filingsFor(caseRef)).toBe(1);
   });
 
-  it('a refusal (4xx) opens a needs-attention task instead of failing the case; a retry after correction files once', async () => {
-    const caseRef = `AC-${randomUUID().slice(0, 6)}`;
-    await admin('faults', { agency: 'procuratorate', kind: 'refuse', count: 1, status: 422 });
-    const handle = await t.env.client.workflow.start(agencyProbeWorkflow, {
-      taskQueue: t.taskQueue,
-      workflowId: `probe-${caseRef}`,
-      args: [copyRequest(caseRef)],
-    });
-    let task;
-    for (let i = 0; i < 100 && !task; i++) {
-      [task] = await t.database.db
-        .select()
-        .from(tasks)
-        .where(
-          and(eq(tasks.workflowId, handle.workflowId), eq(tasks.kind, 'needs-attention'), eq(tasks.status, 'open')),
-        );
-      if (!task) await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(task).toMatchObject({ assigneeId: 'yjj-head', stepName: '需处理：抄送检察院被退回' });
-    expect((await handle.describe()).status.name).toBe('RUNNING');
-    await handle.executeUpdate(resolveAttentionUpdate, {
-      args: [
-        {
-          requestId: randomUUID(),
-          taskId: String(task!.detail!.attentionKey),
-          resolution: 'retry',
-          actorId: 'yjj-head',
-          comment: '已补正材料',
-        },
-      ],
-    });
-    expect(await handle.result()).toMatchObject({ ok: true });
-    expect(await filingsFor(caseRef)).toBe(1);
-    const [closed] = await t.database.db.select().from(tasks).where(eq(tasks.id, task!.id));
-    expect(closed!.status).toBe('done');
-  });
+  it(
+    'a refusal (4xx) opens a needs-attention task instead of failing the case; a retry after correction files ' +
+      'once',
+    async () => {
+      const caseRef = `AC-${randomUUID().slice(0, 6)}`;
+      await admin('faults', { agency: 'procuratorate', kind: 'refuse', count: 1, status: 422 });
+      const handle = await t.env.client.workflow.start(agencyProbeWorkflow, {
+        taskQueue: t.taskQueue,
+        workflowId: `probe-${caseRef}`,
+        args: [copyRequest(caseRef)],
+      });
+      let task;
+      for (let i = 0; i < 100 && !task; i++) {
+        [task] = await t.database.db
+          .select()
+          .from(tasks)
+          .where(
+            and(eq(tasks.workflowId, handle.workflowId), eq(tasks.kind, 'needs-attention'), eq(tasks.status, 'open')),
+          );
+        if (!task) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(task).toMatchObject({ assigneeId: 'yjj-head', stepName: '需处理：抄送检察院被退回' });
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+      await handle.executeUpdate(resolveAttentionUpdate, {
+        args: [
+          {
+            requestId: randomUUID(),
+            taskId: String(task!.detail!.attentionKey),
+            resolution: 'retry',
+            actorId: 'yjj-head',
+            comment: '已补正材料',
+          },
+        ],
+      });
+      expect(await handle.result()).toMatchObject({ ok: true });
+      expect(await filingsFor(caseRef)).toBe(1);
+      const [closed] = await t.database.db.select().from(tasks).where(eq(tasks.id, task!.id));
+      expect(closed!.status).toBe('done');
+    },
+  );
 
   it('a slow agency does not hold up other cases; its call times out, is retried and still files once', async () => {
     const slowRef = `AC-${randomUUID().slice(0, 6)}`;

@@ -307,35 +307,39 @@ describe('approval engine', () => {
     });
   });
 
-  it('reminds at half period, one working day before and on the due day; escalates to the 安委办 when overdue; applies the timeout action', async () => {
-    await t.withWorker(async () => {
-      const handle = await start([
-        { ...headStep, deadline: { amount: 10, unit: 'calendar-days' }, timeoutAction: 'approve' },
-      ]);
-      const step = await waitForStep(handle, 'dept-head#1');
-      const result = await handle.result(); // time skips through reminders to the deadline
-      expect(result.outcome).toBe('approved');
-      expect(result.steps[0]!.decisions[0]).toMatchObject({ actorId: 'system', action: 'approve' });
-      const notes = await t.database.db
-        .select()
-        .from(outbox)
-        .where(like(outbox.key, `${handle.workflowId}:%`));
-      const reminders = notes.filter((n) => n.template === 'approval.reminder').map((n) => n.params.moment);
-      expect(reminders).toEqual(expect.arrayContaining(['one-working-day-before', 'due-day']));
-      expect(new Set(reminders).size).toBe(reminders.length);
-      const escalated = notes
-        .filter((n) => n.template === 'approval.overdue')
-        .map((n) => n.recipientId)
-        .sort();
-      expect(escalated).toEqual(expect.arrayContaining(['aqb-head', 'aqb-staff']));
-      const overdue = await t.database.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.workflowId, handle.workflowId), eq(auditLog.action, 'approval.overdue')));
-      expect(overdue).toHaveLength(1);
-      expect(overdue[0]!.detail).toMatchObject({ dueDate: step.dueDate });
-    });
-  });
+  it(
+    'reminds at half period, one working day before and on the due day; escalates to the 安委办 when overdue; ' +
+      'applies the timeout action',
+    async () => {
+      await t.withWorker(async () => {
+        const handle = await start([
+          { ...headStep, deadline: { amount: 10, unit: 'calendar-days' }, timeoutAction: 'approve' },
+        ]);
+        const step = await waitForStep(handle, 'dept-head#1');
+        const result = await handle.result(); // time skips through reminders to the deadline
+        expect(result.outcome).toBe('approved');
+        expect(result.steps[0]!.decisions[0]).toMatchObject({ actorId: 'system', action: 'approve' });
+        const notes = await t.database.db
+          .select()
+          .from(outbox)
+          .where(like(outbox.key, `${handle.workflowId}:%`));
+        const reminders = notes.filter((n) => n.template === 'approval.reminder').map((n) => n.params.moment);
+        expect(reminders).toEqual(expect.arrayContaining(['one-working-day-before', 'due-day']));
+        expect(new Set(reminders).size).toBe(reminders.length);
+        const escalated = notes
+          .filter((n) => n.template === 'approval.overdue')
+          .map((n) => n.recipientId)
+          .sort();
+        expect(escalated).toEqual(expect.arrayContaining(['aqb-head', 'aqb-staff']));
+        const overdue = await t.database.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.workflowId, handle.workflowId), eq(auditLog.action, 'approval.overdue')));
+        expect(overdue).toHaveLength(1);
+        expect(overdue[0]!.detail).toMatchObject({ dueDate: step.dueDate });
+      });
+    },
+  );
 
   it('gives a task opened during an absence to the substitute, recorded as acting for', async () => {
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -74,91 +74,95 @@ const creditFilings = (caseRef: string) =>
   t.agencies.simulator.state.filings.filter((f) => f.agency === 'credit-publicity' && f.caseRef === caseRef);
 
 describe('blacklist (黑名单, §十三)', () => {
-  it('lists after the department head and the 安委办 decide, publishes it, and removes it when the restriction period ends', async () => {
-    await t.withWorker(async () => {
-      const from = await today();
-      const startsOn = addDays(from, 3);
-      const endsOn = addDays(startsOn, 29);
-      const { handle, caseNumber } = await start({ startsOn, endsOn });
-      expect((await until(() => entryOf(handle.workflowId), 'projection'))!.status).toBe('pending-approval');
+  it(
+    'lists after the department head and the 安委办 decide, publishes it, and removes it when the restriction ' +
+      'period ends',
+    async () => {
+      await t.withWorker(async () => {
+        const from = await today();
+        const startsOn = addDays(from, 3);
+        const endsOn = addDays(startsOn, 29);
+        const { handle, caseNumber } = await start({ startsOn, endsOn });
+        expect((await until(() => entryOf(handle.workflowId), 'projection'))!.status).toBe('pending-approval');
 
-      await approve(handle, 'dept-head#1', 'yjj-head');
-      const safetyOfficeTasks = await until(async () => {
-        const rows = await t.database.db
-          .select()
-          .from(tasks)
-          .where(
-            and(eq(tasks.workflowId, handle.workflowId), eq(tasks.stepId, 'safety-office'), eq(tasks.status, 'open')),
-          );
-        return rows.length ? rows : undefined;
-      }, '安委办 task');
-      expect(safetyOfficeTasks.map((r) => r.assigneeId).sort()).toEqual(['aqb-head', 'aqb-staff']);
-      await approve(handle, 'safety-office#1', 'aqb-staff');
+        await approve(handle, 'dept-head#1', 'yjj-head');
+        const safetyOfficeTasks = await until(async () => {
+          const rows = await t.database.db
+            .select()
+            .from(tasks)
+            .where(
+              and(eq(tasks.workflowId, handle.workflowId), eq(tasks.stepId, 'safety-office'), eq(tasks.status, 'open')),
+            );
+          return rows.length ? rows : undefined;
+        }, '安委办 task');
+        expect(safetyOfficeTasks.map((r) => r.assigneeId).sort()).toEqual(['aqb-head', 'aqb-staff']);
+        await approve(handle, 'safety-office#1', 'aqb-staff');
 
-      // Approved before the period starts: nothing is published until the start day.
-      await until(
-        async () => ((await entryOf(handle.workflowId))?.status === 'awaiting-start' ? true : undefined),
-        'awaiting start',
-      );
-      expect(creditFilings(caseNumber)).toEqual([]);
-
-      await t.env.sleep('4 days');
-      const listed = await until(async () => {
-        const e = await entryOf(handle.workflowId);
-        return e?.status === 'listed' ? e : undefined;
-      }, 'listed');
-      expect(listed).toMatchObject({
-        listedOn: startsOn,
-        startsOn,
-        endsOn,
-        enterpriseName: '重庆某矿业有限公司',
-        creditCode: '91500109MA5U654321',
-      });
-      const [filing] = creditFilings(caseNumber);
-      expect(filing!.kind).toBe('blacklist-entry');
-      expect(filing!.body).toMatchObject({
-        listedOn: startsOn,
-        expiresOn: endsOn,
-        decisionNo: `北碚应急黑〔2026〕${caseNumber}号`,
-      });
-      expect(listed.entryNo).toBe(filing!.receiptNo);
-      const [deadline] = await t.database.db
-        .select()
-        .from(caseDeadlines)
-        .where(and(eq(caseDeadlines.workflowId, handle.workflowId), eq(caseDeadlines.key, 'restriction-end')));
-      expect(deadline).toMatchObject({ dueDate: endsOn, status: 'pending' });
-
-      // Early removal is refused without a reason; the listing stays.
-      const refused = await handle
-        .executeUpdate(blacklistRemovalUpdate, {
-          args: [{ requestId: randomUUID(), actor: await actor('yjj-head'), reason: '' }],
-        })
-        .then(
-          () => undefined,
-          (e: unknown) => e,
+        // Approved before the period starts: nothing is published until the start day.
+        await until(
+          async () => ((await entryOf(handle.workflowId))?.status === 'awaiting-start' ? true : undefined),
+          'awaiting start',
         );
-      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+        expect(creditFilings(caseNumber)).toEqual([]);
 
-      const result = await handle.result();
-      expect(result).toMatchObject({
-        outcome: 'removed-at-end',
-        listedOn: startsOn,
-        removedOn: addDays(endsOn, 1),
-        entryNo: filing!.receiptNo,
+        await t.env.sleep('4 days');
+        const listed = await until(async () => {
+          const e = await entryOf(handle.workflowId);
+          return e?.status === 'listed' ? e : undefined;
+        }, 'listed');
+        expect(listed).toMatchObject({
+          listedOn: startsOn,
+          startsOn,
+          endsOn,
+          enterpriseName: '重庆某矿业有限公司',
+          creditCode: '91500109MA5U654321',
+        });
+        const [filing] = creditFilings(caseNumber);
+        expect(filing!.kind).toBe('blacklist-entry');
+        expect(filing!.body).toMatchObject({
+          listedOn: startsOn,
+          expiresOn: endsOn,
+          decisionNo: `北碚应急黑〔2026〕${caseNumber}号`,
+        });
+        expect(listed.entryNo).toBe(filing!.receiptNo);
+        const [deadline] = await t.database.db
+          .select()
+          .from(caseDeadlines)
+          .where(and(eq(caseDeadlines.workflowId, handle.workflowId), eq(caseDeadlines.key, 'restriction-end')));
+        expect(deadline).toMatchObject({ dueDate: endsOn, status: 'pending' });
+
+        // Early removal is refused without a reason; the listing stays.
+        const refused = await handle
+          .executeUpdate(blacklistRemovalUpdate, {
+            args: [{ requestId: randomUUID(), actor: await actor('yjj-head'), reason: '' }],
+          })
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+
+        const result = await handle.result();
+        expect(result).toMatchObject({
+          outcome: 'removed-at-end',
+          listedOn: startsOn,
+          removedOn: addDays(endsOn, 1),
+          entryNo: filing!.receiptNo,
+        });
+        expect(await entryOf(handle.workflowId)).toMatchObject({
+          status: 'removed',
+          removedOn: addDays(endsOn, 1),
+          removalReason: '限制期届满',
+        });
+        expect(filing!.references.removedAt).toBeDefined();
+        const [ended] = await t.database.db
+          .select()
+          .from(caseDeadlines)
+          .where(and(eq(caseDeadlines.workflowId, handle.workflowId), eq(caseDeadlines.key, 'restriction-end')));
+        expect(ended!.status).toBe('met');
       });
-      expect(await entryOf(handle.workflowId)).toMatchObject({
-        status: 'removed',
-        removedOn: addDays(endsOn, 1),
-        removalReason: '限制期届满',
-      });
-      expect(filing!.references.removedAt).toBeDefined();
-      const [ended] = await t.database.db
-        .select()
-        .from(caseDeadlines)
-        .where(and(eq(caseDeadlines.workflowId, handle.workflowId), eq(caseDeadlines.key, 'restriction-end')));
-      expect(ended!.status).toBe('met');
-    });
-  });
+    },
+  );
 
   it('removes the entry earlier by decision, and never lists when the 安委办 refuses', async () => {
     await t.withWorker(async () => {

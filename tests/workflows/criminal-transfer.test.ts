@@ -144,118 +144,124 @@ const filingsOf = (agency: AgencyId, caseRef: string) =>
   t.agencies.simulator.state.filings.filter((f) => f.agency === agency && f.caseRef === caseRef);
 
 describe('criminal case transfer (涉嫌犯罪案件移送)', () => {
-  it('transfers within 24 hours of the head approving, copies the procuratorate, and closes once filed and exhibits handed over', async () => {
-    await t.withWorker(async () => {
-      const handle = await start();
-      const caseNumber = handle.workflowId.replace('criminal-transfer-', '');
-      const reportedOn = await today();
-      const step = await until(async () => (await handle.query(approvalStateQuery)).current, 'head step');
-      expect(step.dueDate).toBe(threeDaysAfter(reportedOn));
-      expect(step.slots.map((s) => s.assigneeId)).toEqual(['yjj-head']);
+  it(
+    'transfers within 24 hours of the head approving, copies the procuratorate, and closes once filed and ' +
+      'exhibits handed over',
+    async () => {
+      await t.withWorker(async () => {
+        const handle = await start();
+        const caseNumber = handle.workflowId.replace('criminal-transfer-', '');
+        const reportedOn = await today();
+        const step = await until(async () => (await handle.query(approvalStateQuery)).current, 'head step');
+        expect(step.dueDate).toBe(threeDaysAfter(reportedOn));
+        expect(step.slots.map((s) => s.assigneeId)).toEqual(['yjj-head']);
 
-      // Art. 11: the timeline states the transfer leaves the production halt and the warning in force.
-      const unaffected = await until(
-        async () =>
-          (
-            await t.database.db
-              .select()
-              .from(auditLog)
-              .where(
-                and(
-                  eq(auditLog.workflowId, handle.workflowId),
-                  eq(auditLog.action, 'criminal-transfer.measures-unaffected'),
-                ),
-              )
-          )[0],
-        'no-replacement audit',
-      );
-      expect(unaffected.legalBasis).toContain('第十一条');
-      expect(unaffected.comment).toContain('责令停产停业（（北碚）应急罚〔2026〕31号）');
+        // Art. 11: the timeline states the transfer leaves the production halt and the warning in force.
+        const unaffected = await until(
+          async () =>
+            (
+              await t.database.db
+                .select()
+                .from(auditLog)
+                .where(
+                  and(
+                    eq(auditLog.workflowId, handle.workflowId),
+                    eq(auditLog.action, 'criminal-transfer.measures-unaffected'),
+                  ),
+                )
+            )[0],
+          'no-replacement audit',
+        );
+        expect(unaffected.legalBasis).toContain('第十一条');
+        expect(unaffected.comment).toContain('责令停产停业（（北碚）应急罚〔2026〕31号）');
 
-      await t.env.sleep('1 day');
-      await headDecision(handle, 'approve');
-      const transferred = await atStage(handle, 'awaiting-police-decision');
-      const approval = (await handle.query(approvalStateQuery)).completed[0]!.decisions[0]!;
-      const transferDeadline = transferred.deadlines.find((d) => d.key === 'transfer')!;
-      expect(transferDeadline.dueAt).toBe(new Date(Date.parse(approval.at) + 24 * 3600_000).toISOString());
-      expect(transferDeadline.status).toBe('met');
-      expect(transferred.deadlines.find((d) => d.key === 'head-decision')!.status).toBe('met');
+        await t.env.sleep('1 day');
+        await headDecision(handle, 'approve');
+        const transferred = await atStage(handle, 'awaiting-police-decision');
+        const approval = (await handle.query(approvalStateQuery)).completed[0]!.decisions[0]!;
+        const transferDeadline = transferred.deadlines.find((d) => d.key === 'transfer')!;
+        expect(transferDeadline.dueAt).toBe(new Date(Date.parse(approval.at) + 24 * 3600_000).toISOString());
+        expect(transferDeadline.status).toBe('met');
+        expect(transferred.deadlines.find((d) => d.key === 'head-decision')!.status).toBe('met');
 
-      const [policeFiling] = filingsOf('public-security', caseNumber);
-      const body = policeFiling!.body as {
-        transferLetterNo: string;
-        materials: { appraisalReports: unknown[] };
-        approvedBy: string;
-      };
-      expect(body.transferLetterNo).toBe(`北碚应急移〔${approval.at.slice(0, 4)}〕${caseNumber}号`);
-      expect(body.materials.appraisalReports).toHaveLength(1);
-      expect(body.approvedBy).toBe(approval.actorName);
-      const [copy] = filingsOf('procuratorate', caseNumber);
-      expect((copy!.body as { materials: Array<{ title: string }> }).materials.map((m) => m.title)).toEqual([
-        `涉嫌犯罪案件移送书（${body.transferLetterNo}）`,
-        '涉嫌犯罪案件情况调查报告',
-        '涉案物品清单',
-        '爆燃事故技术鉴定报告',
-      ]);
-      const transferDay = await today();
-      expect(transferred.deadlines.find((d) => d.key === 'police-decision')!.dueDate).toBe(threeDaysAfter(transferDay));
+        const [policeFiling] = filingsOf('public-security', caseNumber);
+        const body = policeFiling!.body as {
+          transferLetterNo: string;
+          materials: { appraisalReports: unknown[] };
+          approvedBy: string;
+        };
+        expect(body.transferLetterNo).toBe(`北碚应急移〔${approval.at.slice(0, 4)}〕${caseNumber}号`);
+        expect(body.materials.appraisalReports).toHaveLength(1);
+        expect(body.approvedBy).toBe(approval.actorName);
+        const [copy] = filingsOf('procuratorate', caseNumber);
+        expect((copy!.body as { materials: Array<{ title: string }> }).materials.map((m) => m.title)).toEqual([
+          `涉嫌犯罪案件移送书（${body.transferLetterNo}）`,
+          '涉嫌犯罪案件情况调查报告',
+          '涉案物品清单',
+          '爆燃事故技术鉴定报告',
+        ]);
+        const transferDay = await today();
+        expect(transferred.deadlines.find((d) => d.key === 'police-decision')!.dueDate).toBe(
+          threeDaysAfter(transferDay),
+        );
 
-      // A reconsideration answer is not expected before the police decide.
-      expect(
-        await rejection(
-          agencyDecides('public-security', handle, {
-            type: 'police.reconsideration-answered',
-            caseRef: caseNumber,
-            data: {
-              receiptNo: policeFiling!.receiptNo,
-              reconsiderationReceiptNo: 'X',
-              decisionNo: 'X',
-              outcome: 'filed',
-            },
-          }),
-        ),
-      ).toBe('WRONG_STAGE');
-      expect(
-        await rejection(
-          act(handle, 'yjj-officer1', {
-            kind: 'record-exhibits-handover',
-            handedOverOn: transferDay,
-            exhibits: ['爆燃残留物'],
-          }),
-        ),
-      ).toBe('STEP_CLOSED');
+        // A reconsideration answer is not expected before the police decide.
+        expect(
+          await rejection(
+            agencyDecides('public-security', handle, {
+              type: 'police.reconsideration-answered',
+              caseRef: caseNumber,
+              data: {
+                receiptNo: policeFiling!.receiptNo,
+                reconsiderationReceiptNo: 'X',
+                decisionNo: 'X',
+                outcome: 'filed',
+              },
+            }),
+          ),
+        ).toBe('WRONG_STAGE');
+        expect(
+          await rejection(
+            act(handle, 'yjj-officer1', {
+              kind: 'record-exhibits-handover',
+              handedOverOn: transferDay,
+              exhibits: ['爆燃残留物'],
+            }),
+          ),
+        ).toBe('STEP_CLOSED');
 
-      await t.env.sleep('2 days');
-      await agencyDecides('public-security', handle, {
-        type: 'police.filed',
-        caseRef: caseNumber,
-        data: { receiptNo: policeFiling!.receiptNo, decisionNo: '北公（刑）立字〔2026〕88号' },
+        await t.env.sleep('2 days');
+        await agencyDecides('public-security', handle, {
+          type: 'police.filed',
+          caseRef: caseNumber,
+          data: { receiptNo: policeFiling!.receiptNo, decisionNo: '北公（刑）立字〔2026〕88号' },
+        });
+        const filedOn = await today();
+        const filed = await atStage(handle, 'filed-awaiting-exhibits');
+        expect(filed.deadlines.find((d) => d.key === 'police-decision')!.status).toBe('met');
+        expect(filed.deadlines.find((d) => d.key === 'exhibit-handover')!.dueDate).toBe(threeDaysAfter(filedOn));
+
+        await act(handle, 'yjj-officer2', {
+          kind: 'record-exhibits-handover',
+          handedOverOn: filedOn,
+          exhibits: ['爆燃残留物', '监控录像'],
+          receiptNo: '北公物接〔2026〕5号',
+        });
+        const result = await handle.result();
+        expect(result).toMatchObject({
+          outcome: 'filed',
+          policeDecisionNo: '北公（刑）立字〔2026〕88号',
+          policeReceiptNo: policeFiling!.receiptNo,
+        });
+        const deadlines = await deadlinesOf(handle.workflowId);
+        expect(deadlines['exhibit-handover']).toMatchObject({ status: 'met', dueDate: threeDaysAfter(filedOn) });
+        expect(deadlines['transfer']!.status).toBe('met');
+        const closed = await handle.query(caseStateQuery);
+        expect(closed).toMatchObject({ status: 'closed', outcome: 'filed' });
+        expect(closed.summary.exhibits).toMatchObject({ handedOverOn: filedOn, items: ['爆燃残留物', '监控录像'] });
       });
-      const filedOn = await today();
-      const filed = await atStage(handle, 'filed-awaiting-exhibits');
-      expect(filed.deadlines.find((d) => d.key === 'police-decision')!.status).toBe('met');
-      expect(filed.deadlines.find((d) => d.key === 'exhibit-handover')!.dueDate).toBe(threeDaysAfter(filedOn));
-
-      await act(handle, 'yjj-officer2', {
-        kind: 'record-exhibits-handover',
-        handedOverOn: filedOn,
-        exhibits: ['爆燃残留物', '监控录像'],
-        receiptNo: '北公物接〔2026〕5号',
-      });
-      const result = await handle.result();
-      expect(result).toMatchObject({
-        outcome: 'filed',
-        policeDecisionNo: '北公（刑）立字〔2026〕88号',
-        policeReceiptNo: policeFiling!.receiptNo,
-      });
-      const deadlines = await deadlinesOf(handle.workflowId);
-      expect(deadlines['exhibit-handover']).toMatchObject({ status: 'met', dueDate: threeDaysAfter(filedOn) });
-      expect(deadlines['transfer']!.status).toBe('met');
-      const closed = await handle.query(caseStateQuery);
-      expect(closed).toMatchObject({ status: 'closed', outcome: 'filed' });
-      expect(closed.summary.exhibits).toMatchObject({ handedOverOn: filedOn, items: ['爆燃残留物', '监控录像'] });
-    });
-  });
+    },
+  );
 
   it('ends without any transfer when the head refuses, within the 3-day decision period', async () => {
     await t.withWorker(async () => {
@@ -275,113 +281,121 @@ describe('criminal case transfer (涉嫌犯罪案件移送)', () => {
     });
   });
 
-  it('asks the police to reconsider a refusal, then the procuratorate to supervise, and the case is filed', async () => {
-    await t.withWorker(async () => {
-      const handle = await start();
-      const caseNumber = handle.workflowId.replace('criminal-transfer-', '');
-      await headDecision(handle, 'approve');
-      await atStage(handle, 'awaiting-police-decision');
-      const [policeFiling] = filingsOf('public-security', caseNumber);
-      await t.env.sleep('1 day');
-      await agencyDecides('public-security', handle, {
-        type: 'police.refused',
-        caseRef: caseNumber,
-        data: {
+  it(
+    'asks the police to reconsider a refusal, then the ' + 'procuratorate to supervise, and the case is filed',
+    async () => {
+      await t.withWorker(async () => {
+        const handle = await start();
+        const caseNumber = handle.workflowId.replace('criminal-transfer-', '');
+        await headDecision(handle, 'approve');
+        await atStage(handle, 'awaiting-police-decision');
+        const [policeFiling] = filingsOf('public-security', caseNumber);
+        await t.env.sleep('1 day');
+        await agencyDecides('public-security', handle, {
+          type: 'police.refused',
+          caseRef: caseNumber,
+          data: {
+            receiptNo: policeFiling!.receiptNo,
+            decisionNo: '北公（刑）不立字〔2026〕7号',
+            reason: '犯罪事实显著轻微',
+          },
+        });
+        const refusedOn = await today();
+        const refused = await atStage(handle, 'police-refused');
+        expect(refused.deadlines.find((d) => d.key === 'reconsideration-request')!.dueDate).toBe(
+          threeDaysAfter(refusedOn),
+        );
+
+        // Only the head decides whether to ask for reconsideration (Art. 9), and must say why.
+        expect(
+          await rejection(act(handle, 'yjj-officer1', { kind: 'request-reconsideration', reasons: '证据充分' })),
+        ).toBe('NOT_ASSIGNEE');
+        expect(await rejection(act(handle, 'yjj-head', { kind: 'request-reconsideration', reasons: ' ' }))).toBe(
+          'COMMENT_REQUIRED',
+        );
+        await t.env.sleep('2 days');
+        await act(handle, 'yjj-head', {
+          kind: 'request-reconsideration',
+          reasons: '鉴定报告证明危害后果严重，应当立案',
+        });
+        const requestedOn = await today();
+        const awaiting = await atStage(handle, 'awaiting-reconsideration');
+        await until(
+          async () =>
+            (await handle.query(caseStateQuery)).deadlines.some((d) => d.key === 'reconsideration-answer')
+              ? true
+              : undefined,
+          'reconsideration deadline',
+        );
+        const [request] = filingsOf('public-security', caseNumber).filter((f) => f.kind === 'reconsideration-request');
+        expect(request!.body).toMatchObject({
           receiptNo: policeFiling!.receiptNo,
-          decisionNo: '北公（刑）不立字〔2026〕7号',
-          reason: '犯罪事实显著轻微',
-        },
-      });
-      const refusedOn = await today();
-      const refused = await atStage(handle, 'police-refused');
-      expect(refused.deadlines.find((d) => d.key === 'reconsideration-request')!.dueDate).toBe(
-        threeDaysAfter(refusedOn),
-      );
+          reasons: '鉴定报告证明危害后果严重，应当立案',
+        });
+        expect(awaiting.deadlines.find((d) => d.key === 'reconsideration-request')!.status).toBe('met');
+        const answerDue = (await handle.query(caseStateQuery)).deadlines.find(
+          (d) => d.key === 'reconsideration-answer',
+        )!;
+        expect(answerDue.dueDate).toBe(threeDaysAfter(requestedOn));
 
-      // Only the head decides whether to ask for reconsideration (Art. 9), and must say why.
-      expect(
-        await rejection(act(handle, 'yjj-officer1', { kind: 'request-reconsideration', reasons: '证据充分' })),
-      ).toBe('NOT_ASSIGNEE');
-      expect(await rejection(act(handle, 'yjj-head', { kind: 'request-reconsideration', reasons: ' ' }))).toBe(
-        'COMMENT_REQUIRED',
-      );
-      await t.env.sleep('2 days');
-      await act(handle, 'yjj-head', { kind: 'request-reconsideration', reasons: '鉴定报告证明危害后果严重，应当立案' });
-      const requestedOn = await today();
-      const awaiting = await atStage(handle, 'awaiting-reconsideration');
-      await until(
-        async () =>
-          (await handle.query(caseStateQuery)).deadlines.some((d) => d.key === 'reconsideration-answer')
-            ? true
-            : undefined,
-        'reconsideration deadline',
-      );
-      const [request] = filingsOf('public-security', caseNumber).filter((f) => f.kind === 'reconsideration-request');
-      expect(request!.body).toMatchObject({
-        receiptNo: policeFiling!.receiptNo,
-        reasons: '鉴定报告证明危害后果严重，应当立案',
-      });
-      expect(awaiting.deadlines.find((d) => d.key === 'reconsideration-request')!.status).toBe('met');
-      const answerDue = (await handle.query(caseStateQuery)).deadlines.find((d) => d.key === 'reconsideration-answer')!;
-      expect(answerDue.dueDate).toBe(threeDaysAfter(requestedOn));
-
-      await agencyDecides('public-security', handle, {
-        type: 'police.reconsideration-answered',
-        caseRef: caseNumber,
-        data: {
-          receiptNo: policeFiling!.receiptNo,
-          reconsiderationReceiptNo: request!.receiptNo,
-          decisionNo: '北公复字〔2026〕3号',
-          outcome: 'refusal-upheld',
-        },
-      });
-      const upheldOn = await today();
-      const upheld = await atStage(handle, 'reconsideration-upheld');
-      expect(upheld.deadlines.find((d) => d.key === 'supervision-request')!.dueDate).toBe(threeDaysAfter(upheldOn));
-      await act(handle, 'yjj-head', {
-        kind: 'request-supervision',
-        reasons: '公安机关复议维持不予立案决定，理由不能成立',
-      });
-      await atStage(handle, 'awaiting-supervision');
-      const [supervision] = await until(async () => {
-        const f = filingsOf('procuratorate', caseNumber).filter((x) => x.kind === 'supervision-request');
-        return f.length ? f : undefined;
-      }, 'supervision request');
-      expect(supervision!.body).toMatchObject({
-        policeReceiptNo: policeFiling!.receiptNo,
-        refusalDecisionNo: '北公复字〔2026〕3号',
-      });
-
-      await agencyDecides('procuratorate', handle, {
-        type: 'procuratorate.supervised',
-        caseRef: caseNumber,
-        data: {
-          receiptNo: supervision!.receiptNo,
+        await agencyDecides('public-security', handle, {
+          type: 'police.reconsideration-answered',
+          caseRef: caseNumber,
+          data: {
+            receiptNo: policeFiling!.receiptNo,
+            reconsiderationReceiptNo: request!.receiptNo,
+            decisionNo: '北公复字〔2026〕3号',
+            outcome: 'refusal-upheld',
+          },
+        });
+        const upheldOn = await today();
+        const upheld = await atStage(handle, 'reconsideration-upheld');
+        expect(upheld.deadlines.find((d) => d.key === 'supervision-request')!.dueDate).toBe(threeDaysAfter(upheldOn));
+        await act(handle, 'yjj-head', {
+          kind: 'request-supervision',
+          reasons: '公安机关复议维持不予立案决定，理由不能成立',
+        });
+        await atStage(handle, 'awaiting-supervision');
+        const [supervision] = await until(async () => {
+          const f = filingsOf('procuratorate', caseNumber).filter((x) => x.kind === 'supervision-request');
+          return f.length ? f : undefined;
+        }, 'supervision request');
+        expect(supervision!.body).toMatchObject({
           policeReceiptNo: policeFiling!.receiptNo,
-          outcome: 'police-ordered-to-file',
-        },
+          refusalDecisionNo: '北公复字〔2026〕3号',
+        });
+
+        await agencyDecides('procuratorate', handle, {
+          type: 'procuratorate.supervised',
+          caseRef: caseNumber,
+          data: {
+            receiptNo: supervision!.receiptNo,
+            policeReceiptNo: policeFiling!.receiptNo,
+            outcome: 'police-ordered-to-file',
+          },
+        });
+        const filedOn = await today();
+        const filed = await atStage(handle, 'filed-awaiting-exhibits');
+        expect(filed.deadlines.find((d) => d.key === 'exhibit-handover')!.dueDate).toBe(threeDaysAfter(filedOn));
+        await act(handle, 'yjj-officer1', {
+          kind: 'record-exhibits-handover',
+          handedOverOn: filedOn,
+          exhibits: ['涉案设备'],
+        });
+        expect((await handle.result()).outcome).toBe('filed');
+        const deadlines = await deadlinesOf(handle.workflowId);
+        expect(Object.fromEntries(Object.entries(deadlines).map(([k, d]) => [k, d.status]))).toEqual({
+          'head-decision': 'met',
+          transfer: 'met',
+          'police-decision': 'met',
+          'reconsideration-request': 'met',
+          'reconsideration-answer': 'met',
+          'supervision-request': 'met',
+          'exhibit-handover': 'met',
+        });
       });
-      const filedOn = await today();
-      const filed = await atStage(handle, 'filed-awaiting-exhibits');
-      expect(filed.deadlines.find((d) => d.key === 'exhibit-handover')!.dueDate).toBe(threeDaysAfter(filedOn));
-      await act(handle, 'yjj-officer1', {
-        kind: 'record-exhibits-handover',
-        handedOverOn: filedOn,
-        exhibits: ['涉案设备'],
-      });
-      expect((await handle.result()).outcome).toBe('filed');
-      const deadlines = await deadlinesOf(handle.workflowId);
-      expect(Object.fromEntries(Object.entries(deadlines).map(([k, d]) => [k, d.status]))).toEqual({
-        'head-decision': 'met',
-        transfer: 'met',
-        'police-decision': 'met',
-        'reconsideration-request': 'met',
-        'reconsideration-answer': 'met',
-        'supervision-request': 'met',
-        'exhibit-handover': 'met',
-      });
-    });
-  });
+    },
+  );
 
   it('returns the case to administrative handling when the agency accepts the police refusal', async () => {
     await t.withWorker(async () => {

@@ -156,82 +156,86 @@ describe('entrusted enforcement workflow', () => {
     });
   });
 
-  it('runs legal review and head approval, issues and publishes the letter on both sides, reminds 30 and 7 days before, and lapses', async () => {
-    await t.withWorker(async () => {
-      const day0 = await today();
-      const termEnd = addDays(day0, 45);
-      const input = await inputFor('gxq', ['yjj-cf-001', 'yjj-jc-001'], { start: day0, end: termEnd });
-      const handle = await start(input);
+  it(
+    'runs legal review and head approval, issues and publishes the letter on both sides, reminds 30 and 7 days ' +
+      'before, and lapses',
+    async () => {
+      await t.withWorker(async () => {
+        const day0 = await today();
+        const termEnd = addDays(day0, 45);
+        const input = await inputFor('gxq', ['yjj-cf-001', 'yjj-jc-001'], { start: day0, end: termEnd });
+        const handle = await start(input);
 
-      const review = await until(
-        () => handle.query(approvalStateQuery),
-        (v) => v.current?.instanceId === 'legal-review#1',
-        'legal review',
-      );
-      expect(review.current!.slots.map((s) => s.assigneeId)).toEqual(['sfj-reviewer1', 'sfj-reviewer2']);
-      expect(review.current!.legalBasis).toBe('《重庆市安全生产条例》第六十条');
-      expect((await registerRow(handle.workflowId))!.status).toBe('pending');
-      expect(await authorise('gxq', 'yjj-cf-001', day0)).toMatchObject({ allowed: false, reason: 'no-entrustment' });
+        const review = await until(
+          () => handle.query(approvalStateQuery),
+          (v) => v.current?.instanceId === 'legal-review#1',
+          'legal review',
+        );
+        expect(review.current!.slots.map((s) => s.assigneeId)).toEqual(['sfj-reviewer1', 'sfj-reviewer2']);
+        expect(review.current!.legalBasis).toBe('《重庆市安全生产条例》第六十条');
+        expect((await registerRow(handle.workflowId))!.status).toBe('pending');
+        expect(await authorise('gxq', 'yjj-cf-001', day0)).toMatchObject({ allowed: false, reason: 'no-entrustment' });
 
-      const active = await approveToActive(handle);
-      const letterNumber = `北碚应急管理局委〔2026〕${seq}号`;
-      expect(active.letter).toMatchObject({ number: letterNumber, term: { start: day0, end: termEnd } });
-      expect(active.letter!.text).toContain('以区应急管理局的名义');
-      expect(active.publications.map((p) => p.side).sort()).toEqual(['agency', 'org']);
-      const filed = await publications(input.draftNumber);
-      expect(filed.map((f) => f.body.issuedBy).sort()).toEqual(['北碚高新区管委会', '区应急管理局'].sort());
-      expect(new Set(filed.map((f) => f.idempotencyKey)).size).toBe(2);
-      expect(filed[0]!.body.content).toContain(letterNumber);
-      const row = await until(
-        () => registerRow(handle.workflowId),
-        (r) => r?.status === 'active',
-        'register row active',
-      );
-      expect(row).toMatchObject({ status: 'active', letterNumber, termEnd, powerIds: ['yjj-cf-001', 'yjj-jc-001'] });
-      expect(await authorise('gxq', 'yjj-cf-001', day0)).toMatchObject({
-        allowed: true,
-        actInNameOf: { agencyId: 'yjj', agencyName: '区应急管理局' },
-        entrustment: { letterNumber },
+        const active = await approveToActive(handle);
+        const letterNumber = `北碚应急管理局委〔2026〕${seq}号`;
+        expect(active.letter).toMatchObject({ number: letterNumber, term: { start: day0, end: termEnd } });
+        expect(active.letter!.text).toContain('以区应急管理局的名义');
+        expect(active.publications.map((p) => p.side).sort()).toEqual(['agency', 'org']);
+        const filed = await publications(input.draftNumber);
+        expect(filed.map((f) => f.body.issuedBy).sort()).toEqual(['北碚高新区管委会', '区应急管理局'].sort());
+        expect(new Set(filed.map((f) => f.idempotencyKey)).size).toBe(2);
+        expect(filed[0]!.body.content).toContain(letterNumber);
+        const row = await until(
+          () => registerRow(handle.workflowId),
+          (r) => r?.status === 'active',
+          'register row active',
+        );
+        expect(row).toMatchObject({ status: 'active', letterNumber, termEnd, powerIds: ['yjj-cf-001', 'yjj-jc-001'] });
+        expect(await authorise('gxq', 'yjj-cf-001', day0)).toMatchObject({
+          allowed: true,
+          actInNameOf: { agencyId: 'yjj', agencyName: '区应急管理局' },
+          entrustment: { letterNumber },
+        });
+        expect(await authorise('gxq', 'yjj-cf-003', day0)).toMatchObject({ allowed: false, reason: 'no-entrustment' });
+
+        // 30 days before the end (moved back onto a working day), at 09:00 Shanghai time.
+        const calendar = await currentCalendarSnapshot(t.database.db);
+        const reminder30 = deadlineFor(calendar, termEnd, 'entrustment.expiry-reminder-30').due;
+        const reminder7 = deadlineFor(calendar, termEnd, 'entrustment.expiry-reminder-7').due;
+        await t.env.sleep(shanghaiMidnight(reminder30) + 10 * 3600_000 - (await t.env.currentTimeMs()));
+        const expiring = await view(handle, (v) => v.status === 'expiring', 'expiring');
+        expect(expiring.reminders).toEqual([`reminder-30:${termEnd}`]);
+        const sent30 = await t.database.db
+          .select()
+          .from(outbox)
+          .where(like(outbox.key, `${handle.workflowId}:reminder-30:%`));
+        expect(sent30.map((o) => o.recipientId).sort()).toEqual(['gxq-head', 'yjj-head']);
+        expect(sent30[0]!.params).toMatchObject({ letterNumber, termEnd, daysBefore: '30' });
+
+        const result = await handle.result();
+        expect(result).toEqual({ outcome: 'lapsed', status: 'lapsed', letterNumber, termEnd });
+        const sent7 = await t.database.db
+          .select()
+          .from(outbox)
+          .where(like(outbox.key, `${handle.workflowId}:reminder-7:%`));
+        expect(sent7).toHaveLength(2);
+        const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, handle.workflowId));
+        const reminderAudit = audit
+          .filter((a) => a.action === 'entrustment.expiry-reminder')
+          .map((a) => a.at.slice(0, 10));
+        expect(reminderAudit).toHaveLength(2);
+        expect(audit.find((a) => a.action === 'entrustment.lapsed')?.legalBasis).toContain('《行政处罚法》第二十条');
+        expect(reminder7 > reminder30).toBe(true);
+        expect((await registerRow(handle.workflowId))!.status).toBe('lapsed');
+        expect(await authorise('gxq', 'yjj-cf-001', termEnd)).toMatchObject({ allowed: true });
+        expect(await authorise('gxq', 'yjj-cf-001', addDays(termEnd, 1))).toMatchObject({
+          allowed: false,
+          reason: 'expired',
+          message: expect.stringContaining('届满'),
+        });
       });
-      expect(await authorise('gxq', 'yjj-cf-003', day0)).toMatchObject({ allowed: false, reason: 'no-entrustment' });
-
-      // 30 days before the end (moved back onto a working day), at 09:00 Shanghai time.
-      const calendar = await currentCalendarSnapshot(t.database.db);
-      const reminder30 = deadlineFor(calendar, termEnd, 'entrustment.expiry-reminder-30').due;
-      const reminder7 = deadlineFor(calendar, termEnd, 'entrustment.expiry-reminder-7').due;
-      await t.env.sleep(shanghaiMidnight(reminder30) + 10 * 3600_000 - (await t.env.currentTimeMs()));
-      const expiring = await view(handle, (v) => v.status === 'expiring', 'expiring');
-      expect(expiring.reminders).toEqual([`reminder-30:${termEnd}`]);
-      const sent30 = await t.database.db
-        .select()
-        .from(outbox)
-        .where(like(outbox.key, `${handle.workflowId}:reminder-30:%`));
-      expect(sent30.map((o) => o.recipientId).sort()).toEqual(['gxq-head', 'yjj-head']);
-      expect(sent30[0]!.params).toMatchObject({ letterNumber, termEnd, daysBefore: '30' });
-
-      const result = await handle.result();
-      expect(result).toEqual({ outcome: 'lapsed', status: 'lapsed', letterNumber, termEnd });
-      const sent7 = await t.database.db
-        .select()
-        .from(outbox)
-        .where(like(outbox.key, `${handle.workflowId}:reminder-7:%`));
-      expect(sent7).toHaveLength(2);
-      const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.workflowId, handle.workflowId));
-      const reminderAudit = audit
-        .filter((a) => a.action === 'entrustment.expiry-reminder')
-        .map((a) => a.at.slice(0, 10));
-      expect(reminderAudit).toHaveLength(2);
-      expect(audit.find((a) => a.action === 'entrustment.lapsed')?.legalBasis).toContain('《行政处罚法》第二十条');
-      expect(reminder7 > reminder30).toBe(true);
-      expect((await registerRow(handle.workflowId))!.status).toBe('lapsed');
-      expect(await authorise('gxq', 'yjj-cf-001', termEnd)).toMatchObject({ allowed: true });
-      expect(await authorise('gxq', 'yjj-cf-001', addDays(termEnd, 1))).toMatchObject({
-        allowed: false,
-        reason: 'expired',
-        message: expect.stringContaining('届满'),
-      });
-    });
-  });
+    },
+  );
 
   it('revokes mid-term by approval and publishes it; the authorisation answers yes before and no after', async () => {
     await t.withWorker(async () => {
@@ -287,40 +291,43 @@ describe('entrusted enforcement workflow', () => {
     });
   });
 
-  it('suspends and resumes by approval, renews with a new letter, and refuses changes the state does not allow', async () => {
-    await t.withWorker(async () => {
-      const day0 = await today();
-      const termEnd = addDays(day0, 200);
-      const handle = await start(await inputFor('bwq', ['yjj-cf-001', 'yjj-xk-001'], { start: day0, end: termEnd }));
-      const active = await approveToActive(handle);
+  it(
+    'suspends and resumes by approval, renews with a new letter, ' + 'and refuses changes the state does not allow',
+    async () => {
+      await t.withWorker(async () => {
+        const day0 = await today();
+        const termEnd = addDays(day0, 200);
+        const handle = await start(await inputFor('bwq', ['yjj-cf-001', 'yjj-xk-001'], { start: day0, end: termEnd }));
+        const active = await approveToActive(handle);
 
-      expect(await rejectionOf(requestChange(handle, 'resume', 'yjj-head'))).toMatchObject({ type: 'NOT_SUSPENDED' });
-      await requestChange(handle, 'suspend', 'yjj-head');
-      await act(handle, 'agency-head#2', 'approve', 'yjj-head', '同意暂停');
-      await view(handle, (v) => v.status === 'suspended' && !v.pendingChange, 'suspended');
-      expect(await authorise('bwq', 'yjj-xk-001', day0)).toMatchObject({ allowed: false, reason: 'suspended' });
+        expect(await rejectionOf(requestChange(handle, 'resume', 'yjj-head'))).toMatchObject({ type: 'NOT_SUSPENDED' });
+        await requestChange(handle, 'suspend', 'yjj-head');
+        await act(handle, 'agency-head#2', 'approve', 'yjj-head', '同意暂停');
+        await view(handle, (v) => v.status === 'suspended' && !v.pendingChange, 'suspended');
+        expect(await authorise('bwq', 'yjj-xk-001', day0)).toMatchObject({ allowed: false, reason: 'suspended' });
 
-      await requestChange(handle, 'resume', 'yjj-head');
-      await act(handle, 'agency-head#3', 'approve', 'yjj-head', '同意恢复');
-      await view(handle, (v) => v.status === 'active' && v.changes.length === 2 && !v.pendingChange, 'resumed');
-      expect(await authorise('bwq', 'yjj-xk-001', day0)).toMatchObject({ allowed: true });
+        await requestChange(handle, 'resume', 'yjj-head');
+        await act(handle, 'agency-head#3', 'approve', 'yjj-head', '同意恢复');
+        await view(handle, (v) => v.status === 'active' && v.changes.length === 2 && !v.pendingChange, 'resumed');
+        expect(await authorise('bwq', 'yjj-xk-001', day0)).toMatchObject({ allowed: true });
 
-      expect(
-        await rejectionOf(requestChange(handle, 'renew', 'yjj-head', { newTermEnd: addDays(termEnd, -1) })),
-      ).toMatchObject({ type: 'INVALID_TERM' });
-      await requestChange(handle, 'renew', 'yjj-head', { newTermEnd: addDays(termEnd, 365) });
-      await act(handle, 'legal-review#2', 'approve', 'sfj-reviewer2', '续期范围不变，同意');
-      await act(handle, 'agency-head#4', 'approve', 'yjj-head', '同意续期');
-      const renewed = await view(handle, (v) => v.termEnd === addDays(termEnd, 365) && !v.pendingChange, 'renewed');
-      expect(renewed.letter!.number).toBe(`${active.letter!.number}之二`);
-      expect(renewed.publications).toHaveLength(8);
-      expect(await authorise('bwq', 'yjj-cf-001', addDays(termEnd, 1))).toMatchObject({
-        allowed: true,
-        entrustment: { letterNumber: renewed.letter!.number },
+        expect(
+          await rejectionOf(requestChange(handle, 'renew', 'yjj-head', { newTermEnd: addDays(termEnd, -1) })),
+        ).toMatchObject({ type: 'INVALID_TERM' });
+        await requestChange(handle, 'renew', 'yjj-head', { newTermEnd: addDays(termEnd, 365) });
+        await act(handle, 'legal-review#2', 'approve', 'sfj-reviewer2', '续期范围不变，同意');
+        await act(handle, 'agency-head#4', 'approve', 'yjj-head', '同意续期');
+        const renewed = await view(handle, (v) => v.termEnd === addDays(termEnd, 365) && !v.pendingChange, 'renewed');
+        expect(renewed.letter!.number).toBe(`${active.letter!.number}之二`);
+        expect(renewed.publications).toHaveLength(8);
+        expect(await authorise('bwq', 'yjj-cf-001', addDays(termEnd, 1))).toMatchObject({
+          allowed: true,
+          entrustment: { letterNumber: renewed.letter!.number },
+        });
+        await handle.terminate('test finished');
       });
-      await handle.terminate('test finished');
-    });
-  });
+    },
+  );
 
   it('closes as not approved when the legal affairs office rejects, without a letter', async () => {
     await t.withWorker(async () => {

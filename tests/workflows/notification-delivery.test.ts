@@ -128,105 +128,116 @@ describe('notification delivery', () => {
     });
   }, 120_000);
 
-  it('falls back to SMS when the work app refuses, recording the failure on the case; reports a recipient who left', async () => {
-    await t.withWorker(async () => {
-      await t.database.db
-        .insert(notificationPreferences)
-        .values({ userId: 'yjj-head', channels: ['wecom'], mobile: '13800138000' })
-        .onConflictDoNothing();
-      await injectFault({ kind: 'refuse', count: 1 });
-      const key = await urgeDirectly('yjj-head');
-      const result = await delivered(key);
-      expect(result.results).toEqual([
-        expect.objectContaining({ channel: 'wecom', status: 'failed' }),
-        expect.objectContaining({ channel: 'sms', status: 'sent', fallback: true }),
-      ]);
-      const records = await notificationRecords(key);
-      expect(records.filings.map((f) => (f.body as { channel: string; to: string }).to)).toEqual(['13800138000']);
-      const audit = await t.database.db
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.workflowId, workflowOfKey(key)), eq(auditLog.action, 'notification.failed')));
-      expect(audit).toHaveLength(1);
-      expect(audit[0]!.comment).toContain('已改由其他渠道送达');
-      expect(audit[0]!.caseId).toBe('NT-direct');
+  it(
+    'falls back to SMS when the work app refuses, recording the ' + 'failure on the case; reports a recipient who left',
+    async () => {
+      await t.withWorker(async () => {
+        await t.database.db
+          .insert(notificationPreferences)
+          .values({ userId: 'yjj-head', channels: ['wecom'], mobile: '13800138000' })
+          .onConflictDoNothing();
+        await injectFault({ kind: 'refuse', count: 1 });
+        const key = await urgeDirectly('yjj-head');
+        const result = await delivered(key);
+        expect(result.results).toEqual([
+          expect.objectContaining({ channel: 'wecom', status: 'failed' }),
+          expect.objectContaining({ channel: 'sms', status: 'sent', fallback: true }),
+        ]);
+        const records = await notificationRecords(key);
+        expect(records.filings.map((f) => (f.body as { channel: string; to: string }).to)).toEqual(['13800138000']);
+        const audit = await t.database.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.workflowId, workflowOfKey(key)), eq(auditLog.action, 'notification.failed')));
+        expect(audit).toHaveLength(1);
+        expect(audit[0]!.comment).toContain('已改由其他渠道送达');
+        expect(audit[0]!.caseId).toBe('NT-direct');
 
-      // A user who has left: nothing is sent, and the administrator's delivery view shows why.
-      await t.database.db.update(users).set({ active: false }).where(eq(users.id, 'jxw-officer1'));
-      const leftKey = `approval-left-${randomUUID()}:dept-head#1:due-day:jxw-officer1`;
-      await queueNotifications(t.database.db, [
-        { key: leftKey, recipientId: 'jxw-officer1', template: 'approval.urged', params: { caseId: 'NT-direct' } },
-      ]);
-      await startDeliveries({ client: t.env.client, taskQueue: t.taskQueue }, [leftKey]);
-      const left = await delivered(leftKey);
-      expect(left.undeliverable).toContain('已离职或停用');
-      const [report] = await t.database.db
-        .select()
-        .from(notificationDeliveries)
-        .where(eq(notificationDeliveries.key, leftKey));
-      expect(report).toMatchObject({ status: 'undeliverable', channel: 'none' });
-      await t.database.db.update(users).set({ active: true }).where(eq(users.id, 'jxw-officer1'));
-      await t.database.db.delete(notificationPreferences).where(eq(notificationPreferences.userId, 'yjj-head'));
-    });
-  });
-
-  it('delivers each reminder (half period, one working day before, due day) once through the gateway at 09:00 on a working day, and the escalation as a 安委办 task', async () => {
-    await t.withWorker(async () => {
-      const handle = await start([headStep]);
-      await waitForStep(handle);
-      await t.env.sleep('25 days'); // past the due day (rolled over any holiday): reminders, then the overdue escalation
-      const notes = await until(
-        () =>
-          t.database.db
-            .select()
-            .from(outbox)
-            .where(like(outbox.key, `${handle.workflowId}:%`)),
-        (rows) => rows.some((r) => r.template === 'approval.overdue' && r.recipientId === 'aqb-head'),
-        'escalation',
-      );
-      const reminders = notes.filter((n) => n.template === 'approval.reminder');
-      expect(reminders.map((r) => r.params.moment).sort()).toEqual([
-        'due-day',
-        'half-period',
-        'one-working-day-before',
-      ]);
-      for (const r of reminders) {
-        const result = await delivered(r.key);
-        const queuedAt = (await t.env.client.workflow.getHandle(`notify:${r.key}`).describe()).startTime.getTime();
-        expect(result.results).toEqual([expect.objectContaining({ channel: 'wecom', status: 'sent' })]);
-        expect(formatShanghaiDateTime(result.sentAt!).slice(11, 16)).toBe('09:00');
-        await inWorkingHoursOrNine(result.sentAt!, queuedAt);
-        const records = await notificationRecords(r.key);
-        expect(records.filings).toHaveLength(1);
-        expect(records.filings[0]!.body).toMatchObject({
-          channel: 'wecom',
-          to: 'yjj-head',
-          template: 'approval.reminder',
-        });
-        expect(records.requests).toHaveLength(1);
-      }
-      // The escalation: delivered at 09:00 on a working day, and a task in the 安委办's inbox.
-      const escalation = notes.find((n) => n.template === 'approval.overdue' && n.recipientId === 'aqb-head')!;
-      const escalated = await delivered(escalation.key);
-      expect(formatShanghaiDateTime(escalated.sentAt!).slice(11, 16)).toBe('09:00');
-      const [task] = await t.database.db
-        .select()
-        .from(tasks)
-        .where(and(eq(tasks.workflowId, handle.workflowId), eq(tasks.assigneeId, 'aqb-head')));
-      expect(task).toMatchObject({
-        status: 'open',
-        overdue: true,
-        stepName: '逾期督办：部门负责人审核',
-        kind: 'action',
+        // A user who has left: nothing is sent, and the administrator's delivery view shows why.
+        await t.database.db.update(users).set({ active: false }).where(eq(users.id, 'jxw-officer1'));
+        const leftKey = `approval-left-${randomUUID()}:dept-head#1:due-day:jxw-officer1`;
+        await queueNotifications(t.database.db, [
+          { key: leftKey, recipientId: 'jxw-officer1', template: 'approval.urged', params: { caseId: 'NT-direct' } },
+        ]);
+        await startDeliveries({ client: t.env.client, taskQueue: t.taskQueue }, [leftKey]);
+        const left = await delivered(leftKey);
+        expect(left.undeliverable).toContain('已离职或停用');
+        const [report] = await t.database.db
+          .select()
+          .from(notificationDeliveries)
+          .where(eq(notificationDeliveries.key, leftKey));
+        expect(report).toMatchObject({ status: 'undeliverable', channel: 'none' });
+        await t.database.db.update(users).set({ active: true }).where(eq(users.id, 'jxw-officer1'));
+        await t.database.db.delete(notificationPreferences).where(eq(notificationPreferences.userId, 'yjj-head'));
       });
-      expect(task!.detail).toMatchObject({ escalation: true, originalAssignees: ['yjj-head'] });
-      expect(task!.dueDate).toBe(reminders[0]!.params.dueDate);
-      const [inCentre] = await t.database.db.select().from(notifications).where(eq(notifications.key, escalation.key));
-      expect(inCentre).toMatchObject({ userId: 'aqb-head', kind: 'escalation', link: `/tasks/${task!.id}` });
+    },
+  );
 
-      await handle.terminate('test done').catch(() => undefined); // the step has no timeout action
-    });
-  });
+  it(
+    'delivers each reminder (half period, one working day before, due day) once through the gateway at 09:00 on ' +
+      'a working day, and the escalation as a 安委办 task',
+    async () => {
+      await t.withWorker(async () => {
+        const handle = await start([headStep]);
+        await waitForStep(handle);
+        // past the due day (rolled over any holiday): reminders, then the overdue escalation
+        await t.env.sleep('25 days');
+        const notes = await until(
+          () =>
+            t.database.db
+              .select()
+              .from(outbox)
+              .where(like(outbox.key, `${handle.workflowId}:%`)),
+          (rows) => rows.some((r) => r.template === 'approval.overdue' && r.recipientId === 'aqb-head'),
+          'escalation',
+        );
+        const reminders = notes.filter((n) => n.template === 'approval.reminder');
+        expect(reminders.map((r) => r.params.moment).sort()).toEqual([
+          'due-day',
+          'half-period',
+          'one-working-day-before',
+        ]);
+        for (const r of reminders) {
+          const result = await delivered(r.key);
+          const queuedAt = (await t.env.client.workflow.getHandle(`notify:${r.key}`).describe()).startTime.getTime();
+          expect(result.results).toEqual([expect.objectContaining({ channel: 'wecom', status: 'sent' })]);
+          expect(formatShanghaiDateTime(result.sentAt!).slice(11, 16)).toBe('09:00');
+          await inWorkingHoursOrNine(result.sentAt!, queuedAt);
+          const records = await notificationRecords(r.key);
+          expect(records.filings).toHaveLength(1);
+          expect(records.filings[0]!.body).toMatchObject({
+            channel: 'wecom',
+            to: 'yjj-head',
+            template: 'approval.reminder',
+          });
+          expect(records.requests).toHaveLength(1);
+        }
+        // The escalation: delivered at 09:00 on a working day, and a task in the 安委办's inbox.
+        const escalation = notes.find((n) => n.template === 'approval.overdue' && n.recipientId === 'aqb-head')!;
+        const escalated = await delivered(escalation.key);
+        expect(formatShanghaiDateTime(escalated.sentAt!).slice(11, 16)).toBe('09:00');
+        const [task] = await t.database.db
+          .select()
+          .from(tasks)
+          .where(and(eq(tasks.workflowId, handle.workflowId), eq(tasks.assigneeId, 'aqb-head')));
+        expect(task).toMatchObject({
+          status: 'open',
+          overdue: true,
+          stepName: '逾期督办：部门负责人审核',
+          kind: 'action',
+        });
+        expect(task!.detail).toMatchObject({ escalation: true, originalAssignees: ['yjj-head'] });
+        expect(task!.dueDate).toBe(reminders[0]!.params.dueDate);
+        const [inCentre] = await t.database.db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.key, escalation.key));
+        expect(inCentre).toMatchObject({ userId: 'aqb-head', kind: 'escalation', link: `/tasks/${task!.id}` });
+
+        await handle.terminate('test done').catch(() => undefined); // the step has no timeout action
+      });
+    },
+  );
 
   it('delivers an urge at once, whatever the hour', async () => {
     await t.withWorker(async () => {

@@ -31,7 +31,8 @@ export async function publishedAccidentReports(db: Db): Promise<Array<{
 }> | null> {
   const r = await rows(
     db,
-    sql`select case_number, title, level_name, enterprise_name, occurred_on, approved_on, published_at, document_url, evaluation_url from published_reports order by published_at desc limit 200`,
+    sql`select case_number, title, level_name, enterprise_name, occurred_on, approved_on, published_at, document_url, \
+evaluation_url from published_reports order by published_at desc limit 200`,
   );
   return (
     r?.map((x) => ({

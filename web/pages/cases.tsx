@@ -49,8 +49,10 @@ export async function showCases(c: ConsoleContext): Promise<Response> {
   const q = (c.req.query('q') ?? '').trim().slice(0, 60) || undefined;
   const pageNo = Math.max(1, Number(c.req.query('page')) || 1);
   const { rows, total } = await casesFor(dbOf(c), c.get('user'), { kind, status, q, page: pageNo });
-  const qs = (p: number) =>
-    `/cases?${new URLSearchParams({ ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) })}`;
+  const qs = (p: number) => {
+    const params = { ...(kind ? { kind } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(p) };
+    return `/cases?${new URLSearchParams(params)}`;
+  };
   const starts = mayStart(c.get('user'), 'approval-request');
   return page(
     c,

@@ -106,7 +106,8 @@ export async function CaseDocuments(props: { c: ConsoleContext; row: CaseRow }) 
 const back = (c: ConsoleContext, error?: string) =>
   done(
     c,
-    `/cases/${encodeURIComponent(c.req.param('workflowId') ?? '')}${error ? `?docError=${encodeURIComponent(error)}` : ''}#documents-h`,
+    `/cases/${encodeURIComponent(c.req.param('workflowId') ?? '')}` +
+      `${error ? `?docError=${encodeURIComponent(error)}` : ''}#documents-h`,
   );
 
 const caseNumberOf = (c: ConsoleContext) => caseNumberOfWorkflow(dbOf(c), c.req.param('workflowId') ?? '');

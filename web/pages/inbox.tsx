@@ -34,7 +34,10 @@ interface TaskItem {
 /** The request id of one task in a bulk approval: derived from the form's key, so a resubmitted form is idempotent. */
 export function bulkRequestId(bulkKey: string, taskId: string): string {
   const h = createHash('sha256').update(`${bulkKey}:${taskId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return (
+    `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-` +
+    `${((parseInt(h[16]!, 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`
+  );
 }
 
 export async function showInbox(
@@ -189,6 +192,8 @@ export async function submitBulkApprove(c: ConsoleContext, deps: ConsoleDeps): P
   const results = res.body.results as Array<{ taskId: string; status: number; detail?: string }>;
   const ok = results.filter((r) => r.status === 200).length;
   const failed = results.filter((r) => r.status !== 200);
-  const text = `已批量同意 ${ok} 件${failed.length ? `；${failed.length} 件未办理：${failed.map((f) => f.detail ?? f.status).join('；')}` : ''}。`;
+  const text =
+    `已批量同意 ${ok} ` +
+    `件${failed.length ? `；${failed.length} 件未办理：${failed.map((f) => f.detail ?? f.status).join('；')}` : ''}。`;
   return showInbox(c, deps, { kind: failed.length ? 'error' : 'ok', text });
 }

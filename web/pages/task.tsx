@@ -1,5 +1,6 @@
 // Task detail (GET /api/tasks/:id): the case, its steps, comments and history, and the decision form
-// posting to POST /api/tasks/:id/actions. A refused decision re-renders the form with the API's errors beside the fields.
+// posting to POST /api/tasks/:id/actions. A refused decision re-renders the form with the API's errors beside the
+// fields.
 import type { StepState } from '../../workflows/approval/types';
 import type { ApprovalView } from '../../workflows/approval/messages';
 import { workingDaysBetween } from '../../domain/calendar';

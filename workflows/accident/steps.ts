@@ -26,7 +26,10 @@ export const extensionStep: ApprovalStepSpec = {
   legalBasis: getLegalBasis('accident.investigation-extension').citation,
 };
 
-/** Before publication a legal reviewer marks what must be removed (state secrets, personal data); the approval comment carries the list. */
+/**
+ * Before publication a legal reviewer marks what must be removed (state secrets, personal data); the approval comment
+ * carries the list.
+ */
 export const redactionReviewStep: ApprovalStepSpec = {
   stepId: 'redaction-review',
   name: '公开前保密审查（标注应删除的国家秘密、个人信息）',

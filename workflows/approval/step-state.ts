@@ -10,6 +10,7 @@ import type {
   StepOutcome,
   StepState,
 } from './types';
+import { activeSlots } from '../../domain/approval-slots';
 
 export interface Rejection {
   code: RejectionCode;
@@ -30,17 +31,7 @@ export function needsComment(spec: ApprovalStepSpec, kind: ActionKind): boolean 
   return alwaysNeedComment.includes(kind) || (spec.commentRequiredFor ?? []).includes(kind);
 }
 
-function isBlocked(state: StepState, slot: Slot): boolean {
-  if (!slot.blockedBy) return false;
-  return state.slots.find((s) => s.slotId === slot.blockedBy)?.status !== 'approved';
-}
-
-/** Slots whose holder may act now: pending, unblocked, and in sequential mode only the first such. */
-export function activeSlots(state: StepState): Slot[] {
-  if (state.outcome) return [];
-  const ready = state.slots.filter((s) => s.status === 'pending' && !isBlocked(state, s));
-  return state.mode === 'sequential' ? ready.slice(0, 1) : ready;
-}
+export { activeSlots };
 
 export function activeSlotOf(state: StepState, actorId: string): Slot | undefined {
   return activeSlots(state).find((s) => s.assigneeId === actorId);
@@ -49,8 +40,10 @@ export function activeSlotOf(state: StepState, actorId: string): Slot | undefine
 const reject = (code: RejectionCode, message: string): Rejection => ({ code, message });
 
 // Control characters other than tab and line breaks, and lone UTF-16 surrogates.
-const unstorableText =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorableText = new RegExp(
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]|' +
+    '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+);
 const unstorable = (text: unknown) => typeof text === 'string' && unstorableText.test(text);
 
 /**
@@ -90,7 +83,8 @@ export function validateAction(
   kind: ActionKind,
   input: ActionInput,
 ): Rejection | null {
-  if (state.decisions.some((d) => d.requestId === input.requestId)) return null; // a repeated request is answered, not re-applied
+  // a repeated request is answered, not re-applied
+  if (state.decisions.some((d) => d.requestId === input.requestId)) return null;
   if (state.outcome) return reject('STEP_CLOSED', `环节「${state.name}」已办结，不能再操作`);
   const comment = input.comment?.trim() ?? '';
   // Defence in depth behind the API's input guard: text PostgreSQL cannot store would fail the step's effects.

@@ -22,7 +22,10 @@ const local = proxyLocalActivities<CaseActivities>({
   retry: { initialInterval: '1s', maximumInterval: '1m' },
 });
 
-/** Patch 'case-record-local-sync' (2026-11): the projection is written by a local activity; older runs replay as recorded. */
+/**
+ * Patch 'case-record-local-sync' (2026-11): the projection is written by a local activity; older runs replay as
+ * recorded.
+ */
 const syncCase = (snapshot: CaseSnapshot) => (patched('case-record-local-sync') ? local : remote).syncCase(snapshot);
 
 export const caseStateQuery = defineQuery<CaseSnapshot>('case.state');

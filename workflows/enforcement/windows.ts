@@ -106,7 +106,9 @@ export class EnforcementWindows {
     return this.remediesStated ? 'enforcement.litigation-window' : 'enforcement.litigation-window-unstated';
   }
 
-  /** The body's last day to decide a reconsideration: acceptance (deemed after 5 working days) + 60/30 (+ extension). */
+  /**
+   * The body's last day to decide a reconsideration: acceptance (deemed after 5 working days) + 60/30 (+ extension).
+   */
   reconsiderationDecisionDue(c: Challenge): string {
     const accepted = c.acceptedOn ?? this.periodEnd(c.filedOn, 'enforcement.reconsideration-acceptance');
     const due = this.periodEnd(

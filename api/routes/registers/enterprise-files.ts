@@ -43,7 +43,10 @@ function formatOf(c: Context<AppEnv>): 'xlsx' | 'csv' {
 
 async function sendSheet(c: Context<AppEnv>, format: 'xlsx' | 'csv', name: string, rows: string[][]) {
   const filename = encodeURIComponent(`${name}.${format}`);
-  const disposition = `attachment; filename="${format === 'xlsx' ? 'register.xlsx' : 'register.csv'}"; filename*=UTF-8''${filename}`;
+  const disposition =
+    `attachment; filename=` +
+    `"${format === 'xlsx' ? 'register.xlsx' : 'register.csv'}"; ` +
+    `filename*=UTF-8''${filename}`;
   if (format === 'csv')
     return c.body(toCsv(headers, rows), 200, {
       'content-type': 'text/csv; charset=utf-8',

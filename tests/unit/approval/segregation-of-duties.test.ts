@@ -53,24 +53,27 @@ describe('segregation of duties (四眼原则)', () => {
     expect(eligibleSeeds([{ assigneeId: 'head-a' }], 'head-a')).toEqual([{ assigneeId: 'head-a' }]);
   });
 
-  it('refuses the initiator deciding their own request, as forbidden with the reason; a transfer away is allowed', () => {
-    const s = state([{ assigneeId: 'head-a' }]);
-    for (const kind of ['approve', 'reject', 'add-signer'] as const) {
-      const refusal = validateAction(
-        spec,
-        s,
-        ctx,
-        kind,
-        input('head-a', { target: person('head-b'), position: 'after' }),
+  it(
+    'refuses the initiator deciding their own request, as forbidden ' + 'with the reason; a transfer away is allowed',
+    () => {
+      const s = state([{ assigneeId: 'head-a' }]);
+      for (const kind of ['approve', 'reject', 'add-signer'] as const) {
+        const refusal = validateAction(
+          spec,
+          s,
+          ctx,
+          kind,
+          input('head-a', { target: person('head-b'), position: 'after' }),
+        );
+        expect(refusal?.code, kind).toBe('SEGREGATION_OF_DUTIES');
+        expect(refusal?.message).toContain('四眼原则');
+      }
+      expect(validateAction(spec, s, ctx, 'return', input('head-a', { returnTo: 'initiator' }))?.code).toBe(
+        'SEGREGATION_OF_DUTIES',
       );
-      expect(refusal?.code, kind).toBe('SEGREGATION_OF_DUTIES');
-      expect(refusal?.message).toContain('四眼原则');
-    }
-    expect(validateAction(spec, s, ctx, 'return', input('head-a', { returnTo: 'initiator' }))?.code).toBe(
-      'SEGREGATION_OF_DUTIES',
-    );
-    expect(validateAction(spec, s, ctx, 'transfer', input('head-a', { target: person('head-b') }))).toBeNull();
-  });
+      expect(validateAction(spec, s, ctx, 'transfer', input('head-a', { target: person('head-b') }))).toBeNull();
+    },
+  );
 
   it('refuses a substitute approving for the initiator', () => {
     const s = state([{ assigneeId: 'deputy', actingForId: 'head-a' }]);

@@ -1,4 +1,5 @@
-// 条例 Arts. 9–11 (reporting chain), 29 (60 days, one extension ≤ 60, appraisal not counted); 2026 holidays from the notice.
+// 条例 Arts. 9–11 (reporting chain), 29 (60 days, one extension ≤ 60, appraisal not counted); 2026 holidays from the
+// notice.
 import { describe, expect, it } from 'vitest';
 import {
   checkAccidentFigures,

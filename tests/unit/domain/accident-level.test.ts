@@ -52,7 +52,8 @@ describe('accident level', () => {
 
   it('allows delegating a general accident to the unit only when nobody was hurt', () => {
     expect(classifyAccident({ ...none, directLossFen: yuan(200_000), otherInjuries: 0 }).mayDelegateToUnit).toBe(true);
-    expect(classifyAccident({ ...none, directLossFen: yuan(200_000) }).mayDelegateToUnit).toBe(false); // injuries unknown
+    // injuries unknown
+    expect(classifyAccident({ ...none, directLossFen: yuan(200_000) }).mayDelegateToUnit).toBe(false);
     expect(classifyAccident({ ...none, otherInjuries: 2 }).mayDelegateToUnit).toBe(false);
   });
 

@@ -32,20 +32,24 @@ const content: PlanContent = {
 };
 
 describe('annual plan rules', () => {
-  it('budgets staff × statutory working days of 2026 (weekdays − holidays + adjusted working days) minus other duties', () => {
-    const budget = workingDayBudget(snapshot, 2026, content);
-    // 261 weekdays − 19 weekday holidays + 6 adjusted working days (国务院办公厅2025年11月4日通知).
-    expect(budget).toMatchObject({
-      workingDaysInYear: 248,
-      provisional: false,
-      budgetDays: 3 * 248 - 200,
-      plannedDays: 500,
-    });
-    expect(checkPlan(snapshot, 2026, content, new Set(['ent-001']))).toEqual([]);
-    const over = checkPlan(snapshot, 2026, { ...content, otherDutyDays: 300 }, new Set(['ent-001']));
-    expect(over).toEqual([expect.objectContaining({ field: 'items', rule: 'over_budget' })]);
-    expect(over[0]!.message).toContain('超出执法工作日预算 444');
-  });
+  it(
+    'budgets staff × statutory working days of 2026 (weekdays − holidays + adjusted working days) minus other ' +
+      'duties',
+    () => {
+      const budget = workingDayBudget(snapshot, 2026, content);
+      // 261 weekdays − 19 weekday holidays + 6 adjusted working days (国务院办公厅2025年11月4日通知).
+      expect(budget).toMatchObject({
+        workingDaysInYear: 248,
+        provisional: false,
+        budgetDays: 3 * 248 - 200,
+        plannedDays: 500,
+      });
+      expect(checkPlan(snapshot, 2026, content, new Set(['ent-001']))).toEqual([]);
+      const over = checkPlan(snapshot, 2026, { ...content, otherDutyDays: 300 }, new Set(['ent-001']));
+      expect(over).toEqual([expect.objectContaining({ field: 'items', rule: 'over_budget' })]);
+      expect(over[0]!.message).toContain('超出执法工作日预算 444');
+    },
+  );
 
   it('names an unknown enterprise and an item without a target', () => {
     const bad = {

@@ -69,7 +69,8 @@ describe('windows and service', () => {
 
   it('gives one year where the decision did not state the right and period to challenge', () => {
     expect(deadlineFor(snapshot, '2026-03-02', 'enforcement.reconsideration-window-unstated').due).toBe('2027-03-02');
-    expect(deadlineFor(snapshot, '2026-03-02', 'enforcement.reconsideration-window').due).toBe('2026-05-06'); // 05-01..05 holiday
+    // 05-01..05 holiday
+    expect(deadlineFor(snapshot, '2026-03-02', 'enforcement.reconsideration-window').due).toBe('2026-05-06');
   });
 
   it('counts the appeal, the silent-body suit and the publication periods as the statutes say', () => {
@@ -77,7 +78,8 @@ describe('windows and service', () => {
     expect(deadlineFor(snapshot, '2026-03-02', 'enforcement.litigation-after-silence').due).toBe('2026-03-17');
     // 7 and 3 working days (安全生产法 Art. 78 ¶2; 行政处罚法 Arts. 48, 85), over the 2026 National Day break.
     expect(deadlineFor(snapshot, '2026-09-29', 'enforcement.publication').due).toBe('2026-10-14');
-    expect(deadlineFor(snapshot, '2026-09-30', 'enforcement.publication-withdrawal').due).toBe('2026-10-10'); // adjusted Saturday
+    // adjusted Saturday
+    expect(deadlineFor(snapshot, '2026-09-30', 'enforcement.publication-withdrawal').due).toBe('2026-10-10');
     // Reconsideration deemed accepted 5 working days after filing (行政复议法 Arts. 30, 88).
     expect(deadlineFor(snapshot, '2026-09-29', 'enforcement.reconsideration-acceptance').due).toBe('2026-10-12');
   });

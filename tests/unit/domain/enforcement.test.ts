@@ -28,16 +28,20 @@ describe('enforcement balance', () => {
     });
   });
 
-  it('applies payments to the fine first, the excess to the surcharge, and ignores payments after the day asked about', () => {
-    const paid = { ...money, payments: [{ date: '2026-03-18', amountFen: 1_060_000 }] };
-    expect(enforcementBalance(paid, '2026-03-18')).toMatchObject({
-      surchargeFen: 60_000,
-      outstandingFineFen: 0,
-      outstandingSurchargeFen: 0,
-      settled: true,
-    });
-    expect(enforcementBalance(paid, '2026-03-17')).toMatchObject({ paidFen: 0, surchargeFen: 30_000 });
-  });
+  it(
+    'applies payments to the fine first, the excess to the surcharge, and ignores payments after the day asked ' +
+      'about',
+    () => {
+      const paid = { ...money, payments: [{ date: '2026-03-18', amountFen: 1_060_000 }] };
+      expect(enforcementBalance(paid, '2026-03-18')).toMatchObject({
+        surchargeFen: 60_000,
+        outstandingFineFen: 0,
+        outstandingSurchargeFen: 0,
+        settled: true,
+      });
+      expect(enforcementBalance(paid, '2026-03-17')).toMatchObject({ paidFen: 0, surchargeFen: 30_000 });
+    },
+  );
 
   it('moves the due date with a deferral or the last instalment', () => {
     expect(finalDueDate({ ...money, deferredTo: '2026-05-01' })).toBe('2026-05-01');

@@ -21,17 +21,21 @@ describe('entrustment refusals, each with its legal basis', () => {
       }),
     ]);
   });
-  it('refuses licensing to anything but an administrative organ (行政许可法 Art. 24), and allows it to a town government', () => {
-    expect(entrustmentRefusals({ powers: ['licensing'], entrustedOrg: team })).toEqual([
-      expect.objectContaining({
-        rule: 'licensing-only-to-administrative-organ',
-        basis: expect.stringContaining('《行政许可法》第二十四条'),
-      }),
-    ]);
-    expect(
-      entrustmentRefusals({ powers: ['licensing'], entrustedOrg: { ...team, kind: 'administrative-organ' } }),
-    ).toEqual([]);
-  });
+  it(
+    'refuses licensing to anything but an administrative organ (行政许可法 Art. 24), and allows it to a town ' +
+      'government',
+    () => {
+      expect(entrustmentRefusals({ powers: ['licensing'], entrustedOrg: team })).toEqual([
+        expect.objectContaining({
+          rule: 'licensing-only-to-administrative-organ',
+          basis: expect.stringContaining('《行政许可法》第二十四条'),
+        }),
+      ]);
+      expect(
+        entrustmentRefusals({ powers: ['licensing'], entrustedOrg: { ...team, kind: 'administrative-organ' } }),
+      ).toEqual([]);
+    },
+  );
   it('refuses re-entrustment by an entrusted body (行政处罚法 Art. 20)', () => {
     expect(entrustmentRefusals({ powers: ['penalty'], entrustedOrg: { ...team, isEntrustedBody: true } })).toEqual([
       expect.objectContaining({ rule: 're-entrustment', basis: expect.stringContaining('《行政处罚法》第二十条') }),
@@ -85,17 +89,21 @@ describe('authorisation of an entrusted act', () => {
       entrustment: { letterNumber: '北碚应急管理局委〔2026〕1号' },
     });
   });
-  it('refuses the day after expiry, before the term, a power outside the scope, and acts after revocation or during suspension', () => {
-    expect(ask([base], '2027-01-01')).toMatchObject({ allowed: false, reason: 'expired' });
-    expect(ask([base], '2026-02-28')).toMatchObject({ allowed: false, reason: 'not-yet-in-force' });
-    expect(ask([base], '2026-06-01', 'yjj-cf-003')).toMatchObject({ allowed: false, reason: 'no-entrustment' });
-    const revoked = { ...base, status: 'revoked' as const, revokedOn: '2026-06-10' };
-    expect(ask([revoked], '2026-06-09')).toMatchObject({ allowed: true });
-    expect(ask([revoked], '2026-06-10')).toMatchObject({ allowed: false, reason: 'revoked' });
-    const suspended = { ...base, suspensions: [{ from: '2026-07-01', until: '2026-07-15' }] };
-    expect(ask([suspended], '2026-07-14')).toMatchObject({ allowed: false, reason: 'suspended' });
-    expect(ask([suspended], '2026-07-15')).toMatchObject({ allowed: true });
-  });
+  it(
+    'refuses the day after expiry, before the term, a power outside the scope, and acts after revocation or ' +
+      'during suspension',
+    () => {
+      expect(ask([base], '2027-01-01')).toMatchObject({ allowed: false, reason: 'expired' });
+      expect(ask([base], '2026-02-28')).toMatchObject({ allowed: false, reason: 'not-yet-in-force' });
+      expect(ask([base], '2026-06-01', 'yjj-cf-003')).toMatchObject({ allowed: false, reason: 'no-entrustment' });
+      const revoked = { ...base, status: 'revoked' as const, revokedOn: '2026-06-10' };
+      expect(ask([revoked], '2026-06-09')).toMatchObject({ allowed: true });
+      expect(ask([revoked], '2026-06-10')).toMatchObject({ allowed: false, reason: 'revoked' });
+      const suspended = { ...base, suspensions: [{ from: '2026-07-01', until: '2026-07-15' }] };
+      expect(ask([suspended], '2026-07-14')).toMatchObject({ allowed: false, reason: 'suspended' });
+      expect(ask([suspended], '2026-07-15')).toMatchObject({ allowed: true });
+    },
+  );
   it('ignores drafts that never took effect', () => {
     expect(ask([{ ...base, status: 'pending', letterNumber: null }], '2026-06-01')).toMatchObject({
       allowed: false,

@@ -138,7 +138,8 @@ describe('deadlineFor', () => {
   });
 
   it('expresses closure evaluation as 12 months from approval', () => {
-    expect(deadlineFor(snapshot, '2025-03-14', 'accident.closure-evaluation').due).toBe('2026-03-16'); // 2026-03-14 is a Saturday
+    // 2026-03-14 is a Saturday
+    expect(deadlineFor(snapshot, '2025-03-14', 'accident.closure-evaluation').due).toBe('2026-03-16');
   });
 
   it('refuses to compute a deadline for a step without a period', () => {

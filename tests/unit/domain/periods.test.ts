@@ -9,7 +9,8 @@ import { loadedDate, snapshot } from './support';
 type Vector = [story: string, start: string, amount: number, unit: PeriodUnit, due: string];
 
 const vectors: Vector[] = [
-  // 2019: Spring Festival rest 02-04..10, adjusted 02-02 (Sat) and 02-03 (Sun); National Day 10-01..07, adjusted 09-29, 10-12.
+  // 2019: Spring Festival rest 02-04..10, adjusted 02-02 (Sat) and 02-03 (Sun); National Day 10-01..07, adjusted 09-29,
+  // 10-12.
   ['2019 payment ends in Spring Festival, rolls to Monday', '2019-01-20', 15, 'calendar-days', '2019-02-11'],
   ['2019 period ends on adjusted Saturday, no roll', '2019-01-18', 15, 'calendar-days', '2019-02-02'],
   ['2019 five working days span both adjusted days', '2019-01-30', 5, 'working-days', '2019-02-11'],
@@ -29,7 +30,8 @@ const vectors: Vector[] = [
   ['2024 three months end in Spring Festival', '2023-11-12', 3, 'months', '2024-02-18'],
   ['2024 sixty days end on 10-01, roll to 10-08', '2024-08-02', 60, 'calendar-days', '2024-10-08'],
   ['2024 ends on adjusted Sunday 09-29', '2024-09-14', 15, 'calendar-days', '2024-09-29'],
-  // 2025: Spring Festival rest 01-28..02-04, adjusted 01-26 (Sun), 02-08 (Sat); National Day 10-01..08, adjusted 09-28, 10-11.
+  // 2025: Spring Festival rest 01-28..02-04, adjusted 01-26 (Sun), 02-08 (Sat); National Day 10-01..08, adjusted 09-28,
+  // 10-11.
   ['2025 ends in Spring Festival, rolls to 02-05', '2025-01-15', 15, 'calendar-days', '2025-02-05'],
   ['2025 ends on adjusted 02-08', '2025-01-24', 15, 'calendar-days', '2025-02-08'],
   ['2025 five working days from Friday before the break', '2025-01-24', 5, 'working-days', '2025-02-07'],
@@ -60,7 +62,8 @@ describe('period vectors', () => {
   });
 
   it('takes the Shanghai date of a datetime start for day periods', () => {
-    expect(computeDeadline(snapshot, '2026-01-31T16:30:00Z', 15, 'calendar-days').due).toBe('2026-02-24'); // 2026-02-01 in Shanghai
+    // 2026-02-01 in Shanghai
+    expect(computeDeadline(snapshot, '2026-01-31T16:30:00Z', 15, 'calendar-days').due).toBe('2026-02-24');
   });
 });
 

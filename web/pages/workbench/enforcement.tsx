@@ -271,7 +271,10 @@ function Forms({ c, d, form }: { c: ConsoleContext; d: EnforcementDetail; form?:
     items.push(
       <ChallengeForm
         ctx={ctx}
-        basis={`${citation('enforcement.reconsideration-window')}；${citation('enforcement.litigation-window')}；${citation('enforcement.surcharge-pause')}`}
+        basis={
+          `${citation('enforcement.reconsideration-window')}；${citation('enforcement.litigation-window')}` +
+          `；${citation('enforcement.surcharge-pause')}`
+        }
         pending={pending}
       />,
     );
