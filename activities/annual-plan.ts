@@ -54,7 +54,7 @@ export function createAnnualPlanActivities(deps: { db: Db; deliverNotifications?
   async function notify(
     items: Array<{ key: string; recipientId: string; template: string; params: Record<string, string> }>,
   ) {
-    await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? true });
+    await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? false });
   }
 
   return {

@@ -191,7 +191,7 @@ export function createApprovalActivities(deps: { db: Db; deliverNotifications?: 
      * recipient's notification centre and handed to its delivery workflow (see activities/notifications/).
      */
     async sendNotifications(items: NotificationRequest[]): Promise<void> {
-      await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? true });
+      await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? false });
     },
   };
 }

@@ -1,4 +1,4 @@
-// Schedules of the notification service: the outbox sweep (every ten minutes) and the daily digest
+// Schedules of the notification service: the outbox sweep (every minute) and the daily digest
 // (08:30 Asia/Shanghai; the workflow itself skips rest days of the statutory calendar). Idempotent.
 import {
   ScheduleAlreadyRunning,
@@ -36,7 +36,7 @@ export async function ensureNotificationSchedules(client: Client, taskQueue = 'a
   await ensure(
     client,
     OUTBOX_SWEEP_SCHEDULE_ID,
-    { intervals: [{ every: '10 minutes' }] },
+    { intervals: [{ every: '1 minute' }] },
     {
       type: 'startWorkflow',
       workflowType: 'outboxSweepWorkflow',

@@ -47,7 +47,7 @@ export function createDigestActivities(deps: { db: Db; deliverNotifications?: bo
           summary: `今日到期 ${n.today} 件；3 个工作日内到期 ${n.soon} 件；已逾期 ${n.overdue} 件`,
         },
       }));
-      await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? true });
+      await queueNotifications(db, items, { deliver: deps.deliverNotifications ?? false });
       return items.length;
     },
   };

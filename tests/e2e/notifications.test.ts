@@ -12,7 +12,7 @@ let context: BrowserContext | undefined;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({}, { deliverNotifications: true });
   browser = await launchBrowser();
   for (const id of ['yjj-officer1', 'yjj-head']) tokens[id] = await system.login(id);
 });

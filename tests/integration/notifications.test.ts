@@ -6,7 +6,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 let system: RunningSystem;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({}, { deliverNotifications: true });
   for (const id of ['yjj-officer1', 'yjj-head', 'admin']) tokens[id] = await system.login(id);
 });
 afterAll(async () => {

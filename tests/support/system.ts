@@ -29,7 +29,7 @@ export interface RunningSystem {
 /** The real parts for one integration file: a worker on its own task queue, the API on a real port. */
 export async function startSystem(
   overrides: Record<string, string> = {},
-  options: { worker?: boolean } = {},
+  options: { worker?: boolean; deliverNotifications?: boolean } = {},
 ): Promise<RunningSystem> {
   const env = loadEnv({
     NODE_ENV: 'test',
@@ -55,7 +55,14 @@ export async function startSystem(
   );
   const gateway = createAgencyGateway(gatewayConfigUnder(agencies.url, { timeoutMs: 3000 }));
   // Fault tests run the worker as a separate process they can kill; everything else runs it here.
-  const inProcess = options.worker === false ? undefined : await createWorker(env, { db: database.db, gateway });
+  const inProcess =
+    options.worker === false
+      ? undefined
+      : await createWorker(env, {
+          db: database.db,
+          gateway,
+          deliverNotifications: options.deliverNotifications ?? false,
+        });
   const workerRun = inProcess?.worker.run();
 
   const http: RunningSystem['http'] = async (method, path, options = {}) => {
