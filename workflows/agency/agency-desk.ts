@@ -28,15 +28,6 @@ const { callAgency } = proxyActivities<AgencyActivities>({
 });
 const { openAttentionTask } = proxyActivities<AgencyActivities>({ startToCloseTimeout: '30 seconds' });
 
-/** The untyped request of the deprecated `call(title, request)` form. */
-interface LegacyAgencyCall {
-  client: AgencyClientName;
-  operation: string;
-  idempotencyKey: string;
-  callbackRef?: string;
-  payload: Record<string, unknown>;
-}
-
 export type CallbackCheck = (event: CallbackEvent) => string | null;
 
 export class AgencyDesk {
@@ -93,17 +84,13 @@ export class AgencyDesk {
     payload: AgencyPayload<C, O>,
     options: AgencyCallOptions,
   ): Promise<AgencyCallOutcome<AgencyResult<C, O>>>;
-  /** @deprecated The untyped form, kept until the enforcement workflow's court filing moves to the typed one. */
-  call<T>(title: string, request: LegacyAgencyCall): Promise<AgencyCallOutcome<T>>;
   async call(
-    first: string,
-    second: string | LegacyAgencyCall,
-    payload?: object,
-    options?: AgencyCallOptions,
+    client: string,
+    operation: string,
+    payload: object,
+    options: AgencyCallOptions,
   ): Promise<AgencyCallOutcome<unknown>> {
-    if (typeof second === 'string') return this.callAgency(first, second, payload!, options!);
-    const { client, operation, idempotencyKey, callbackRef } = second;
-    return this.callAgency(client, operation, second.payload, { label: first, idempotencyKey, callbackRef });
+    return this.callAgency(client, operation, payload, options);
   }
 
   private async callAgency(

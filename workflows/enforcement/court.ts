@@ -158,47 +158,47 @@ export async function applyToCourt(ctx: EnforcementContext): Promise<Enforcement
 
   await ctx.publish('court-filing');
   const balance = st.balance(todayOf());
-  const filing = await ctx.desk.call<{ receiptNo: string; receivedAt: string; courtCaseNo?: string }>(
-    '向法院申请强制执行',
+  const filing = await ctx.desk.call(
+    'court',
+    'fileEnforcementApplication',
     {
-      client: 'court',
-      operation: 'fileEnforcementApplication',
+      caseRef: input.decisionNumber,
+      applicantAgency: input.departmentName,
+      agencyHead: st.signature!.agencyHead,
+      signedOn: st.signature!.signedOn,
+      respondent: {
+        name: input.party.name,
+        ...(input.party.unifiedSocialCreditCode
+          ? { unifiedSocialCreditCode: input.party.unifiedSocialCreditCode }
+          : {}),
+        ...(input.party.address ? { address: input.party.address } : {}),
+      },
+      penaltyDecisionNo: input.decisionNumber,
+      penaltyDecidedOn: input.decidedOn,
+      fineFen: st.money.fineFen,
+      surchargeFen: balance.outstandingSurchargeFen,
+      demandServedOn: st.demand!.servedOn!,
+      ...(st.statement ? { partyOpinions: st.statement.summary } : {}),
+      enforcementTarget:
+        [
+          balance.outstandingFineFen > 0 ? `罚款${balance.outstandingFineFen}分` : null,
+          balance.outstandingSurchargeFen > 0 ? `加处罚款${balance.outstandingSurchargeFen}分` : null,
+          ...(input.rectification ?? []),
+        ]
+          .filter(Boolean)
+          .join('；') || '履行行政处罚决定',
+      materials: [
+        { title: `行政处罚决定书（${input.decisionNumber}）` },
+        { title: '作出决定的事实、理由和依据' },
+        { title: `催告书（${st.demand!.documentNo}）及送达回证` },
+        { title: st.statement ? '当事人陈述申辩记录及复核意见' : '当事人未提出陈述申辩的情况说明' },
+      ],
+    },
+    {
+      label: '向法院申请强制执行',
       // One filing per decision, whatever retries or replays happen.
       idempotencyKey: `${input.decisionNumber}:court-application`,
       callbackRef: input.decisionNumber,
-      payload: {
-        caseRef: input.decisionNumber,
-        applicantAgency: input.departmentName,
-        agencyHead: st.signature!.agencyHead,
-        signedOn: st.signature!.signedOn,
-        respondent: {
-          name: input.party.name,
-          ...(input.party.unifiedSocialCreditCode
-            ? { unifiedSocialCreditCode: input.party.unifiedSocialCreditCode }
-            : {}),
-          ...(input.party.address ? { address: input.party.address } : {}),
-        },
-        penaltyDecisionNo: input.decisionNumber,
-        penaltyDecidedOn: input.decidedOn,
-        fineFen: st.money.fineFen,
-        surchargeFen: balance.outstandingSurchargeFen,
-        demandServedOn: st.demand!.servedOn!,
-        ...(st.statement ? { partyOpinions: st.statement.summary } : {}),
-        enforcementTarget:
-          [
-            balance.outstandingFineFen > 0 ? `罚款${balance.outstandingFineFen}分` : null,
-            balance.outstandingSurchargeFen > 0 ? `加处罚款${balance.outstandingSurchargeFen}分` : null,
-            ...(input.rectification ?? []),
-          ]
-            .filter(Boolean)
-            .join('；') || '履行行政处罚决定',
-        materials: [
-          { title: `行政处罚决定书（${input.decisionNumber}）` },
-          { title: '作出决定的事实、理由和依据' },
-          { title: `催告书（${st.demand!.documentNo}）及送达回证` },
-          { title: st.statement ? '当事人陈述申辩记录及复核意见' : '当事人未提出陈述申辩的情况说明' },
-        ],
-      },
     },
   );
   if (!filing.ok) return 'application-abandoned';
