@@ -1,6 +1,7 @@
 // Accident cases (api/routes/accidents.ts, workflows/accident/types.ts) as the API answers them.
 import { z } from '@hono/zod-openapi';
 import { ApprovalView } from './approval';
+import { CaseDeadlineRow } from './case-view';
 import { CaseRow, JsonObject } from './cases';
 
 const figures = z.object({
@@ -127,20 +128,7 @@ export const AccidentState = z
 export const AccidentDetail = z
   .object({
     case: CaseRow,
-    deadlines: z.array(
-      z.object({
-        key: z.string(),
-        label: z.string(),
-        basisId: z.string().nullable(),
-        citation: z.string().nullable(),
-        owedBy: z.string(),
-        dueDate: z.string(),
-        dueAt: z.string().nullable(),
-        provisional: z.boolean(),
-        status: z.enum(['pending', 'met', 'missed', 'cancelled']),
-        metAt: z.string().nullable(),
-      }),
-    ),
+    deadlines: z.array(CaseDeadlineRow),
     audit: z.array(
       z.object({
         seq: z.number().int(),

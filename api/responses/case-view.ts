@@ -40,23 +40,26 @@ export const CaseSnapshot = z
   })
   .openapi('CaseSnapshot');
 
+/** A row of `case_deadlines` as the case routes answer it. */
+export const CaseDeadlineRow = z
+  .object({
+    key: z.string(),
+    label: z.string(),
+    basisId: z.string().nullable(),
+    citation: z.string().nullable(),
+    owedBy: z.string(),
+    dueDate: z.string(),
+    dueAt: z.string().nullable(),
+    provisional: z.boolean(),
+    status: deadlineStatus,
+    metAt: z.string().nullable(),
+  })
+  .openapi('CaseDeadlineRow');
+
 export const CaseView = z
   .object({
     case: CaseRow,
-    deadlines: z.array(
-      z.object({
-        key: z.string(),
-        label: z.string(),
-        basisId: z.string().nullable(),
-        citation: z.string().nullable(),
-        owedBy: z.string(),
-        dueDate: z.string(),
-        dueAt: z.string().nullable(),
-        provisional: z.boolean(),
-        status: deadlineStatus,
-        metAt: z.string().nullable(),
-      }),
-    ),
+    deadlines: z.array(CaseDeadlineRow),
     timeline: z.array(
       z.object({
         seq: z.number().int(),
